@@ -1,0 +1,161 @@
+/*
+ * The services and programs the test suite needs beyond node_modules, made
+ * present before the tests run: a reachable PostgreSQL, Debian's Chromium,
+ * and Debian's Prometheus (prometheus and promtool; tests start their own
+ * servers, so none needs to run).
+ *
+ * What is missing is installed from Debian's packages when this runs as root
+ * on a machine with apt-get (CI, fresh containers); elsewhere the step fails
+ * and says what to install. Tools never download their own binaries here.
+ */
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+
+const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+// Used only for a PostgreSQL this script installed itself, whose `postgres`
+// role it gives this password so tests can connect over TCP.
+const INSTALLED_POSTGRES_URL =
+  'postgresql://postgres:postgres@127.0.0.1:5432/postgres';
+const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+function sh(command, args, options = {}) {
+  return spawnSync(command, args, { encoding: 'utf8', ...options });
+}
+
+function canInstallDebianPackages() {
+  return process.getuid?.() === 0 && sh('which', ['apt-get']).status === 0;
+}
+
+let aptUpdated = false;
+function aptInstall(packages) {
+  if (!canInstallDebianPackages()) {
+    throw new Error(
+      `missing Debian packages: ${packages.join(' ')}. Install them ` +
+        `(sudo apt-get install ${packages.join(' ')}) and run the tests again.`,
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    console.log('apt-get update');
+    const update = sh('apt-get', ['update', '-q'], { env, stdio: 'inherit' });
+    if (update.status !== 0) throw new Error('apt-get update failed');
+    aptUpdated = true;
+  }
+  console.log(`apt-get install ${packages.join(' ')}`);
+  const install = sh(
+    'apt-get',
+    ['install', '-y', '-q', '--no-install-recommends', ...packages],
+    { env, stdio: 'inherit' },
+  );
+  if (install.status !== 0) {
+    throw new Error(`apt-get install ${packages.join(' ')} failed`);
+  }
+}
+
+/** Returns the server's major version, or undefined when it cannot be reached. */
+function postgresMajorVersion(url) {
+  const probe = `
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+    client.connect()
+      .then(() => client.query('SHOW server_version_num'))
+      .then(r => { process.stdout.write(String(Math.floor(Number(r.rows[0].server_version_num) / 10000))); return client.end(); })
+      .catch(() => process.exit(1));
+  `;
+  const result = sh(process.execPath, ['-e', probe, url], {
+    cwd: `${__dirname}/..`,
+  });
+  return result.status === 0 ? Number(result.stdout) : undefined;
+}
+
+function startDebianPostgresClusters() {
+  if (!fs.existsSync('/etc/postgresql')) return false;
+  for (const version of fs.readdirSync('/etc/postgresql')) {
+    sh(
+      'pg_ctlcluster',
+      ['--skip-systemctl-redirect', version, 'main', 'start'],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  return true;
+}
+
+async function waitFor(check, what, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not come up`);
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Makes a PostgreSQL server reachable and returns its connection URL and
+ * major version. HOMELAB_TEST_POSTGRES_URL names a server to use instead.
+ */
+async function ensurePostgres() {
+  const configured = process.env.HOMELAB_TEST_POSTGRES_URL;
+  for (const url of configured
+    ? [configured]
+    : [DEFAULT_POSTGRES_URL, INSTALLED_POSTGRES_URL]) {
+    const major = postgresMajorVersion(url);
+    if (major) return { url, major };
+  }
+  if (configured) {
+    throw new Error(`PostgreSQL at HOMELAB_TEST_POSTGRES_URL is not reachable`);
+  }
+  if (!startDebianPostgresClusters()) {
+    aptInstall(['postgresql']);
+    startDebianPostgresClusters();
+    sh(
+      'runuser',
+      [
+        '-u',
+        'postgres',
+        '--',
+        'psql',
+        '-q',
+        '-c',
+        "ALTER USER postgres PASSWORD 'postgres'",
+      ],
+      {
+        cwd: '/',
+        stdio: 'inherit',
+      },
+    );
+  }
+  return waitFor(() => {
+    for (const url of [DEFAULT_POSTGRES_URL, INSTALLED_POSTGRES_URL]) {
+      const major = postgresMajorVersion(url);
+      if (major) return { url, major };
+    }
+    return undefined;
+  }, 'PostgreSQL on 127.0.0.1:5432');
+}
+
+/** Makes Debian's Chromium present and returns its path. */
+function ensureChromium() {
+  const path = process.env.HOMELAB_CHROMIUM ?? DEFAULT_CHROMIUM;
+  if (!fs.existsSync(path)) {
+    if (process.env.HOMELAB_CHROMIUM) {
+      throw new Error(`HOMELAB_CHROMIUM=${path} does not exist`);
+    }
+    aptInstall(['chromium']);
+  }
+  return path;
+}
+
+/** Makes Debian's prometheus and promtool present. */
+function ensurePrometheus() {
+  const missing = ['prometheus', 'promtool'].some(
+    binary => sh('which', [binary]).status !== 0,
+  );
+  if (missing) aptInstall(['prometheus']);
+}
+
+module.exports = { ensurePostgres, ensureChromium, ensurePrometheus };
