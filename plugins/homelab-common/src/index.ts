@@ -1,0 +1,13 @@
+/**
+ * Shared model of the homelab plugins: the inventory file format and the way
+ * inventory items appear as Backstage catalog entities.
+ *
+ * @packageDocumentation
+ */
+
+export * from './inventory/schema';
+export { inventoryJsonSchema } from './inventory/jsonSchema';
+export * from './entities/model';
+export * from './entities/specs';
+export * from './permissions';
+export * from './api/types';

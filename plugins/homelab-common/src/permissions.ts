@@ -1,0 +1,103 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Permissions of the homelab plugins. Reads cover what the homelab backend
+ * serves; the others change clusters or the GitOps repository, and a policy
+ * usually grants them to the homelab's operators only.
+ */
+
+/**
+ * Read security posture: summaries, findings and trends.
+ *
+ * @public
+ */
+export const homelabPostureReadPermission = createPermission({
+  name: 'homelab.posture.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read SLOs and their evaluations.
+ *
+ * @public
+ */
+export const homelabSloReadPermission = createPermission({
+  name: 'homelab.slo.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read Flux objects and their state.
+ *
+ * @public
+ */
+export const homelabFluxReadPermission = createPermission({
+  name: 'homelab.flux.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read the homelab topology.
+ *
+ * @public
+ */
+export const homelabTopologyReadPermission = createPermission({
+  name: 'homelab.topology.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read which release of each app runs in which environment.
+ *
+ * @public
+ */
+export const homelabDriftReadPermission = createPermission({
+  name: 'homelab.drift.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Ask Flux to reconcile an object now.
+ *
+ * @public
+ */
+export const homelabFluxReconcilePermission = createPermission({
+  name: 'homelab.flux.reconcile',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Suspend or resume a Flux object.
+ *
+ * @public
+ */
+export const homelabFluxSuspendPermission = createPermission({
+  name: 'homelab.flux.suspend',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Promote a release from one environment to the next.
+ *
+ * @public
+ */
+export const homelabReleasePromotePermission = createPermission({
+  name: 'homelab.release.promote',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every homelab permission, for registration with the permission framework.
+ *
+ * @public
+ */
+export const homelabPermissions = [
+  homelabPostureReadPermission,
+  homelabSloReadPermission,
+  homelabFluxReadPermission,
+  homelabTopologyReadPermission,
+  homelabDriftReadPermission,
+  homelabFluxReconcilePermission,
+  homelabFluxSuspendPermission,
+  homelabReleasePromotePermission,
+];
