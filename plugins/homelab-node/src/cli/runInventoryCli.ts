@@ -1,0 +1,168 @@
+import { inventoryJsonSchema } from '@homelab/plugin-homelab-common';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  InventoryInputFile,
+} from '../inventory/parseInventory';
+import { formatProblem } from '../inventory/problems';
+import { readInventoryFromPath } from '../inventory/readInventory';
+import { validateInventoryFiles } from '../inventory/validateInventory';
+
+/**
+ * Where the command writes and what it resolves paths against; `process` fits.
+ *
+ * @public
+ */
+export interface CliIo {
+  /** Receives problems and the summary. */
+  stdout: { write(text: string): unknown };
+  /** Receives usage and read errors. */
+  stderr: { write(text: string): unknown };
+  /** The directory inventory paths are relative to. */
+  cwd(): string;
+}
+
+const USAGE = `Usage:
+  homelab-inventory validate [options] <path>...
+  homelab-inventory schema
+
+validate  Checks homelab inventories (a YAML file, or a folder of them) with the
+          same rules as the Backstage catalog module, and prints every problem
+          as  file:line:column: severity: path: message [rule]
+schema    Prints the JSON Schema of an inventory file, for editors.
+
+Options of validate:
+  --format <text|json>   output format (default: text)
+  --strict               fail on warnings as well as errors
+  --max-file-size <MiB>  largest inventory file accepted (default: 10)
+  -h, --help             show this help
+
+Exit status: 0 when valid, 1 when problems fail the run, 2 on usage or read errors.
+`;
+
+function plural(count: number, word: string) {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+async function validate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0 || !['text', 'json'].includes(values.format)) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  const maxFileMiB = values['max-file-size']
+    ? Number(values['max-file-size'])
+    : undefined;
+  if (maxFileMiB !== undefined && !(maxFileMiB > 0)) {
+    io.stderr.write('--max-file-size must be a positive number of MiB\n');
+    return 2;
+  }
+
+  let exitCode = 0;
+  const reports = [];
+  for (const target of positionals) {
+    let files: InventoryInputFile[];
+    try {
+      files = await readInventoryFromPath(path.resolve(io.cwd(), target));
+    } catch (error) {
+      io.stderr.write(`${target}: ${(error as Error).message}\n`);
+      exitCode = 2;
+      continue;
+    }
+    // Problems name files as the user typed them, relative to where they stand.
+    const named = files.map(file => ({
+      ...file,
+      name: path.relative(io.cwd(), file.name) || file.name,
+    }));
+    const result = validateInventoryFiles(named, {
+      maxFileBytes: maxFileMiB
+        ? maxFileMiB * 1024 * 1024
+        : DEFAULT_MAX_FILE_BYTES,
+    });
+    const failed =
+      result.errorCount > 0 || (values.strict && result.warningCount > 0);
+    if (failed && exitCode === 0) exitCode = 1;
+    reports.push({ target, files: named.length, ...result });
+  }
+
+  if (values.format === 'json') {
+    io.stdout.write(
+      `${JSON.stringify(
+        reports.map(
+          ({ target, files, problems, errorCount, warningCount }) => ({
+            inventory: target,
+            files,
+            valid: errorCount === 0,
+            errorCount,
+            warningCount,
+            problems,
+          }),
+        ),
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    for (const report of reports) {
+      for (const problem of report.problems)
+        io.stdout.write(`${formatProblem(problem)}\n`);
+      const verdict = report.errorCount === 0 ? 'valid' : 'invalid';
+      io.stdout.write(
+        `${report.target}: ${verdict}: ${plural(
+          report.errorCount,
+          'error',
+        )}, ${plural(report.warningCount, 'warning')} in ${plural(
+          report.files,
+          'file',
+        )}\n`,
+      );
+    }
+  }
+  return exitCode;
+}
+
+/**
+ * The homelab-inventory command. Returns the exit status.
+ *
+ * @public
+ */
+export async function runInventoryCli(
+  argv: string[],
+  io: CliIo,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return await validate(rest, io);
+      case 'schema':
+        io.stdout.write(`${JSON.stringify(inventoryJsonSchema(), null, 2)}\n`);
+        return 0;
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      default:
+        io.stderr.write(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    io.stderr.write(`homelab-inventory: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Backend library of the homelab plugins: reading and validating homelab
+ * inventories, shared by the catalog module, the scaffolder actions and the
+ * homelab-inventory command.
+ *
+ * @packageDocumentation
+ */
+
+export type { InventoryProblem, PathSegment } from './inventory/problems';
+export { formatProblem, formatPath, countErrors } from './inventory/problems';
+export type {
+  InventoryInputFile,
+  ParseOptions,
+} from './inventory/parseInventory';
+export { DEFAULT_MAX_FILE_BYTES } from './inventory/parseInventory';
+export type {
+  ItemOrigin,
+  InventoryLocation,
+  SourceFile,
+} from './inventory/sourceMap';
+export { locateInInventory } from './inventory/sourceMap';
+export type { InventoryValidation } from './inventory/validateInventory';
+export { validateInventoryFiles } from './inventory/validateInventory';
+export {
+  readInventoryFromPath,
+  readInventoryFromUrl,
+  isUrlTarget,
+  MAX_INVENTORY_FILES,
+} from './inventory/readInventory';
+export type { CliIo } from './cli/runInventoryCli';
+export { runInventoryCli } from './cli/runInventoryCli';
+export type {
+  ClusterConnection,
+  ClusterSource,
+} from './kubernetes/clusterConnections';
+export {
+  readClusterConnections,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './kubernetes/clusterConnections';
+export type {
+  ClusterClient,
+  KubernetesResourceType,
+  ServiceProxyTarget,
+} from './kubernetes/ClusterClient';
+export { createClusterClient } from './kubernetes/createClusterClient';
+export { nodeFacts } from './kubernetes/nodeFacts';
+export { addressRangeSize } from './inventory/addressing';
+export type {
+  PrometheusClient,
+  PrometheusSample,
+  PrometheusSeries,
+} from './prometheus/PrometheusClient';
+export {
+  readPrometheusClient,
+  DEFAULT_PROMETHEUS_TIMEOUT_MS,
+} from './prometheus/readPrometheusClient';
+export { recordedAnswerFile } from './prometheus/SnapshotPrometheusClient';

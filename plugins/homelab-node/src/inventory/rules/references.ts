@@ -1,0 +1,276 @@
+import { Device, DeviceKind } from '@homelab/plugin-homelab-common';
+import { PathSegment } from '../problems';
+import { closestMatch } from '../suggestions';
+import { RuleContext, SECTION_NOUNS, Section } from './context';
+
+/**
+ * Resolves a reference, reporting it when nothing of that name exists. Returns
+ * undefined both when the target is unknown and when it was itself rejected
+ * (already reported), so callers check only what they can.
+ */
+function resolve<T>(
+  context: RuleContext,
+  item: object,
+  path: PathSegment[],
+  section: Section,
+  name: string,
+): T | undefined {
+  const target = context.index[section].get(name) as T | undefined;
+  if (
+    target ||
+    context.rejectedNames[section].has(name) ||
+    context.rejectedSections.has(section)
+  ) {
+    return target;
+  }
+  const known = [...context.index[section].keys()];
+  const suggestion = closestMatch(name, known);
+  const listing =
+    known.length === 0
+      ? ` The inventory defines no ${section}.`
+      : ` Known ${section}: ${known.slice(0, 12).join(', ')}${
+          known.length > 12 ? ', ...' : ''
+        }.`;
+  context.error(
+    item,
+    path,
+    'unknown-reference',
+    `unknown ${SECTION_NOUNS[section]} "${name}"${
+      suggestion ? `; did you mean "${suggestion}"?` : '.'
+    }${listing}`,
+  );
+  return undefined;
+}
+
+function expectKind(
+  context: RuleContext,
+  item: object,
+  path: PathSegment[],
+  device: Device | undefined,
+  allowed: DeviceKind[],
+  role: string,
+) {
+  if (device && !allowed.includes(device.kind)) {
+    context.error(
+      item,
+      path,
+      'wrong-reference-kind',
+      `"${device.name}" is a ${
+        device.kind
+      }, but ${role} must be a ${allowed.join(' or ')}`,
+    );
+  }
+}
+
+const NODE_HOST_KINDS: DeviceKind[] = [
+  'compute-module',
+  'sbc',
+  'server',
+  'nas',
+  'workstation',
+  'virtual-machine',
+];
+const VM_HOST_KINDS: DeviceKind[] = ['server', 'nas', 'workstation'];
+
+function checkPromotionChains(context: RuleContext) {
+  for (const environment of context.inventory.environments) {
+    const target = environment.promotesTo;
+    if (!target) continue;
+    if (target === environment.name) {
+      context.error(
+        environment,
+        ['promotesTo'],
+        'promotion-cycle',
+        'an environment cannot promote to itself',
+      );
+      continue;
+    }
+    if (!resolve(context, environment, ['promotesTo'], 'environments', target))
+      continue;
+    const seen = new Set([environment.name]);
+    let current = context.index.environments.get(target);
+    while (current?.promotesTo) {
+      if (seen.has(current.promotesTo)) {
+        context.error(
+          environment,
+          ['promotesTo'],
+          'promotion-cycle',
+          `promotions loop: ${[...seen, current.name, current.promotesTo].join(
+            ' -> ',
+          )}; the last environment must promote nowhere`,
+        );
+        break;
+      }
+      seen.add(current.name);
+      current = context.index.environments.get(current.promotesTo);
+    }
+  }
+}
+
+export function checkReferences(context: RuleContext) {
+  const { inventory } = context;
+  checkPromotionChains(context);
+
+  for (const link of inventory.wan) {
+    const router = resolve<Device>(
+      context,
+      link,
+      ['router'],
+      'devices',
+      link.router,
+    );
+    expectKind(
+      context,
+      link,
+      ['router'],
+      router,
+      ['router'],
+      'the device terminating an uplink',
+    );
+    if (link.via) {
+      const modem = resolve<Device>(
+        context,
+        link,
+        ['via'],
+        'devices',
+        link.via,
+      );
+      expectKind(
+        context,
+        link,
+        ['via'],
+        modem,
+        ['modem'],
+        'the device an uplink runs through',
+      );
+    }
+  }
+
+  for (const device of inventory.devices) {
+    device.interfaces?.forEach((networkInterface, index) => {
+      resolve(
+        context,
+        device,
+        ['interfaces', index, 'network'],
+        'networks',
+        networkInterface.network,
+      );
+    });
+    device.links?.forEach((link, index) => {
+      if (link.device === device.name) {
+        context.error(
+          device,
+          ['links', index, 'device'],
+          'self-reference',
+          'a device cannot be cabled to itself',
+        );
+        return;
+      }
+      resolve(
+        context,
+        device,
+        ['links', index, 'device'],
+        'devices',
+        link.device,
+      );
+    });
+    if (device.slot) {
+      const board = resolve<Device>(
+        context,
+        device,
+        ['slot', 'board'],
+        'devices',
+        device.slot.board,
+      );
+      expectKind(
+        context,
+        device,
+        ['slot', 'board'],
+        board,
+        ['board'],
+        'the device holding a module',
+      );
+    }
+    if (device.host) {
+      const host = resolve<Device>(
+        context,
+        device,
+        ['host'],
+        'devices',
+        device.host,
+      );
+      expectKind(
+        context,
+        device,
+        ['host'],
+        host,
+        VM_HOST_KINDS,
+        'the host of a virtual machine',
+      );
+    }
+    if (device.environment) {
+      resolve(
+        context,
+        device,
+        ['environment'],
+        'environments',
+        device.environment,
+      );
+    }
+  }
+
+  for (const cluster of inventory.clusters) {
+    resolve(
+      context,
+      cluster,
+      ['environment'],
+      'environments',
+      cluster.environment,
+    );
+    cluster.nodes.forEach((node, index) => {
+      const device = resolve<Device>(
+        context,
+        cluster,
+        ['nodes', index, 'device'],
+        'devices',
+        node.device,
+      );
+      expectKind(
+        context,
+        cluster,
+        ['nodes', index, 'device'],
+        device,
+        NODE_HOST_KINDS,
+        'the device a node runs on',
+      );
+    });
+    cluster.loadBalancerPools?.forEach((pool, index) => {
+      resolve(
+        context,
+        cluster,
+        ['loadBalancerPools', index, 'network'],
+        'networks',
+        pool.network,
+      );
+    });
+  }
+
+  for (const storage of inventory.storage) {
+    if (storage.device)
+      resolve(context, storage, ['device'], 'devices', storage.device);
+    if (storage.cluster)
+      resolve(context, storage, ['cluster'], 'clusters', storage.cluster);
+    if (storage.backedBy) {
+      if (storage.backedBy === storage.name) {
+        context.error(
+          storage,
+          ['backedBy'],
+          'self-reference',
+          'storage cannot be backed by itself',
+        );
+      } else {
+        resolve(context, storage, ['backedBy'], 'storage', storage.backedBy);
+      }
+    }
+  }
+}

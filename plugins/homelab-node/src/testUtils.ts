@@ -1,0 +1,29 @@
+/**
+ * Test helpers of the homelab plugins: the bad-input corpus of inventories
+ * with the errors each must produce, a local server speaking the Kubernetes
+ * API, and a real Prometheus with backfilled history.
+ *
+ * @packageDocumentation
+ */
+
+export type { CorpusCase, Expectation } from './testing/corpus';
+export type { InventoryInputFile } from './inventory/parseInventory';
+export type { InventoryProblem } from './inventory/problems';
+export {
+  INVALID_CORPUS_DIR,
+  loadInvalidCorpus,
+  unmetExpectations,
+} from './testing/corpus';
+export type {
+  KubernetesApiTestServerOptions,
+  RecordedRequest,
+} from './testing/KubernetesApiTestServer';
+export { KubernetesApiTestServer } from './testing/KubernetesApiTestServer';
+export { PrometheusTestServer } from './testing/PrometheusTestServer';
+export { PrometheusAnswerRecorder } from './testing/PrometheusAnswerRecorder';
+export type {
+  PrometheusClient,
+  PrometheusSample,
+  PrometheusSeries,
+} from './prometheus/PrometheusClient';
+export { snapshotServerOptions } from './testing/snapshotServerOptions';
