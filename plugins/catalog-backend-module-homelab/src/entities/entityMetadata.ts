@@ -1,0 +1,65 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  ANNOTATION_VIEW_URL,
+  EntityLink,
+} from '@backstage/catalog-model';
+import { ANNOTATION_INVENTORY_SOURCE } from '@homelab/plugin-homelab-common';
+import {
+  ItemOrigin,
+  isUrlTarget,
+  locateInInventory,
+} from '@homelab/plugin-homelab-node';
+import path from 'node:path';
+
+/**
+ * Where an entity came from, as Backstage and people read it: the location
+ * annotations point at the inventory file (so "View source" opens it), and
+ * homelab.dev/inventory-source names the line and YAML path.
+ */
+export function sourceAnnotations(
+  origin: ItemOrigin | undefined,
+  subPath: (string | number)[] = [],
+) {
+  if (!origin) return {};
+  const { file, line, path: yamlPath } = locateInInventory(origin, subPath);
+  const isUrl = isUrlTarget(file);
+  const location = isUrl ? `url:${file}` : `file:${path.resolve(file)}`;
+  return {
+    [ANNOTATION_LOCATION]: location,
+    [ANNOTATION_ORIGIN_LOCATION]: location,
+    [ANNOTATION_INVENTORY_SOURCE]: `${isUrl ? file : path.basename(file)}${
+      line ? `:${line}` : ''
+    } (${yamlPath})`,
+    ...(isUrl ? { [ANNOTATION_VIEW_URL]: file } : {}),
+  };
+}
+
+/** Tags of an item plus derived ones, unique and in a stable order. */
+export function mergeTags(
+  ...groups: Array<ReadonlyArray<string | undefined> | undefined>
+): string[] | undefined {
+  const tags = [
+    ...new Set(
+      groups
+        .flatMap(group => group ?? [])
+        .filter((tag): tag is string => !!tag),
+    ),
+  ];
+  return tags.length ? tags : undefined;
+}
+
+export function link(
+  url: string | undefined,
+  title: string,
+  icon?: string,
+): EntityLink[] {
+  return url ? [{ url, title, ...(icon ? { icon } : {}) }] : [];
+}
+
+/** Copies an object without its undefined fields, so entities stay lean. */
+export function defined<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
+}

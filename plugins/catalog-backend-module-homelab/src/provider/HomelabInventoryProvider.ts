@@ -1,0 +1,212 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import {
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import {
+  ClusterClient,
+  InventoryInputFile,
+  formatProblem,
+  isUrlTarget,
+  readInventoryFromPath,
+  readInventoryFromUrl,
+  validateInventoryFiles,
+} from '@homelab/plugin-homelab-node';
+import { createHash } from 'node:crypto';
+import { discoverClusters } from '../discovery/discoverClusters';
+import { inventoryToEntities } from '../entities/inventoryToEntities';
+import {
+  InventoryStatus,
+  MAX_STORED_PROBLEMS,
+} from '../status/InventoryStatus';
+import { InventoryStatusStore } from '../status/InventoryStatusStore';
+
+export interface HomelabInventoryProviderOptions {
+  /** Stable name of the inventory; the provider is homelab-inventory:<name>. */
+  name: string;
+  /** Local file or folder, or a URL for the UrlReader. */
+  target: string;
+  urlReader: UrlReaderService;
+  logger: LoggerService;
+  store: InventoryStatusStore;
+  /** Readers of the clusters that can be discovered live, by inventory name. */
+  clusterClients: ReadonlyMap<string, ClusterClient>;
+  maxFileBytes?: number;
+  /** How refreshes are scheduled; omitted, call refresh() yourself. */
+  schedule?: {
+    scheduler: SchedulerService;
+    definition: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+/**
+ * Ingests one homelab inventory into the catalog. Each refresh reads and
+ * validates the inventory, reads the live nodes of its clusters, and replaces
+ * this provider's entities with a full mutation. An inventory that cannot be
+ * read or has errors changes nothing in the catalog: the last good entities
+ * stay, and the status (kept in the database, served by the status route)
+ * says why, with every problem.
+ */
+export class HomelabInventoryProvider implements EntityProvider {
+  #connection?: EntityProviderConnection;
+
+  constructor(private readonly options: HomelabInventoryProviderOptions) {}
+
+  getProviderName(): string {
+    return `homelab-inventory:${this.options.name}`;
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.#connection = connection;
+    const { schedule } = this.options;
+    if (schedule) {
+      await schedule.scheduler.scheduleTask({
+        ...schedule.definition,
+        id: `${this.getProviderName()}:refresh`,
+        // One replica refreshes; the others serve what it stored.
+        scope: 'global',
+        fn: async () => {
+          await this.refresh();
+        },
+      });
+    }
+  }
+
+  async refresh(): Promise<InventoryStatus> {
+    const connection = this.#connection;
+    if (!connection) {
+      throw new Error(
+        `${this.getProviderName()} is not connected to the catalog yet`,
+      );
+    }
+    const { name, target, store, logger } = this.options;
+    const provider = this.getProviderName();
+    const now = new Date();
+    const previous = await store.get(provider);
+    const kept = {
+      provider,
+      target,
+      checkedAt: now.toISOString(),
+      lastValidAt: previous?.lastValidAt,
+      entityCount: previous?.entityCount,
+      clusters: previous?.clusters ?? [],
+    };
+
+    let files: InventoryInputFile[];
+    try {
+      files = isUrlTarget(target)
+        ? await readInventoryFromUrl(this.options.urlReader, target)
+        : await readInventoryFromPath(target);
+    } catch (error) {
+      const message = (error as Error).message;
+      logger.error(
+        `Homelab inventory "${name}" could not be read, keeping the last good entities: ${message}`,
+      );
+      const status: InventoryStatus = {
+        ...kept,
+        state: 'unreadable',
+        error: message,
+        fileCount: 0,
+        errorCount: 1,
+        warningCount: 0,
+        problems: [],
+      };
+      await store.put(status);
+      return status;
+    }
+
+    const validation = validateInventoryFiles(files, {
+      maxFileBytes: this.options.maxFileBytes,
+    });
+    this.#logProblems(validation.problems, previous, validation.errorCount > 0);
+    const counts = {
+      fileCount: files.length,
+      errorCount: validation.errorCount,
+      warningCount: validation.warningCount,
+      problems: validation.problems.slice(0, MAX_STORED_PROBLEMS),
+    };
+
+    if (!validation.inventory) {
+      const status: InventoryStatus = { ...kept, ...counts, state: 'invalid' };
+      await store.put(status);
+      return status;
+    }
+
+    const clusters = await discoverClusters(
+      validation.inventory.clusters,
+      this.options.clusterClients,
+      previous?.clusters ?? [],
+      now,
+    );
+    for (const cluster of clusters.filter(c => c.state === 'failed')) {
+      logger.warn(
+        `Homelab discovery of cluster "${cluster.cluster}" failed; its node facts are stale: ${cluster.error}`,
+      );
+    }
+    const entities = inventoryToEntities(validation.inventory, {
+      origins: validation.origins,
+      discovery: clusters,
+    });
+    await connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({ entity, locationKey: provider })),
+    });
+
+    const status: InventoryStatus = {
+      ...kept,
+      ...counts,
+      state: 'valid',
+      lastValidAt: now.toISOString(),
+      entityCount: entities.length,
+      clusters,
+    };
+    await store.put(status);
+    logger.info(
+      `Homelab inventory "${name}" ingested: ${entities.length} entities from ${files.length} files, ${validation.warningCount} warnings`,
+    );
+    return status;
+  }
+
+  /**
+   * Logs every problem when the set changes, and a one-line reminder while it
+   * stays the same, so a broken inventory is loud once and not every refresh.
+   */
+  #logProblems(
+    problems: InventoryStatus['problems'],
+    previous: InventoryStatus | undefined,
+    failed: boolean,
+  ) {
+    const { logger, name } = this.options;
+    const fingerprint = (list: InventoryStatus['problems']) =>
+      createHash('sha256')
+        .update(
+          list.slice(0, MAX_STORED_PROBLEMS).map(formatProblem).join('\n'),
+        )
+        .digest('hex');
+    const unchanged =
+      previous && fingerprint(previous.problems) === fingerprint(problems);
+    if (unchanged && problems.length > 0) {
+      logger.warn(
+        `Homelab inventory "${name}" still has the same ${problems.length} problems`,
+      );
+      return;
+    }
+    for (const problem of problems) {
+      const log = problem.severity === 'error' ? logger.error : logger.warn;
+      log.call(
+        logger,
+        `Homelab inventory "${name}": ${formatProblem(problem)}`,
+      );
+    }
+    if (failed) {
+      logger.error(
+        `Homelab inventory "${name}" is invalid; the catalog keeps its last good entities`,
+      );
+    }
+  }
+}
