@@ -1,0 +1,63 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  homelab?: {
+    /**
+     * The homelab backend's collectors. Each runs on the Backstage scheduler
+     * once per interval across all backend replicas against every cluster of
+     * homelab.clusters at once. Their scope is always global; a scope in these
+     * schedules is ignored.
+     */
+    collectors?: {
+      /** Namespaces, workloads and load-balancer addresses. Default: every 5 minutes. */
+      workloads?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+      /** Flux sources, Kustomizations and HelmReleases. Default: every 2 minutes. */
+      flux?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+      /** Trivy Operator, Polaris and policy reports. Default: every 30 minutes. */
+      security?: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Where the Polaris audit is read. By default the dashboard's
+         * results.json through each cluster's API server proxy, from the
+         * service the Polaris Helm chart creates (polaris/polaris-dashboard).
+         */
+        polaris?: {
+          /** Namespace of the dashboard service. Default "polaris". */
+          namespace?: string;
+          /** Name of the dashboard service. Default "polaris-dashboard". */
+          service?: string;
+          /** Port name or number of the service; its only port by default. */
+          port?: string | number;
+          /** Path of the audit on the dashboard. Default "results.json". */
+          path?: string;
+          /**
+           * Per cluster name: a URL of the audit JSON to read instead, such
+           * as a dashboard behind an ingress.
+           * @visibility secret
+           */
+          urls?: { [cluster: string]: string };
+        };
+      };
+      /** SLO evaluation against homelab.prometheus. Default: every 2 minutes. */
+      slo?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+    };
+
+    /** SLO definitions besides Sloth and Pyrra objects in the clusters and entity annotations. */
+    slos?: {
+      /** OpenSLO v1 files on the backend's disk, relative to its working directory. */
+      files?: string[];
+    };
+
+    /** History of posture summaries, SLO evaluations and collection runs. */
+    history?: {
+      /** Days kept. Default 90. */
+      retentionDays?: number;
+    };
+
+    /** The REST API's topology graph and catalog model. */
+    api?: {
+      /** Seconds a built topology is served before it is rebuilt in the background. Default 30. */
+      cacheSeconds?: number;
+    };
+  };
+}

@@ -1,0 +1,38 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ClusterClient } from '@homelab/plugin-homelab-node';
+import { HomelabStore } from '../database/HomelabStore';
+import { Collection, recordCollection } from './recordCollection';
+
+/**
+ * A source collected from each cluster on its own. `collect` reads
+ * everything first and writes only when all reads succeeded, so a failure
+ * leaves the cluster's last good data in place.
+ */
+export interface ClusterCollector {
+  /** The source name the data and its freshness are stored under. */
+  readonly source: string;
+  collect(client: ClusterClient, collectedAt: Date): Promise<Collection>;
+}
+
+/**
+ * Runs a collector against every cluster at once. Each cluster succeeds or
+ * fails on its own, so one cluster that is down neither blocks nor hides
+ * the others.
+ */
+export async function runClusterCollector(
+  collector: ClusterCollector,
+  clients: ClusterClient[],
+  store: HomelabStore,
+  logger: LoggerService,
+): Promise<void> {
+  await Promise.all(
+    clients.map(client =>
+      recordCollection(
+        store,
+        logger,
+        { source: collector.source, cluster: client.cluster },
+        collectedAt => collector.collect(client, collectedAt),
+      ),
+    ),
+  );
+}

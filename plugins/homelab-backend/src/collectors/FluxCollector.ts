@@ -1,0 +1,81 @@
+import { FluxObject } from '@homelab/plugin-homelab-common';
+import {
+  ClusterClient,
+  KubernetesResourceType,
+} from '@homelab/plugin-homelab-node';
+import { HomelabStore } from '../database/HomelabStore';
+import { servedFluxTypes } from '../flux/fluxResources';
+import { RawFluxObject, parseFluxObject } from '../flux/parseFluxObject';
+import { EntityIndex } from '../workloads/EntityIndex';
+import { ClusterCollector } from './ClusterCollector';
+import { listIfServed } from './listIfServed';
+import { Collection } from './recordCollection';
+
+/**
+ * Flux sources, Kustomizations and HelmReleases of a cluster, in whichever
+ * API version the cluster serves, each mapped to the catalog entity its
+ * labels (or the platform service owning its target namespace) name.
+ */
+export class FluxCollector implements ClusterCollector {
+  readonly source = 'flux';
+
+  constructor(
+    private readonly store: HomelabStore,
+    private readonly entities: () => Promise<EntityIndex>,
+  ) {}
+
+  async collect(client: ClusterClient, collectedAt: Date): Promise<Collection> {
+    const kinds = servedFluxTypes(await client.servedVersions());
+    const warnings = kinds.length
+      ? []
+      : ['Flux is not installed: the cluster serves none of the Flux APIs'];
+    const entities = await this.entities();
+    const objects: FluxObject[] = [];
+    for (const { kind, types } of kinds) {
+      const raws = await listFirstServed(client, types);
+      if (!raws) {
+        warnings.push(`${kind} is not served in any version this plugin reads`);
+        continue;
+      }
+      for (const { raw, type } of raws) {
+        const object = parseFluxObject(
+          {
+            ...raw,
+            apiVersion: raw.apiVersion ?? `${type.group}/${type.version}`,
+          },
+          kind,
+          client.cluster,
+        );
+        const entityRef = entities.entityFor(
+          client.cluster,
+          raw.spec?.targetNamespace ?? raw.metadata.namespace,
+          raw.metadata.labels,
+        );
+        objects.push(entityRef ? { ...object, entityRef } : object);
+      }
+    }
+    await this.store.replaceFluxObjects(client.cluster, objects, collectedAt);
+    return { itemCount: objects.length, warnings };
+  }
+}
+
+/**
+ * The objects of the first type that the cluster serves, trying the next
+ * version on 404; undefined when none is served.
+ */
+async function listFirstServed(
+  client: ClusterClient,
+  types: KubernetesResourceType[],
+): Promise<
+  Array<{ raw: RawFluxObject; type: KubernetesResourceType }> | undefined
+> {
+  for (const type of types) {
+    const raws: Array<{ raw: RawFluxObject; type: KubernetesResourceType }> =
+      [];
+    const served = await listIfServed<RawFluxObject>(client, type, page =>
+      raws.push(...page.map(raw => ({ raw, type }))),
+    );
+    if (served) return raws;
+  }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import { PrometheusClient } from '@homelab/plugin-homelab-node';
+import { HomelabStore } from '../database/HomelabStore';
+import { evaluateSlos } from '../slo/evaluateSlos';
+import { SloSource } from '../slo/sources/SloSource';
+import { Collection } from './recordCollection';
+
+/** Source name of SLO evaluations. */
+export const SLO_SOURCE = 'slo';
+
+/**
+ * Reads every SLO definition and evaluates them all against Prometheus in
+ * one batch. A place whose definitions cannot be read keeps the SLOs it gave
+ * last time (with a warning); a Prometheus failure fails the run, keeping
+ * the last evaluation, which the API then shows as stale.
+ */
+export class SloCollector {
+  constructor(
+    private readonly store: HomelabStore,
+    private readonly prometheus: PrometheusClient,
+    private readonly sources: () => Promise<SloSource[]>,
+    /** The entity of an SLO that names a service but no entity. */
+    private readonly entityOfService: (
+      services: string[],
+    ) => Promise<Map<string, string>>,
+  ) {}
+
+  async collect(evaluatedAt: Date): Promise<Collection> {
+    const [sources, stored] = await Promise.all([
+      this.sources(),
+      this.store.slos(),
+    ]);
+    const readings = await Promise.all(
+      sources.map(async source => {
+        try {
+          const { slos, problems } = await source.read();
+          return {
+            slos,
+            warnings: problems.map(
+              problem =>
+                `${problem.origin}: SLO "${problem.name}" is left out: ${problem.message}`,
+            ),
+          };
+        } catch (error) {
+          const kept = stored
+            .map(({ definition }) => definition)
+            .filter(definition => source.owns(definition));
+          return {
+            slos: kept,
+            warnings: [
+              `${source.name} could not be read, so its ${
+                kept.length
+              } SLO(s) from the last good read are kept: ${
+                (error as Error).message
+              }`,
+            ],
+          };
+        }
+      }),
+    );
+    const warnings = readings.flatMap(reading => reading.warnings);
+    const byId = new Map(
+      readings.flatMap(reading => reading.slos).map(slo => [slo.id, slo]),
+    );
+
+    const unowned = [...byId.values()].filter(
+      slo => !slo.entityRef && slo.service,
+    );
+    const entities = await this.entityOfService([
+      ...new Set(unowned.map(slo => slo.service!)),
+    ]);
+    const definitions = [...byId.values()]
+      .map(slo => {
+        const entityRef =
+          slo.entityRef ??
+          (slo.service ? entities.get(slo.service) : undefined);
+        return entityRef ? { ...slo, entityRef } : slo;
+      })
+      .sort((a, b) => a.id.localeCompare(b.id));
+
+    const { statuses } = await evaluateSlos(
+      definitions,
+      this.prometheus,
+      evaluatedAt,
+    );
+    await this.store.replaceSlos(
+      definitions.map(definition => ({
+        definition,
+        status: statuses.get(definition.id)!,
+      })),
+      evaluatedAt,
+    );
+    return { itemCount: definitions.length, warnings };
+  }
+}

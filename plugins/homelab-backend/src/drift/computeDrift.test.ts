@@ -1,0 +1,100 @@
+import { FluxObject } from '@homelab/plugin-homelab-common';
+import { computeDrift } from './computeDrift';
+
+const release = (
+  cluster: string,
+  name: string,
+  version: string | undefined,
+  extra: Partial<FluxObject> = {},
+): FluxObject => ({
+  cluster,
+  kind: 'HelmRelease',
+  apiVersion: 'helm.toolkit.fluxcd.io/v2',
+  namespace: 'flux-system',
+  name,
+  ready: 'True',
+  upToDate: true,
+  reconciling: false,
+  suspended: false,
+  ...(version ? { revision: version, chart: { name, version } } : {}),
+  ...extra,
+});
+
+const environments = new Map([
+  ['pi', 'staging'],
+  ['rk1', 'production'],
+  ['lab', 'lab'],
+]);
+const order = ['lab', 'staging', 'production'];
+
+describe('computeDrift', () => {
+  const drift = computeDrift(
+    [
+      release('rk1', 'nextcloud', '6.5.2'),
+      release('pi', 'nextcloud', '6.6.4'),
+      release('rk1', 'immich', 'v1.120.0'),
+      release('pi', 'immich', 'v1.119.1'),
+      release('rk1', 'grafana', '8.5.0'),
+      release('pi', 'grafana', '8.5.0'),
+      release('lab', 'grafana', '8.5.0'),
+      release('pi', 'whoami', '5.2.0'),
+      release('elsewhere', 'whoami', '1.0.0'),
+      {
+        ...release('rk1', 'infrastructure', undefined),
+        kind: 'Kustomization',
+        revision: 'main@sha1:4f8c',
+      },
+      {
+        ...release('rk1', 'homepage', undefined),
+        kind: 'Kustomization',
+        revision: 'main@sha1:4f8c',
+        entityRef: 'component:default/homepage',
+      },
+      {
+        ...release('pi', 'homepage', undefined),
+        kind: 'Kustomization',
+        revision: 'main@sha1:9b27',
+        entityRef: 'component:default/homepage',
+      },
+    ],
+    environments,
+    order,
+  );
+  const app = (name: string) => drift.find(d => d.app === name)!;
+
+  it('lists releases in promotion order and flags an environment behind the one before it', () => {
+    expect(
+      app('nextcloud').releases.map(r => `${r.environment} ${r.version}`),
+    ).toEqual(['staging 6.6.4', 'production 6.5.2']);
+    expect(app('nextcloud')).toMatchObject({
+      inSync: false,
+      behind: ['production'],
+      missing: ['lab'],
+    });
+  });
+
+  it('does not call an environment ahead of the one before it behind', () => {
+    expect(app('immich')).toMatchObject({ inSync: false, behind: [] });
+  });
+
+  it('is in sync only when every environment runs the same version', () => {
+    expect(app('grafana')).toMatchObject({
+      inSync: true,
+      behind: [],
+      missing: [],
+    });
+  });
+
+  it('leaves out clusters of no known environment, and Kustomizations of no entity', () => {
+    expect(app('whoami').releases.map(r => r.cluster)).toEqual(['pi']);
+    expect(drift.find(d => d.app === 'infrastructure')).toBeUndefined();
+  });
+
+  it('compares revisions that are not versions by equality', () => {
+    expect(app('homepage')).toMatchObject({
+      entityRef: 'component:default/homepage',
+      behind: ['production'],
+      inSync: false,
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  AppDrift,
+  AppRelease,
+  FluxObject,
+} from '@homelab/plugin-homelab-common';
+import semver from 'semver';
+
+/** Whether `later` runs an older version than `earlier`: by semver where both are versions, else any difference. */
+function isBehind(
+  earlier: string | undefined,
+  later: string | undefined,
+): boolean {
+  if (!earlier || !later || earlier === later) return false;
+  const a = semver.valid(semver.clean(earlier) ?? earlier);
+  const b = semver.valid(semver.clean(later) ?? later);
+  return a && b ? semver.lt(b, a) : true;
+}
+
+/**
+ * Which version of each app runs in each environment, in promotion order.
+ * Apps are HelmReleases, and Kustomizations that belong to a catalog
+ * entity, matched across clusters by name; versions are chart versions, or
+ * the applied revision for Kustomizations.
+ */
+export function computeDrift(
+  objects: FluxObject[],
+  clusterEnvironments: ReadonlyMap<string, string>,
+  environmentOrder: string[],
+): AppDrift[] {
+  const rank = (environment: string) => {
+    const index = environmentOrder.indexOf(environment);
+    return index === -1 ? environmentOrder.length : index;
+  };
+  const apps = new Map<
+    string,
+    { releases: AppRelease[]; entityRef?: string }
+  >();
+  for (const object of objects) {
+    if (
+      object.kind !== 'HelmRelease' &&
+      !(object.kind === 'Kustomization' && object.entityRef)
+    )
+      continue;
+    const environment = clusterEnvironments.get(object.cluster);
+    if (!environment) continue;
+    const app = apps.get(object.name) ?? { releases: [] };
+    app.releases.push({
+      environment,
+      cluster: object.cluster,
+      kind: object.kind,
+      namespace: object.namespace,
+      name: object.name,
+      ...(object.chart ? { chart: object.chart.name } : {}),
+      ...(object.revision ? { version: object.revision } : {}),
+      ...(object.chart?.appVersion
+        ? { appVersion: object.chart.appVersion }
+        : {}),
+      ready: object.ready,
+    });
+    app.entityRef ??= object.entityRef;
+    apps.set(object.name, app);
+  }
+
+  const environments = [...new Set(clusterEnvironments.values())].sort(
+    (a, b) => rank(a) - rank(b),
+  );
+  return [...apps]
+    .map(([name, { releases, entityRef }]) => {
+      releases.sort(
+        (a, b) =>
+          rank(a.environment) - rank(b.environment) ||
+          a.cluster.localeCompare(b.cluster),
+      );
+      const present = new Set(releases.map(r => r.environment));
+      const missing = environments.filter(
+        environment => !present.has(environment),
+      );
+      const behind = releases
+        .filter(
+          (release, i) =>
+            i > 0 && isBehind(releases[i - 1].version, release.version),
+        )
+        .map(release => release.environment);
+      const versions = new Set(releases.map(r => r.version));
+      return {
+        app: name,
+        ...(entityRef ? { entityRef } : {}),
+        releases,
+        inSync: versions.size === 1 && missing.length === 0,
+        behind: [...new Set(behind)],
+        missing,
+      };
+    })
+    .sort((a, b) => a.app.localeCompare(b.app));
+}

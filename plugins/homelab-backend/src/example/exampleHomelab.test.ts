@@ -1,0 +1,362 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  PrometheusAnswerRecorder,
+  PrometheusTestServer,
+} from '@homelab/plugin-homelab-node/testUtils';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { createCollectors } from '../collectors/createCollectors';
+import { HomelabStore } from '../database/HomelabStore';
+import homelabPlugin from '../index';
+import {
+  DEMO_END,
+  demoPrometheusHistory,
+} from './__testUtils__/demoPrometheusHistory';
+import {
+  EXAMPLE_PROMETHEUS_DIR,
+  EXAMPLES_DIR,
+  exampleClusterClients,
+  exampleEntities,
+} from './__testUtils__/exampleHomelab';
+
+jest.setTimeout(120_000);
+
+/*
+ * The example homelab as `npm start` shows it: the real plugin in a test
+ * backend, reading the recorded cluster snapshots under examples/snapshots
+ * and the recorded Prometheus answers under examples/prometheus through the
+ * same parsers as live data, and answering through its REST API.
+ *
+ * UPDATE_DEMO_PROMETHEUS=1 re-records the Prometheus answers from a real
+ * Prometheus holding the demo history (__testUtils__/demoPrometheusHistory.ts), evaluated
+ * at DEMO_END; run it after changing the example SLOs.
+ */
+
+if (process.env.UPDATE_DEMO_PROMETHEUS) {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  it('records the Prometheus answers of the example SLOs from a real Prometheus', async () => {
+    const prometheus = await PrometheusTestServer.start(
+      demoPrometheusHistory(),
+    );
+    try {
+      fs.rmSync(EXAMPLE_PROMETHEUS_DIR, { recursive: true, force: true });
+      const knex = await databases.init('SQLITE_3');
+      const store = await HomelabStore.create(mockServices.database({ knex }));
+      const { slo } = createCollectors({
+        config: new ConfigReader({}),
+        logger: mockServices.logger.mock(),
+        store,
+        clients: exampleClusterClients(),
+        prometheus: new PrometheusAnswerRecorder(
+          prometheus.url,
+          EXAMPLE_PROMETHEUS_DIR,
+        ),
+        catalog: catalogServiceMock({ entities: await exampleEntities() }),
+        auth: mockServices.auth(),
+        urlReader: mockServices.urlReader.mock(),
+        now: () => new Date(DEMO_END * 1000),
+      });
+      await slo!();
+      expect(await store.freshness()).toEqual([
+        expect.objectContaining({ source: 'slo', state: 'fresh' }),
+      ]);
+    } finally {
+      await prometheus.stop();
+    }
+  });
+} else {
+  describe('the example homelab, collected by the plugin from recorded snapshots and Prometheus answers', () => {
+    let server: any;
+    let scheduler: SchedulerService;
+    const recordedAnswers: string[] = [];
+
+    beforeAll(async () => {
+      const backend = await startTestBackend({
+        features: [
+          homelabPlugin,
+          catalogServiceMock.factory({ entities: await exampleEntities() }),
+          mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+          // The plugin's own scheduler, to run its collectors one by one.
+          createBackendModule({
+            pluginId: 'homelab',
+            moduleId: 'test-scheduler',
+            register(env) {
+              env.registerInit({
+                deps: { pluginScheduler: coreServices.scheduler },
+                async init({ pluginScheduler }) {
+                  scheduler = pluginScheduler;
+                },
+              });
+            },
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              homelab: {
+                clusters: ['production', 'staging'].map(name => ({
+                  name,
+                  snapshotDirectory: path.join(EXAMPLES_DIR, 'snapshots', name),
+                })),
+                prometheus: { snapshotDirectory: EXAMPLE_PROMETHEUS_DIR },
+              },
+            },
+          }),
+        ],
+      });
+      server = backend.server;
+      // In the order of their default schedules: workloads first.
+      for (const name of ['workloads', 'flux', 'security', 'slo']) {
+        await scheduler.triggerTask(`homelab-collect-${name}`);
+      }
+      recordedAnswers.push(...fs.readdirSync(EXAMPLE_PROMETHEUS_DIR));
+    });
+
+    const get = async (url: string) => {
+      const response = await request(server).get(`/api/homelab${url}`);
+      expect(response.status).toBe(200);
+      return response.body;
+    };
+
+    it('collects every source of both clusters, with nothing missing', async () => {
+      const { sources } = await get('/freshness');
+      expect(
+        sources.map((s: any) => `${s.source} ${s.cluster ?? ''} ${s.state}`),
+      ).toEqual([
+        'flux production fresh',
+        'flux staging fresh',
+        'security production fresh',
+        'security staging fresh',
+        'slo  fresh',
+        'workloads production fresh',
+        'workloads staging fresh',
+      ]);
+      expect(sources.flatMap((s: any) => s.warnings ?? [])).toEqual([]);
+    });
+
+    it('shows Flux objects with their Ready state, revisions and suspension', async () => {
+      const { items } = await get('/flux/objects?cluster=staging');
+      expect(items).toHaveLength(26);
+      const vaultwarden = items.find(
+        (o: any) => o.kind === 'HelmRelease' && o.name === 'vaultwarden',
+      );
+      expect(vaultwarden).toMatchObject({
+        ready: 'False',
+        upToDate: false,
+        reason: 'UpgradeFailed',
+        revision: '0.29.3',
+        attemptedRevision: '0.31.0',
+        entityRef: 'component:default/vaultwarden',
+      });
+      expect(
+        items.find(
+          (o: any) => o.name === 'home-assistant' && o.kind === 'HelmRelease',
+        ),
+      ).toMatchObject({ suspended: true, ready: 'True' });
+      // Staging's Flux serves OCIRepository in v1beta2 only.
+      expect(items.find((o: any) => o.kind === 'OCIRepository')).toMatchObject({
+        apiVersion: 'source.toolkit.fluxcd.io/v1beta2',
+        upToDate: true,
+      });
+      expect(
+        items.find((o: any) => o.name === 'traefik' && o.kind === 'HelmRelease')
+          .entityRef,
+      ).toBe('component:default/staging-traefik');
+    });
+
+    it('summarises posture per cluster, namespace and entity, with numbers from the reports', async () => {
+      const { items } = await get(
+        `/posture/summaries?scope=entity&entityRef=${encodeURIComponent(
+          'component:default/home-assistant',
+        )}`,
+      );
+      expect(items.map((s: any) => s.key)).toEqual([
+        'production:component:default/home-assistant',
+        'staging:component:default/home-assistant',
+      ]);
+      // Alpine openssl (CVE-2024-9143 in libcrypto3 and libssl3: one unique,
+      // counted once in the score), setuptools high, requests medium, zipp low.
+      expect(items[0]).toMatchObject({
+        vulnerabilities: {
+          critical: 0,
+          high: 1,
+          medium: 1,
+          low: 3,
+          unknown: 0,
+        },
+        vulnerabilityScore: 100 - 10 - 3 - 1 - 1,
+        exposedSecrets: 0,
+        workloads: 1,
+      });
+      // Kyverno: host namespaces and run-as-non-root fail, four policies pass.
+      expect(items[0].policy).toEqual({
+        pass: 4,
+        fail: 2,
+        warn: 0,
+        error: 0,
+        skip: 0,
+      });
+      expect(items[0].policyScore).toBe(67);
+      const clusters = await get('/posture/summaries?scope=cluster');
+      expect(clusters.items.map((s: any) => s.key)).toEqual([
+        'production',
+        'staging',
+      ]);
+      expect(clusters.items[0].compliance).toEqual([
+        expect.objectContaining({ name: 'k8s-cis-1.23', pass: 94, fail: 22 }),
+        expect.objectContaining({ name: 'k8s-pss-baseline-0.1' }),
+        expect.objectContaining({ name: 'k8s-pss-restricted-0.1' }),
+      ]);
+      for (const summary of clusters.items) {
+        expect(summary.score).toEqual(expect.any(Number));
+      }
+    });
+
+    it('pages findings, most severe first, and never copies a matched secret', async () => {
+      const first = await get(
+        '/posture/findings?cluster=production&namespace=nextcloud&limit=5',
+      );
+      expect(first.items).toHaveLength(5);
+      expect(first.items.map((f: any) => f.severity).slice(0, 2)).toEqual([
+        'critical',
+        'critical',
+      ]);
+      const secrets = await get(
+        '/posture/findings?source=exposed-secret&cluster=production',
+      );
+      expect(secrets.items).toEqual([
+        expect.objectContaining({
+          checkId: 'private-key',
+          severity: 'high',
+          entityRef: 'component:default/nextcloud',
+          workload: { kind: 'Deployment', name: 'nextcloud' },
+        }),
+      ]);
+      expect(JSON.stringify(secrets)).not.toContain('BEGIN RSA PRIVATE KEY');
+    });
+
+    it('evaluates the SLOs from the recorded answers: healthy, overspent, warning and no data', async () => {
+      const { items } = await get('/slos');
+      const byName = Object.fromEntries(
+        items.map((status: any) => [status.slo.name, status]),
+      );
+      expect(Object.keys(byName).sort()).toEqual([
+        'grafana-http-errors',
+        'home-assistant-availability',
+        'nextcloud-availability',
+        'requests-availability',
+        'vaultwarden-availability',
+      ]);
+      expect(byName['home-assistant-availability']).toMatchObject({
+        state: 'ok',
+        alert: 'none',
+        slo: { entityRef: 'component:default/home-assistant' },
+      });
+      expect(
+        byName['home-assistant-availability'].errorBudgetRemaining,
+      ).toBeCloseTo(0.8, 6);
+      // (708 h x 0.05% + 12 h x 5%) / 720 h against a 0.1% budget.
+      expect(byName['nextcloud-availability'].state).toBe('breaching');
+      expect(byName['nextcloud-availability'].errorBudgetRemaining).toBeCloseTo(
+        1 - (708 * 0.0005 + 12 * 0.05) / 720 / 0.001,
+        6,
+      );
+      expect(byName['vaultwarden-availability']).toMatchObject({
+        state: 'warning',
+        alert: 'ticket',
+      });
+      expect(byName['requests-availability']).toMatchObject({
+        state: 'ok',
+        slo: { source: 'sloth', service: 'traefik' },
+      });
+      expect(byName['grafana-http-errors']).toMatchObject({
+        state: 'no-data',
+        sli: null,
+        errorBudgetRemaining: null,
+        slo: { source: 'pyrra' },
+      });
+
+      const detail = await get(
+        `/slos/${byName['nextcloud-availability'].slo.id}`,
+      );
+      expect(detail.slo.series).toHaveLength(60);
+      // Recorded answers are moved to end now, so the chart ends now.
+      const last = Date.parse(detail.slo.series.at(-1).time);
+      expect(Math.abs(last - Date.now())).toBeLessThan(5 * 60_000);
+    });
+
+    it('keeps exactly one recorded answer per query the example SLOs make', () => {
+      // 7 burn-rate windows, and for each of the 30- and 28-day periods the
+      // SLI and its history.
+      expect(recordedAnswers).toHaveLength(11);
+    });
+
+    it('shows which versions run in staging and production', async () => {
+      const { environments, apps } = await get('/drift');
+      expect(environments).toEqual(['staging', 'production']);
+      const byApp = Object.fromEntries(apps.map((a: any) => [a.app, a]));
+      expect(byApp.nextcloud).toMatchObject({
+        inSync: false,
+        behind: ['production'],
+        missing: [],
+        entityRef: 'component:default/nextcloud',
+      });
+      expect(byApp.nextcloud.releases.map((r: any) => r.version)).toEqual([
+        '6.6.4',
+        '6.5.2',
+      ]);
+      expect(byApp['home-assistant']).toMatchObject({ inSync: true });
+      expect(byApp.vaultwarden).toMatchObject({ inSync: true });
+    });
+
+    it('draws the topology from the internet down to workloads and load-balancer addresses', async () => {
+      const graph = await get('/topology');
+      const node = (id: string) => graph.nodes.find((n: any) => n.id === id);
+      const edge = (source: string, target: string) =>
+        graph.edges.find(
+          (e: any) => e.source === source && e.target === target,
+        );
+      expect(edge('internet', 'resource:default/fiber')).toBeDefined();
+      expect(
+        edge('resource:default/fiber', 'resource:default/udm-pro'),
+      ).toBeDefined();
+      expect(node('resource:default/udm-pro').kind).toBe('router');
+      expect(
+        edge('resource:default/rk1-1', 'resource:default/production-rk1-1'),
+      ).toMatchObject({ relation: 'runs' });
+      expect(
+        edge(
+          'resource:default/production-rk1-1',
+          'resource:default/production',
+        ),
+      ).toMatchObject({ relation: 'member-of' });
+      expect(
+        node('workload:staging/vaultwarden/StatefulSet/vaultwarden'),
+      ).toMatchObject({
+        status: 'error',
+        entityRef: 'component:default/vaultwarden',
+        environment: 'staging',
+      });
+      expect(
+        edge(
+          'resource:default/production-pool',
+          'load-balancer-ip:production/192.168.100.160',
+        ),
+      ).toMatchObject({ relation: 'assigns' });
+      expect(graph.freshness.map((f: any) => f.state)).toEqual([
+        'fresh',
+        'fresh',
+      ]);
+    });
+  });
+}

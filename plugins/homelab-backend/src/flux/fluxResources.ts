@@ -1,0 +1,78 @@
+import { FluxKind } from '@homelab/plugin-homelab-common';
+import { KubernetesResourceType } from '@homelab/plugin-homelab-node';
+
+/**
+ * Each Flux kind with its API group and the versions this plugin reads,
+ * newest first. Flux 2.8/2.9 serve one version per kind (source v1, kustomize
+ * v1, helm v2) and removed the betas; older clusters may still serve a beta.
+ * The version used is the first of these that the cluster serves, so nothing
+ * is hard-coded to one Flux release.
+ */
+export const FLUX_KINDS: Array<{
+  kind: FluxKind;
+  group: string;
+  plural: string;
+  versions: string[];
+}> = [
+  {
+    kind: 'GitRepository',
+    group: 'source.toolkit.fluxcd.io',
+    plural: 'gitrepositories',
+    versions: ['v1', 'v1beta2'],
+  },
+  {
+    kind: 'OCIRepository',
+    group: 'source.toolkit.fluxcd.io',
+    plural: 'ocirepositories',
+    versions: ['v1', 'v1beta2'],
+  },
+  {
+    kind: 'HelmRepository',
+    group: 'source.toolkit.fluxcd.io',
+    plural: 'helmrepositories',
+    versions: ['v1', 'v1beta2'],
+  },
+  {
+    kind: 'Kustomization',
+    group: 'kustomize.toolkit.fluxcd.io',
+    plural: 'kustomizations',
+    versions: ['v1', 'v1beta2'],
+  },
+  {
+    kind: 'HelmRelease',
+    group: 'helm.toolkit.fluxcd.io',
+    plural: 'helmreleases',
+    versions: ['v2', 'v2beta2', 'v2beta1'],
+  },
+];
+
+/**
+ * For each Flux kind whose group the cluster serves, the resource types to
+ * try, preferred version first. A group's versions are served per kind
+ * (Flux 2.4 serves GitRepository in source v1 but OCIRepository only in
+ * v1beta2), so a version that answers 404 for a kind is followed by the
+ * next. A kind whose group is not served (Flux not installed) is left out.
+ */
+export function servedFluxTypes(
+  served: ReadonlyMap<string, string[]>,
+): Array<{ kind: FluxKind; types: KubernetesResourceType[] }> {
+  return FLUX_KINDS.flatMap(({ kind, group, plural, versions }) => {
+    const types = versions
+      .filter(version => served.get(group)?.includes(version))
+      .map(version => ({ group, version, plural }));
+    return types.length ? [{ kind, types }] : [];
+  });
+}
+
+/** The resource type of a kind in a given API version. */
+export function fluxResourceType(
+  kind: FluxKind,
+  apiVersion: string,
+): KubernetesResourceType {
+  const entry = FLUX_KINDS.find(k => k.kind === kind)!;
+  return {
+    group: entry.group,
+    version: apiVersion.split('/')[1],
+    plural: entry.plural,
+  };
+}

@@ -1,0 +1,442 @@
+import { Entity } from '@backstage/catalog-model';
+import { EntityIndex } from '../workloads/EntityIndex';
+import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import { aggregatePosture } from './aggregatePosture';
+import { addPolarisAudit } from './polaris';
+import { addPolicyReport } from './policyReports';
+import {
+  configurationScore,
+  overallScore,
+  policyScore,
+  workloadVulnerabilityScore,
+} from './postureScore';
+import { emptyReports } from './reports';
+import { TrivyReport, addTrivyReport } from './trivy';
+
+const CLUSTER = 'production';
+
+const trivyLabels = (kind: string, name: string, container?: string) => ({
+  'trivy-operator.resource.kind': kind,
+  'trivy-operator.resource.name': name,
+  'trivy-operator.resource.namespace': 'shop',
+  ...(container ? { 'trivy-operator.container.name': container } : {}),
+});
+
+const vulnerabilityReport = (
+  replicaSet: string,
+  vulnerabilities: Array<[string, string, string]>,
+): TrivyReport => ({
+  kind: 'VulnerabilityReport',
+  metadata: {
+    name: `replicaset-${replicaSet}-web`,
+    namespace: 'shop',
+    labels: trivyLabels('ReplicaSet', replicaSet, 'web'),
+  },
+  report: {
+    artifact: { repository: 'library/nginx', tag: '1.27.2' },
+    vulnerabilities: vulnerabilities.map(([id, severity, resource]) => ({
+      vulnerabilityID: id,
+      severity,
+      resource,
+      installedVersion: '1.0.0',
+      fixedVersion: '1.0.1',
+      title: `${id} in ${resource}`,
+      primaryLink: `https://avd.aquasec.com/nvd/${id.toLowerCase()}`,
+    })),
+  },
+});
+
+/** A web Deployment with two ReplicaSets (old and new), and a clean api Deployment. */
+function shopReports() {
+  const reports = emptyReports();
+  const add = (report: TrivyReport) => addTrivyReport(reports, report, CLUSTER);
+  add(
+    vulnerabilityReport('web-7d9f8', [
+      ['CVE-2024-0001', 'CRITICAL', 'libssl3'],
+      ['CVE-2024-0001', 'CRITICAL', 'libcrypto3'],
+      ['CVE-2024-0002', 'HIGH', 'zlib1g'],
+      ['CVE-2024-0003', 'LOW', 'apt'],
+    ]),
+  );
+  // The old ReplicaSet reports the same zlib finding: one finding, not two.
+  add(vulnerabilityReport('web-5c4b2', [['CVE-2024-0002', 'HIGH', 'zlib1g']]));
+  add({
+    kind: 'VulnerabilityReport',
+    metadata: {
+      name: 'replicaset-api-6f7c1-api',
+      namespace: 'shop',
+      labels: trivyLabels('ReplicaSet', 'api-6f7c1', 'api'),
+    },
+    report: { vulnerabilities: [] },
+  });
+  add({
+    kind: 'ExposedSecretReport',
+    metadata: {
+      name: 'replicaset-web-7d9f8-web',
+      namespace: 'shop',
+      labels: trivyLabels('ReplicaSet', 'web-7d9f8', 'web'),
+    },
+    report: {
+      secrets: [
+        {
+          ruleID: 'aws-secret-access-key',
+          title: 'AWS Secret Access Key',
+          severity: 'CRITICAL',
+          category: 'AWS',
+          target: '/app/.env',
+          // Trivy's report carries the match; it must never be copied.
+          ...({
+            match:
+              'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+          } as object),
+        },
+      ],
+    },
+  });
+  add({
+    kind: 'ConfigAuditReport',
+    metadata: {
+      name: 'deployment-web',
+      namespace: 'shop',
+      labels: trivyLabels('Deployment', 'web'),
+    },
+    report: {
+      checks: [
+        {
+          checkID: 'KSV003',
+          title: 'Default capabilities not dropped',
+          severity: 'LOW',
+          success: true,
+        },
+        {
+          checkID: 'KSV014',
+          title: 'Root file system is not read-only',
+          severity: 'HIGH',
+          success: false,
+          messages: ['set readOnlyRootFilesystem'],
+        },
+        {
+          checkID: 'KSV011',
+          title: 'CPU not limited',
+          severity: 'LOW',
+          success: false,
+        },
+      ],
+    },
+  });
+  add({
+    kind: 'ClusterComplianceReport',
+    metadata: { name: 'k8s-cis-1.23' },
+    spec: { compliance: { title: 'CIS Kubernetes Benchmarks v1.23' } },
+    status: { summary: { passCount: 10, failCount: 2 } },
+  });
+  addPolarisAudit(
+    reports,
+    {
+      Results: [
+        {
+          Name: 'web',
+          Namespace: 'shop',
+          Kind: 'Deployment',
+          PodResult: {
+            ContainerResults: [
+              {
+                Name: 'web',
+                Results: {
+                  cpuLimitsMissing: {
+                    ID: 'cpuLimitsMissing',
+                    Success: true,
+                    Severity: 'warning',
+                    Message: 'CPU limits are set',
+                  },
+                  memoryLimitsMissing: {
+                    ID: 'memoryLimitsMissing',
+                    Success: true,
+                    Severity: 'warning',
+                    Message: 'Memory limits are set',
+                  },
+                  privilegeEscalationAllowed: {
+                    ID: 'privilegeEscalationAllowed',
+                    Success: false,
+                    Severity: 'danger',
+                    Category: 'Security',
+                    Message: 'Privilege escalation should not be allowed',
+                  },
+                  pullPolicyNotAlways: {
+                    ID: 'pullPolicyNotAlways',
+                    Success: false,
+                    Severity: 'ignore',
+                    Message: 'Image pull policy should be "Always"',
+                  },
+                },
+              },
+            ],
+          },
+        },
+      ],
+    },
+    CLUSTER,
+  );
+  addPolicyReport(
+    reports,
+    {
+      kind: 'PolicyReport',
+      metadata: { name: '0f7c', namespace: 'shop' },
+      scope: { kind: 'Deployment', name: 'web', namespace: 'shop' },
+      results: [
+        {
+          policy: 'disallow-privileged-containers',
+          rule: 'privileged-containers',
+          result: 'pass',
+          severity: 'medium',
+        },
+        {
+          policy: 'disallow-host-namespaces',
+          rule: 'host-namespaces',
+          result: 'pass',
+          severity: 'medium',
+        },
+        {
+          policy: 'disallow-latest-tag',
+          rule: 'validate-image-tag',
+          result: 'pass',
+          severity: 'medium',
+        },
+        {
+          policy: 'require-run-as-nonroot',
+          rule: 'run-as-non-root',
+          result: 'fail',
+          severity: 'medium',
+          category: 'Pod Security Standards (Restricted)',
+          message: 'Running as root is not allowed.',
+        },
+        {
+          policy: 'restrict-image-registries',
+          rule: 'validate-registries',
+          result: 'skip',
+        },
+      ],
+    },
+    CLUSTER,
+  );
+  return reports;
+}
+
+const workloads: WorkloadSnapshot = {
+  namespaces: [{ name: 'shop' }],
+  workloads: [
+    {
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'web',
+      labels: { 'backstage.io/kubernetes-id': 'web' },
+      images: [],
+    },
+    {
+      kind: 'Deployment',
+      namespace: 'shop',
+      name: 'api',
+      labels: { 'backstage.io/kubernetes-id': 'api' },
+      images: [],
+    },
+  ],
+  owners: {
+    'ReplicaSet/shop/web-7d9f8': { kind: 'Deployment', name: 'web' },
+    'ReplicaSet/shop/web-5c4b2': { kind: 'Deployment', name: 'web' },
+    'ReplicaSet/shop/api-6f7c1': { kind: 'Deployment', name: 'api' },
+  },
+  loadBalancers: [],
+};
+
+const component = (name: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, annotations: { 'backstage.io/kubernetes-id': name } },
+  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+});
+
+describe('posture scores', () => {
+  it('take 25, 10, 3 and 1 points per unique critical, high, medium and low vulnerability, and 25 per exposed secret', () => {
+    expect(
+      workloadVulnerabilityScore(
+        { critical: 1, high: 1, medium: 1, low: 1, unknown: 3 },
+        0,
+      ),
+    ).toBe(61);
+    expect(
+      workloadVulnerabilityScore(
+        { critical: 5, high: 0, medium: 0, low: 0, unknown: 0 },
+        0,
+      ),
+    ).toBe(0);
+    expect(
+      workloadVulnerabilityScore(
+        { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 },
+        1,
+      ),
+    ).toBe(75);
+  });
+
+  it('score configuration as Polaris does, and policies by the share that passed', () => {
+    expect(configurationScore(3, 1, 2)).toBe(54); // floor(100 x 6 / (6 + 1 + 4))
+    expect(configurationScore(0, 0, 0)).toBeNull();
+    expect(policyScore({ pass: 3, fail: 1, warn: 0, error: 0, skip: 5 })).toBe(
+      75,
+    );
+    expect(
+      policyScore({ pass: 0, fail: 0, warn: 0, error: 0, skip: 5 }),
+    ).toBeNull();
+  });
+
+  it('are unknown, never perfect, when nothing measured them', () => {
+    expect(overallScore([null, null, null])).toBeNull();
+    expect(overallScore([40, null, 81])).toBe(61);
+  });
+});
+
+describe('aggregatePosture', () => {
+  const posture = () =>
+    aggregatePosture(
+      CLUSTER,
+      shopReports(),
+      workloads,
+      new EntityIndex([component('web'), component('api')]),
+      '2026-11-22T06:00:00.000Z',
+    );
+
+  it('puts findings on Deployments rather than ReplicaSets and on their entities, once each', () => {
+    const { findings } = posture();
+    const vulnerabilities = findings.filter(f => f.source === 'vulnerability');
+    expect(
+      vulnerabilities.map(f => `${f.checkId} ${f.resource}`).sort(),
+    ).toEqual([
+      'CVE-2024-0001 libcrypto3',
+      'CVE-2024-0001 libssl3',
+      'CVE-2024-0002 zlib1g',
+      'CVE-2024-0003 apt',
+    ]);
+    for (const finding of vulnerabilities) {
+      expect(finding).toMatchObject({
+        workload: { kind: 'Deployment', name: 'web' },
+        entityRef: 'component:default/web',
+        container: 'web',
+        namespace: 'shop',
+        message: 'in library/nginx:1.27.2',
+      });
+    }
+    expect(findings.map(f => f.source).sort()).toEqual([
+      'config-audit',
+      'config-audit',
+      'exposed-secret',
+      'polaris',
+      'policy',
+      'vulnerability',
+      'vulnerability',
+      'vulnerability',
+      'vulnerability',
+    ]);
+  });
+
+  it('keeps finding ids stable across collections, and never copies a matched secret', () => {
+    const first = posture().findings.map(f => f.id);
+    expect(posture().findings.map(f => f.id)).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+    expect(JSON.stringify(posture())).not.toContain('wJalrXUtnFEMI');
+  });
+
+  it('scores the entity from its vulnerabilities, secrets, checks and policies', () => {
+    const web = posture().summaries.find(
+      s => s.key === 'production:component:default/web',
+    );
+    expect(web).toMatchObject({
+      scope: 'entity',
+      cluster: CLUSTER,
+      entityRef: 'component:default/web',
+      // 100 - 25 (CVE-2024-0001, one vulnerability in two packages) - 10 - 1 - 25 (the secret)
+      vulnerabilityScore: 39,
+      // Trivy: 1 passed, a high (danger) and a low (warning) failed; Polaris:
+      // 2 passed, a danger failed; the ignored check does not count.
+      configScore: 54,
+      policyScore: 75,
+      score: 56,
+      vulnerabilities: { critical: 2, high: 1, medium: 0, low: 1, unknown: 0 },
+      misconfigurations: {
+        critical: 0,
+        high: 2,
+        medium: 0,
+        low: 1,
+        unknown: 0,
+      },
+      exposedSecrets: 1,
+      policy: { pass: 3, fail: 1, warn: 0, error: 0, skip: 1 },
+      workloads: 1,
+    });
+  });
+
+  it('counts a clean scan as a perfect workload in the cluster, with the compliance reports', () => {
+    const { summaries } = posture();
+    expect(
+      summaries.find(s => s.key === 'production:component:default/api'),
+    ).toMatchObject({
+      vulnerabilityScore: 100,
+      configScore: null,
+      policyScore: null,
+      score: 100,
+    });
+    expect(summaries.find(s => s.scope === 'cluster')).toMatchObject({
+      key: CLUSTER,
+      vulnerabilityScore: 70, // mean of 39 and 100
+      configScore: 54,
+      policyScore: 75,
+      score: 66,
+      workloads: 2,
+      compliance: [
+        {
+          name: 'k8s-cis-1.23',
+          title: 'CIS Kubernetes Benchmarks v1.23',
+          pass: 10,
+          fail: 2,
+        },
+      ],
+    });
+    expect(summaries.find(s => s.scope === 'namespace')).toMatchObject({
+      key: 'production/shop',
+      namespace: 'shop',
+      score: 66,
+    });
+  });
+
+  it('gives a cluster without any report an unknown score', () => {
+    const { summaries, findings } = aggregatePosture(
+      'staging',
+      emptyReports(),
+      undefined,
+      new EntityIndex([]),
+      '2026-11-22T06:00:00.000Z',
+    );
+    expect(findings).toEqual([]);
+    expect(summaries).toEqual([
+      expect.objectContaining({
+        scope: 'cluster',
+        key: 'staging',
+        score: null,
+        workloads: 0,
+      }),
+    ]);
+  });
+
+  it('leaves findings on ReplicaSets when the workloads are not known yet', () => {
+    const { findings } = aggregatePosture(
+      CLUSTER,
+      shopReports(),
+      undefined,
+      new EntityIndex([component('web')]),
+      '2026-11-22T06:00:00.000Z',
+    );
+    expect(findings.find(f => f.checkId === 'CVE-2024-0003')).toMatchObject({
+      workload: { kind: 'ReplicaSet', name: 'web-7d9f8' },
+    });
+    // Two ReplicaSets, two findings: without owners they cannot be merged.
+    expect(findings.filter(f => f.checkId === 'CVE-2024-0002')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,362 @@
+import {
+  mockErrorHandler,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ClusterClient,
+  createClusterClient,
+  readClusterConnections,
+} from '@homelab/plugin-homelab-node';
+import {
+  KubernetesApiTestServer,
+  snapshotServerOptions,
+} from '@homelab/plugin-homelab-node/testUtils';
+import express from 'express';
+import path from 'node:path';
+import request from 'supertest';
+import { loadHomelabModel } from '../catalog/loadHomelabModel';
+import { createCollectors } from '../collectors/createCollectors';
+import { HomelabStore } from '../database/HomelabStore';
+import {
+  EXAMPLES_DIR,
+  exampleEntities,
+} from '../example/__testUtils__/exampleHomelab';
+import { FluxActions } from '../flux/FluxActions';
+import { loadTopology } from '../topology/loadTopology';
+import { createRouter } from './createRouter';
+import { RefreshingCache } from './RefreshingCache';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const TOKEN = 'flux-operator-token';
+
+describe('the homelab REST API, with Flux changes sent to a local HTTP server speaking the Kubernetes API with recorded objects', () => {
+  let cluster: KubernetesApiTestServer;
+  let store: HomelabStore;
+  let clients: ClusterClient[];
+  const denied = new Set<string>();
+  const auditor = mockServices.auditor.mock();
+  const events: Array<{ options: any; outcome?: string; error?: string }> = [];
+
+  const app = async () => {
+    const catalog = catalogServiceMock({ entities: await exampleEntities() });
+    const logger = mockServices.logger.mock();
+    const model = new RefreshingCache(
+      'model',
+      () => loadHomelabModel(catalog, mockServices.auth()),
+      logger,
+      30_000,
+    );
+    const router = await createRouter({
+      store,
+      model,
+      topology: new RefreshingCache(
+        'topology',
+        async () =>
+          JSON.stringify(await loadTopology(await model.get(), store)),
+        logger,
+        30_000,
+      ),
+      flux: new FluxActions(
+        new Map(clients.map(client => [client.cluster, client])),
+        store,
+      ),
+      permissions: mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(({ permission }) => ({
+            result: denied.has(permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+          })),
+      }),
+      httpAuth: mockServices.httpAuth(),
+      auditor,
+      validateResponses: true,
+    });
+    return express().use(router).use(mockErrorHandler());
+  };
+
+  beforeAll(async () => {
+    cluster = await KubernetesApiTestServer.start({
+      ...snapshotServerOptions(path.join(EXAMPLES_DIR, 'snapshots', 'staging')),
+      token: TOKEN,
+    });
+  });
+  afterAll(() => cluster.stop());
+
+  beforeEach(async () => {
+    denied.clear();
+    events.length = 0;
+    auditor.createEvent.mockImplementation(async options => ({
+      success: async () => {
+        events.push({ options, outcome: 'success' });
+      },
+      fail: async ({ error }) => {
+        events.push({ options, outcome: 'fail', error: error.message });
+      },
+    }));
+    cluster.requests.length = 0;
+    const config = new ConfigReader({
+      homelab: {
+        clusters: [
+          {
+            name: 'staging',
+            url: cluster.url,
+            caData: cluster.caData,
+            token: TOKEN,
+          },
+          {
+            name: 'production',
+            snapshotDirectory: path.join(
+              EXAMPLES_DIR,
+              'snapshots',
+              'production',
+            ),
+          },
+        ],
+      },
+    });
+    clients = readClusterConnections(config).map(createClusterClient);
+    store = await HomelabStore.create(
+      mockServices.database({ knex: await databases.init('SQLITE_3') }),
+    );
+    const collectors = createCollectors({
+      config,
+      logger: mockServices.logger.mock(),
+      store,
+      clients,
+      catalog: catalogServiceMock({ entities: await exampleEntities() }),
+      auth: mockServices.auth(),
+      urlReader: mockServices.urlReader.mock(),
+    });
+    await collectors.workloads!();
+    await collectors.flux!();
+    await collectors.security!();
+  });
+
+  it('pages findings with filters from repeated or single query parameters, as the spec types them', async () => {
+    const server = await app();
+    const page = await request(server).get(
+      '/posture/findings?cluster=production&severity=critical&severity=high&limit=3&offset=2',
+    );
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ offset: 2, limit: 3 });
+    expect(page.body.items).toHaveLength(3);
+    expect(page.body.totalCount).toBeGreaterThan(5);
+    expect(new Set(page.body.items.map((f: any) => f.severity))).toEqual(
+      new Set(['critical']),
+    );
+    const single = await request(server).get(
+      '/posture/findings?source=polaris&search=hostNetwork',
+    );
+    expect(single.status).toBe(200);
+    expect(
+      single.body.items.every(
+        (f: any) => f.source === 'polaris' && f.checkId === 'hostNetworkSet',
+      ),
+    ).toBe(true);
+    expect(
+      single.body.freshness.map((f: any) => `${f.cluster} ${f.state}`),
+    ).toEqual(['production fresh', 'staging fresh']);
+  });
+
+  it('refuses requests the spec does not allow, with the reason', async () => {
+    const server = await app();
+    for (const url of [
+      '/posture/findings?limit=0',
+      '/posture/findings?severity=catastrophic',
+      '/posture/trend?scope=cluster',
+      '/flux/objects?kind=Deployment',
+    ]) {
+      const response = await request(server).get(url);
+      expect({ url, status: response.status }).toEqual({ url, status: 400 });
+      expect(response.body.error.name).toBe('InputError');
+    }
+  });
+
+  it('checks the read permission of each area', async () => {
+    denied.add('homelab.posture.read');
+    const server = await app();
+    expect((await request(server).get('/posture/summaries')).status).toBe(403);
+    expect((await request(server).get('/flux/objects')).status).toBe(200);
+    expect((await request(server).get('/freshness')).status).toBe(200);
+    denied.add('homelab.flux.read');
+    denied.add('homelab.slo.read');
+    denied.add('homelab.topology.read');
+    expect((await request(server).get('/freshness')).status).toBe(403);
+    expect((await request(server).get('/topology')).status).toBe(403);
+  });
+
+  it('reconciles through a merge patch, as the flux CLI does, audited and with the stored state updated', async () => {
+    const server = await app();
+    const response = await request(server).post(
+      '/flux/objects/staging/HelmRelease/flux-system/nextcloud/reconcile',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.object).toMatchObject({
+      name: 'nextcloud',
+      cluster: 'staging',
+      entityRef: 'component:default/nextcloud',
+    });
+    const patch = cluster.requests.find(r => r.method === 'PATCH')!;
+    expect(patch).toMatchObject({
+      path: '/apis/helm.toolkit.fluxcd.io/v2/namespaces/flux-system/helmreleases/nextcloud',
+      contentType: 'application/merge-patch+json',
+      authorized: true,
+      body: {
+        metadata: {
+          annotations: {
+            'reconcile.fluxcd.io/requestedAt': expect.any(String),
+          },
+        },
+      },
+    });
+    expect(events).toEqual([
+      {
+        options: expect.objectContaining({
+          eventId: 'flux-object-change',
+          severityLevel: 'medium',
+          meta: {
+            action: 'reconcile',
+            cluster: 'staging',
+            kind: 'HelmRelease',
+            namespace: 'flux-system',
+            name: 'nextcloud',
+          },
+        }),
+        outcome: 'success',
+      },
+    ]);
+  });
+
+  it('suspends and resumes, and the Flux objects read back say so', async () => {
+    const server = await app();
+    const suspend = await request(server).post(
+      '/flux/objects/staging/Kustomization/flux-system/apps/suspend',
+    );
+    expect(suspend.body.object).toMatchObject({ suspended: true });
+    const listed = await request(server).get(
+      '/flux/objects?cluster=staging&kind=Kustomization',
+    );
+    expect(
+      listed.body.items.find((o: any) => o.name === 'apps').suspended,
+    ).toBe(true);
+    const resume = await request(server).post(
+      '/flux/objects/staging/Kustomization/flux-system/apps/resume',
+    );
+    expect(resume.body.object).toMatchObject({ suspended: false });
+    expect(
+      cluster.requests.filter(r => r.method === 'PATCH').map(r => r.body),
+    ).toEqual([{ spec: { suspend: true } }, { spec: { suspend: false } }]);
+  });
+
+  it('refuses changes without permission, to unknown objects or clusters, and to recorded clusters, auditing each attempt', async () => {
+    denied.add('homelab.flux.suspend');
+    const server = await app();
+    const cases = [
+      ['/flux/objects/staging/HelmRelease/flux-system/nextcloud/suspend', 403],
+      ['/flux/objects/staging/HelmRelease/flux-system/nope/reconcile', 404],
+      ['/flux/objects/lab/HelmRelease/flux-system/nextcloud/reconcile', 404],
+      [
+        '/flux/objects/production/HelmRelease/flux-system/nextcloud/reconcile',
+        403,
+      ],
+    ] as const;
+    for (const [url, status] of cases) {
+      const response = await request(server).post(url);
+      expect({ url, status: response.status }).toEqual({ url, status });
+    }
+    expect(cluster.requests.filter(r => r.method === 'PATCH')).toEqual([]);
+    expect(
+      events.map(
+        e =>
+          `${e.options.meta.action} ${e.options.meta.cluster} ${e.outcome}: ${e.error}`,
+      ),
+    ).toEqual([
+      'suspend staging fail: Not allowed: homelab.flux.suspend',
+      'reconcile staging fail: No HelmRelease flux-system/nope is known in cluster "staging"',
+      'reconcile lab fail: No HelmRelease flux-system/nextcloud is known in cluster "lab"',
+      'reconcile production fail: cluster "production" is a recorded snapshot and cannot be changed',
+    ]);
+  });
+
+  it('shows SLO values of a failed evaluation as stale with the error, never as current', async () => {
+    const definition = {
+      id: 'a1',
+      name: 'availability',
+      objective: 0.999,
+      periodSeconds: 2592000,
+      source: 'openslo' as const,
+      origin: 'slos.yaml',
+      errorRatioQuery: '(x)',
+    };
+    await store.replaceSlos(
+      [
+        {
+          definition,
+          status: {
+            state: 'ok',
+            sli: 0.9995,
+            errorBudgetRemaining: 0.5,
+            burnRates: [],
+            alert: 'none',
+            series: [],
+          },
+        },
+      ],
+      new Date('2026-11-22T05:00:00Z'),
+    );
+    await store.recordRun({
+      source: 'slo',
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      succeeded: true,
+    });
+    const server = await app();
+    expect((await request(server).get('/slos')).body.items[0]).toMatchObject({
+      state: 'ok',
+      sli: 0.9995,
+    });
+    await store.recordRun({
+      source: 'slo',
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      succeeded: false,
+      error:
+        'Prometheus at http://prometheus:9090 cannot be reached: ECONNREFUSED',
+    });
+    const { body } = await request(server).get('/slos/a1');
+    expect(body.slo).toMatchObject({
+      state: 'stale',
+      sli: 0.9995,
+      errorBudgetRemaining: 0.5,
+      error:
+        'Prometheus at http://prometheus:9090 cannot be reached: ECONNREFUSED',
+      series: [],
+    });
+    expect(body.freshness[0]).toMatchObject({ state: 'stale' });
+    expect((await request(server).get('/slos/unknown')).status).toBe(404);
+  });
+
+  it('serves the topology and drift within the spec', async () => {
+    const server = await app();
+    const topology = await request(server).get('/topology');
+    expect(topology.status).toBe(200);
+    expect(topology.body.nodes.length).toBeGreaterThan(50);
+    const drift = await request(server).get(
+      `/drift?entityRef=${encodeURIComponent('component:default/nextcloud')}`,
+    );
+    expect(drift.status).toBe(200);
+    expect(drift.body.apps.map((a: any) => a.app)).toEqual(['nextcloud']);
+    const trend = await request(server).get(
+      '/posture/trend?scope=cluster&key=staging&days=7',
+    );
+    expect(trend.status).toBe(200);
+    expect(trend.body.points).toHaveLength(1);
+  });
+});

@@ -1,0 +1,196 @@
+import {
+  BurnRateAlert,
+  SloDefinition,
+  SloSeriesPoint,
+  SloStatus,
+} from '@homelab/plugin-homelab-common';
+import { PrometheusClient } from '@homelab/plugin-homelab-node';
+import {
+  BURN_RATE_ALERTS,
+  BURN_RATE_WINDOWS,
+  burnRate,
+  burnRateThreshold,
+  errorBudgetRemaining,
+} from './burnRateAlerts';
+import { formatDuration } from './durations';
+import { WINDOW_PLACEHOLDER } from './SloSpec';
+
+/** The label that tells the SLOs of a batched query apart. */
+const SLO_LABEL = 'homelab_slo';
+/** Points of the history each SLO's chart gets. */
+export const SERIES_POINTS = 60;
+
+/**
+ * One PromQL expression giving the error ratio of every SLO over a window,
+ * each tagged with its id: `label_replace(<ratio of A>, "homelab_slo", "A",
+ * "", "") or ...`. One query per window, whatever the number of SLOs.
+ */
+export function batchedErrorRatios(
+  slos: SloDefinition[],
+  windowSeconds: number,
+): string {
+  const window = formatDuration(windowSeconds);
+  return slos
+    .map(
+      slo =>
+        `label_replace(${slo.errorRatioQuery
+          .split(WINDOW_PLACEHOLDER)
+          .join(window)}, "${SLO_LABEL}", "${slo.id}", "", "")`,
+    )
+    .join(' or ');
+}
+
+/** NaN (no events: 0 / 0) and missing samples are no data, not a ratio. */
+const ratioOrNull = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) || !Number.isFinite(value)
+    ? null
+    : value;
+
+export interface SloEvaluation {
+  statuses: Map<string, Omit<SloStatus, 'slo'>>;
+  /** Prometheus requests made, whatever the number of SLOs. */
+  queries: number;
+}
+
+/**
+ * Evaluates SLOs at `at`: the SLI and error budget over each SLO's period,
+ * the burn rate of every alert window with its alert state, and the rolling
+ * history of the period for charts. Prometheus errors propagate; the caller
+ * keeps the last good evaluation and marks it stale.
+ */
+export async function evaluateSlos(
+  slos: SloDefinition[],
+  prometheus: PrometheusClient,
+  at: Date,
+): Promise<SloEvaluation> {
+  let queries = 0;
+  const ratiosByWindow = new Map<number, Map<string, number | null>>();
+  const queryWindow = async (
+    windowSeconds: number,
+    members: SloDefinition[],
+  ) => {
+    queries++;
+    const samples = await prometheus.query(
+      batchedErrorRatios(members, windowSeconds),
+      at,
+    );
+    const byId = new Map(
+      samples.map(sample => [sample.labels[SLO_LABEL], sample.value]),
+    );
+    ratiosByWindow.set(
+      windowSeconds,
+      new Map(members.map(slo => [slo.id, ratioOrNull(byId.get(slo.id))])),
+    );
+  };
+
+  const byPeriod = new Map<number, SloDefinition[]>();
+  for (const slo of slos)
+    byPeriod.set(slo.periodSeconds, [
+      ...(byPeriod.get(slo.periodSeconds) ?? []),
+      slo,
+    ]);
+  const periodRatios = new Map<string, number | null>();
+  const series = new Map<string, SloSeriesPoint[]>();
+  if (slos.length > 0) {
+    await Promise.all([
+      ...BURN_RATE_WINDOWS.map(window => queryWindow(window, slos)),
+      ...[...byPeriod].map(async ([period, members]) => {
+        queries++;
+        const samples = await prometheus.query(
+          batchedErrorRatios(members, period),
+          at,
+        );
+        const byId = new Map(
+          samples.map(sample => [sample.labels[SLO_LABEL], sample.value]),
+        );
+        for (const slo of members)
+          periodRatios.set(slo.id, ratioOrNull(byId.get(slo.id)));
+      }),
+      ...[...byPeriod].map(async ([period, members]) => {
+        queries++;
+        const step = Math.max(60, Math.floor(period / SERIES_POINTS));
+        const start = new Date(at.getTime() - (period - step) * 1000);
+        const ranges = await prometheus.queryRange(
+          batchedErrorRatios(members, period),
+          start,
+          at,
+          step,
+        );
+        for (const range of ranges) {
+          const slo = members.find(m => m.id === range.labels[SLO_LABEL]);
+          if (!slo) continue;
+          series.set(
+            slo.id,
+            range.values.map(([time, value]) => {
+              const ratio = ratioOrNull(value);
+              return {
+                time: new Date(time * 1000).toISOString(),
+                sli: ratio === null ? null : 1 - ratio,
+                errorBudgetRemaining: errorBudgetRemaining(
+                  ratio,
+                  slo.objective,
+                ),
+              };
+            }),
+          );
+        }
+      }),
+    ]);
+  }
+
+  const statuses = new Map<string, Omit<SloStatus, 'slo'>>();
+  for (const slo of slos) {
+    const periodRatio = periodRatios.get(slo.id) ?? null;
+    const burnRates: BurnRateAlert[] = BURN_RATE_ALERTS.map(alert => {
+      const threshold = burnRateThreshold(
+        alert.budgetFraction,
+        slo.periodSeconds,
+        alert.longWindow,
+      );
+      const longBurnRate = burnRate(
+        ratiosByWindow.get(alert.longWindow)?.get(slo.id) ?? null,
+        slo.objective,
+      );
+      const shortBurnRate = burnRate(
+        ratiosByWindow.get(alert.shortWindow)?.get(slo.id) ?? null,
+        slo.objective,
+      );
+      return {
+        severity: alert.severity,
+        longWindow: formatDuration(alert.longWindow),
+        shortWindow: formatDuration(alert.shortWindow),
+        budgetFraction: alert.budgetFraction,
+        threshold,
+        longBurnRate,
+        shortBurnRate,
+        firing:
+          longBurnRate === null || shortBurnRate === null
+            ? null
+            : longBurnRate > threshold && shortBurnRate > threshold,
+      };
+    });
+    const budget = errorBudgetRemaining(periodRatio, slo.objective);
+    let alert: SloStatus['alert'] = null;
+    if (burnRates.some(r => r.firing === true && r.severity === 'page'))
+      alert = 'page';
+    else if (burnRates.some(r => r.firing === true)) alert = 'ticket';
+    else if (periodRatio !== null) alert = 'none';
+
+    let state: SloStatus['state'] = 'ok';
+    if (periodRatio === null) state = 'no-data';
+    else if (alert === 'page' || (budget !== null && budget <= 0))
+      state = 'breaching';
+    else if (alert === 'ticket') state = 'warning';
+
+    statuses.set(slo.id, {
+      state,
+      evaluatedAt: at.toISOString(),
+      sli: periodRatio === null ? null : 1 - periodRatio,
+      errorBudgetRemaining: budget,
+      burnRates,
+      alert,
+      series: series.get(slo.id) ?? [],
+    });
+  }
+  return { statuses, queries };
+}

@@ -1,0 +1,132 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  PLATFORM_SERVICE_COMPONENT_TYPE,
+  platformServiceEntityName,
+} from '@homelab/plugin-homelab-common';
+
+/** The annotations Backstage's Kubernetes plugin finds an entity's objects by. */
+export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
+  'backstage.io/kubernetes-label-selector';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
+
+interface LabelMatcher {
+  entityRef: string;
+  namespace?: string;
+  labels: Record<string, string>;
+}
+
+/** Equality selectors ("a=b,c==d") as labels; undefined for set-based ones, which are not matched. */
+function parseSelector(selector: string): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  for (const part of selector
+    .split(',')
+    .map(p => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^=!\s]+)\s*==?\s*([^=!\s]*)$/.exec(part);
+    if (!match) return undefined;
+    labels[match[1]] = match[2];
+  }
+  return Object.keys(labels).length ? labels : undefined;
+}
+
+function labelsOf(entity: Entity): Record<string, string> | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const id = annotations[ANNOTATION_KUBERNETES_ID];
+  if (id) return { [ANNOTATION_KUBERNETES_ID]: id };
+  const selector = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR];
+  return selector ? parseSelector(selector) : undefined;
+}
+
+/**
+ * Finds the catalog entity of a Kubernetes object. First the way Backstage's
+ * Kubernetes plugin does: an entity annotated backstage.io/kubernetes-id owns
+ * objects labelled with the same id; one annotated
+ * backstage.io/kubernetes-label-selector owns objects whose labels match it
+ * (equality selectors); backstage.io/kubernetes-namespace narrows either to
+ * one namespace. Then, for objects no annotation claims, the homelab's
+ * platform services: a platform-service Component owns its namespace in its
+ * cluster.
+ */
+export class EntityIndex {
+  readonly #labelMatchers: LabelMatcher[];
+  /** Platform services by "cluster/namespace", with their entity names. */
+  readonly #platformServices = new Map<
+    string,
+    Array<{ name: string; entityRef: string }>
+  >();
+
+  constructor(entities: Entity[]) {
+    this.#labelMatchers = entities.flatMap(entity => {
+      const labels = labelsOf(entity);
+      if (!labels) return [];
+      const namespace =
+        entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
+      return [
+        {
+          entityRef: stringifyEntityRef(entity),
+          labels,
+          ...(namespace ? { namespace } : {}),
+        },
+      ];
+    });
+    for (const entity of entities) {
+      const homelab = entity.spec?.homelab as
+        | { cluster?: string; namespace?: string }
+        | undefined;
+      if (
+        entity.kind === 'Component' &&
+        entity.spec?.type === PLATFORM_SERVICE_COMPONENT_TYPE &&
+        homelab?.cluster &&
+        homelab.namespace
+      ) {
+        const key = `${homelab.cluster}/${homelab.namespace}`;
+        this.#platformServices.set(key, [
+          ...(this.#platformServices.get(key) ?? []),
+          { name: entity.metadata.name, entityRef: stringifyEntityRef(entity) },
+        ]);
+      }
+    }
+  }
+
+  /** The entity owning an object with these labels in this namespace of this cluster, if any. */
+  entityFor(
+    cluster: string,
+    namespace: string | undefined,
+    labels: Record<string, string> | undefined,
+  ): string | undefined {
+    const byLabels =
+      labels &&
+      this.#labelMatchers.find(
+        matcher =>
+          (!matcher.namespace || matcher.namespace === namespace) &&
+          Object.entries(matcher.labels).every(
+            ([key, value]) => labels[key] === value,
+          ),
+      )?.entityRef;
+    return byLabels ?? this.#platformServiceFor(cluster, namespace, labels);
+  }
+
+  /**
+   * The platform service owning a namespace; where several share one (like
+   * Prometheus, Grafana and Alertmanager in monitoring), the one the
+   * object's app.kubernetes.io/name label names.
+   */
+  #platformServiceFor(
+    cluster: string,
+    namespace: string | undefined,
+    labels: Record<string, string> | undefined,
+  ): string | undefined {
+    const services = namespace
+      ? this.#platformServices.get(`${cluster}/${namespace}`) ?? []
+      : [];
+    if (services.length === 1) return services[0].entityRef;
+    const app = labels?.['app.kubernetes.io/name'];
+    return app
+      ? services.find(
+          service => service.name === platformServiceEntityName(cluster, app),
+        )?.entityRef
+      : undefined;
+  }
+}

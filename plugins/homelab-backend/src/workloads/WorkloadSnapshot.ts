@@ -1,0 +1,28 @@
+/** The workloads of a cluster, as the topology, posture and drift need them. */
+export interface WorkloadSnapshot {
+  namespaces: Array<{ name: string; labels?: Record<string, string> }>;
+  workloads: Array<{
+    kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+    namespace: string;
+    name: string;
+    labels?: Record<string, string>;
+    replicas?: number;
+    readyReplicas?: number;
+    images: string[];
+  }>;
+  /** The owner of each ReplicaSet and Pod, keyed "Kind/namespace/name". */
+  owners: Record<string, { kind: string; name: string }>;
+  /** Services of type LoadBalancer and the addresses they were given. */
+  loadBalancers: Array<{
+    namespace: string;
+    name: string;
+    addresses: string[];
+    ports: number[];
+  }>;
+}
+
+export const ownerKey = (
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+) => `${kind}/${namespace ?? ''}/${name}`;
