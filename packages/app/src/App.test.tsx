@@ -1,0 +1,29 @@
+import { render, screen } from '@testing-library/react';
+import app from './App';
+
+describe('App', () => {
+  it('renders the sign-in page of the portal', async () => {
+    process.env = {
+      NODE_ENV: 'test',
+      APP_CONFIG: [
+        {
+          data: {
+            app: { title: 'Homelab Platform' },
+            backend: { baseUrl: 'http://localhost:7007' },
+            techdocs: {
+              storageUrl: 'http://localhost:7007/api/techdocs/static/docs',
+            },
+          },
+          context: 'test',
+        },
+      ] as any,
+    };
+
+    render(app.createRoot());
+
+    expect(
+      await screen.findByRole('button', { name: 'Enter' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Homelab Platform')).toBeInTheDocument();
+  });
+});

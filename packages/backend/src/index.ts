@@ -1,0 +1,50 @@
+/*
+ * The Homelab Platform portal backend: Backstage's core plugins on the new
+ * backend system. Our own plugins are added beside them as they land, with the
+ * same `backend.add(import(...))` line a user adds to their own Backstage.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { homelabPermissionPolicyModule } from './homelabPermissionPolicy';
+
+const backend = createBackend();
+
+// Serves the built frontend (packages/app) and injects its configuration.
+backend.add(import('@backstage/plugin-app-backend'));
+
+// Sign-in: the guest provider for local use; see app-config.production.yaml.
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+// Logs catalog processing errors, so a broken entity is visible in the backend log.
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// The homelab inventory (homelab.inventory in app-config) as catalog entities.
+backend.add(import('@homelab/plugin-catalog-backend-module-homelab'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+
+backend.add(import('@backstage/plugin-techdocs-backend'));
+
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+backend.add(import('@backstage/plugin-permission-backend'));
+// Reads for everyone; Flux changes and promotions for homelab.permissions.operatorGroups.
+backend.add(homelabPermissionPolicyModule);
+
+// Live homelab data (Flux, security posture, SLOs, topology) and its REST API.
+backend.add(import('@homelab/plugin-homelab-backend'));
+
+// Search: the PostgreSQL engine when the database is PostgreSQL, otherwise
+// the in-memory Lunr engine that the search backend falls back to.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
+backend.start();
