@@ -1,0 +1,27 @@
+/** Prints one benchmark result for test/bench/run.js to collect. */
+export function reportResult(
+  name: string,
+  metrics: Record<string, string | number>,
+) {
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify({ name, metrics })}\n`);
+}
+
+/** Runs `fn` and returns how long it took, in milliseconds. */
+export async function timed<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ value: T; ms: number }> {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export const round = (value: number, digits = 1) =>
+  Number(value.toFixed(digits));

@@ -1,0 +1,323 @@
+/*
+ * Security posture of a large cluster: 2,000 Trivy VulnerabilityReports of
+ * about 100 vulnerabilities each (HOMELAB_BENCH_REPORTS to change), as the
+ * Kubernetes API returns them, 250 to a page.
+ *
+ * 1. baseline: JSON.parse of every page, and nothing else;
+ * 2. aggregation: the security collector's work on the same bytes: parse a
+ *    page, turn its reports into findings, drop it, then map every finding
+ *    to its workload and entity and compute the posture summaries;
+ * 3. storage: writing those findings and summaries to SQLite, as one
+ *    collection replaces the last.
+ *
+ * Each phase runs in a process of its own, so its peak memory is its own.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { HomelabStore } from '../../plugins/homelab-backend/src/database/HomelabStore';
+import { aggregatePosture } from '../../plugins/homelab-backend/src/security/aggregatePosture';
+import { emptyReports } from '../../plugins/homelab-backend/src/security/reports';
+import { addTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
+import { EntityIndex } from '../../plugins/homelab-backend/src/workloads/EntityIndex';
+import { WorkloadSnapshot } from '../../plugins/homelab-backend/src/workloads/WorkloadSnapshot';
+import { median, reportResult, round, timed } from './lib/report';
+
+const REPORTS = Number(process.env.HOMELAB_BENCH_REPORTS ?? 2000);
+const PER_REPORT = 100;
+const PAGE = 250;
+const NAMESPACES = 40;
+const SEVERITIES = [
+  'CRITICAL',
+  'HIGH',
+  'MEDIUM',
+  'MEDIUM',
+  'LOW',
+  'LOW',
+  'LOW',
+  'UNKNOWN',
+];
+const PACKAGES = [
+  'libssl3',
+  'libcrypto3',
+  'zlib1g',
+  'libc6',
+  'libkrb5-3',
+  'curl',
+  'libcurl4',
+  'perl-base',
+  'libsqlite3-0',
+  'golang.org/x/net',
+  'golang.org/x/crypto',
+  'stdlib',
+  'setuptools',
+  'requests',
+  'urllib3',
+];
+
+/** One workload per report: report r is on ReplicaSet app-r-<hash> of Deployment app-r. */
+function workloadOf(r: number) {
+  return {
+    namespace: `ns-${r % NAMESPACES}`,
+    deployment: `app-${r}`,
+    replicaSet: `app-${r}-7d9f8b6c5d`,
+  };
+}
+
+function vulnerabilityReport(r: number) {
+  const { namespace, replicaSet } = workloadOf(r);
+  return {
+    apiVersion: 'aquasecurity.github.io/v1alpha1',
+    kind: 'VulnerabilityReport',
+    metadata: {
+      name: `replicaset-${replicaSet}-app`,
+      namespace,
+      uid: `5f0c2a7e-${String(r).padStart(4, '0')}-4d1b-9a3e-7c1d2b3a4f5e`,
+      resourceVersion: String(4812391 + r),
+      creationTimestamp: '2026-11-22T01:04:17Z',
+      labels: {
+        'resource-spec-hash': '7c9b5d8f4',
+        'trivy-operator.container.name': 'app',
+        'trivy-operator.resource.kind': 'ReplicaSet',
+        'trivy-operator.resource.name': replicaSet,
+        'trivy-operator.resource.namespace': namespace,
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: replicaSet,
+          uid: 'x',
+          controller: true,
+        },
+      ],
+    },
+    report: {
+      artifact: {
+        repository: `homelab/app-${r}`,
+        tag: '1.4.2',
+        digest: `sha256:${'ab'.repeat(32)}`,
+      },
+      os: { family: 'debian', name: '12.8' },
+      registry: { server: 'ghcr.io' },
+      scanner: { name: 'Trivy', vendor: 'Aqua Security', version: '0.57.1' },
+      summary: {
+        criticalCount: 12,
+        highCount: 12,
+        mediumCount: 25,
+        lowCount: 38,
+        unknownCount: 13,
+        noneCount: 0,
+      },
+      updateTimestamp: '2026-11-22T01:04:17Z',
+      vulnerabilities: Array.from({ length: PER_REPORT }, (_, v) => {
+        const id = `CVE-20${20 + (v % 5)}-${String(
+          10000 + ((r * 7 + v * 13) % 4000),
+        ).padStart(5, '0')}`;
+        return {
+          vulnerabilityID: id,
+          severity: SEVERITIES[v % SEVERITIES.length],
+          resource: PACKAGES[(r + v) % PACKAGES.length],
+          installedVersion: `1.${v % 9}.${r % 7}-2+deb12u1`,
+          fixedVersion: v % 3 ? `1.${v % 9}.${(r % 7) + 1}-2+deb12u2` : '',
+          title: `${
+            PACKAGES[(r + v) % PACKAGES.length]
+          }: out-of-bounds read in a parser, leading to denial of service`,
+          primaryLink: `https://avd.aquasec.com/nvd/${id.toLowerCase()}`,
+          links: [],
+          score: 4 + (v % 6),
+          target: '',
+          publishedDate: '2024-06-11T15:15:11Z',
+          lastModifiedDate: '2024-09-02T19:05:22Z',
+        };
+      }),
+    },
+  };
+}
+
+function pages(directory: string) {
+  return fs
+    .readdirSync(directory)
+    .filter(file => file.startsWith('page-'))
+    .sort()
+    .map(file => path.join(directory, file));
+}
+
+const workloads: WorkloadSnapshot = {
+  namespaces: Array.from({ length: NAMESPACES }, (_, n) => ({
+    name: `ns-${n}`,
+  })),
+  workloads: Array.from({ length: REPORTS }, (_, r) => ({
+    kind: 'Deployment' as const,
+    namespace: workloadOf(r).namespace,
+    name: workloadOf(r).deployment,
+    labels: { 'backstage.io/kubernetes-id': `app-${r % 200}` },
+    images: [],
+  })),
+  owners: Object.fromEntries(
+    Array.from({ length: REPORTS }, (_, r) => [
+      `ReplicaSet/${workloadOf(r).namespace}/${workloadOf(r).replicaSet}`,
+      { kind: 'Deployment', name: workloadOf(r).deployment },
+    ]),
+  ),
+  loadBalancers: [],
+};
+const entities: Entity[] = Array.from({ length: 200 }, (_, e) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: `app-${e}`,
+    annotations: { 'backstage.io/kubernetes-id': `app-${e}` },
+  },
+  spec: {},
+}));
+
+async function aggregate(directory: string) {
+  const reports = emptyReports();
+  for (const file of pages(directory)) {
+    const page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
+    for (const report of page.items)
+      addTrivyReport(reports, report, 'production');
+  }
+  return aggregatePosture(
+    'production',
+    reports,
+    workloads,
+    new EntityIndex(entities),
+    new Date().toISOString(),
+  );
+}
+
+async function phase(name: string, directory: string) {
+  if (name === 'baseline') {
+    const run = await timed(() => {
+      let items = 0;
+      for (const file of pages(directory))
+        items += (
+          JSON.parse(fs.readFileSync(file, 'utf8')) as { items: unknown[] }
+        ).items.length;
+      return items;
+    });
+    return { ms: run.ms, items: run.value };
+  }
+  if (name === 'aggregation') {
+    const run = await timed(() => aggregate(directory));
+    return {
+      ms: run.ms,
+      findings: run.value.findings.length,
+      summaries: run.value.summaries.length,
+    };
+  }
+  const posture = await aggregate(directory);
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(directory, 'homelab.sqlite') },
+    useNullAsDefault: true,
+  });
+  const store = await HomelabStore.create(mockServices.database({ knex }));
+  const write = await timed(() =>
+    store.replacePosture(
+      'production',
+      posture.findings,
+      posture.summaries,
+      new Date(),
+    ),
+  );
+  await knex.destroy();
+  return { ms: write.ms, findings: posture.findings.length };
+}
+
+/** Runs one phase in a child process: its time and its own peak memory. */
+function runPhase(name: string, directory: string) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `require('@backstage/cli/config/nodeTransform.cjs'); require(${JSON.stringify(
+        __filename,
+      )});`,
+    ],
+    {
+      env: { ...process.env, BENCH_PHASE: name, BENCH_DIR: directory },
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const line = child.stdout.split('\n').find(l => l.startsWith('PHASE '));
+  if (child.status !== 0 || !line)
+    throw new Error(`phase ${name} failed: ${child.stderr}`);
+  return JSON.parse(line.slice('PHASE '.length));
+}
+
+async function main() {
+  if (process.env.BENCH_PHASE) {
+    const result = await phase(process.env.BENCH_PHASE, process.env.BENCH_DIR!);
+    process.stdout.write(
+      `PHASE ${JSON.stringify({
+        ...result,
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      })}\n`,
+    );
+    return;
+  }
+  const directory = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'homelab-posture-bench-'),
+  );
+  try {
+    let bytes = 0;
+    for (let first = 0; first < REPORTS; first += PAGE) {
+      const items = Array.from(
+        { length: Math.min(PAGE, REPORTS - first) },
+        (_, i) => vulnerabilityReport(first + i),
+      );
+      const text = JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        metadata: { continue: '' },
+        items,
+      });
+      bytes += Buffer.byteLength(text);
+      fs.writeFileSync(
+        path.join(directory, `page-${String(first).padStart(6, '0')}.json`),
+        text,
+      );
+    }
+    const baseline = [0, 1, 2].map(() => runPhase('baseline', directory));
+    const aggregation = [0, 1, 2].map(() => runPhase('aggregation', directory));
+    const storage = runPhase('storage', directory);
+    const baselineMs = median(baseline.map(r => r.ms));
+    const aggregationMs = median(aggregation.map(r => r.ms));
+    reportResult(
+      `posture aggregation of ${REPORTS.toLocaleString(
+        'en',
+      )} VulnerabilityReports`,
+      {
+        reports: REPORTS,
+        'JSON bytes (MB)': round(bytes / 1e6),
+        findings: aggregation[0].findings,
+        summaries: aggregation[0].summaries,
+        'JSON.parse only ms (median of 3)': round(baselineMs),
+        'parse + aggregate ms (median of 3)': round(aggregationMs),
+        'aggregate / parse': round(aggregationMs / baselineMs, 2),
+        'JSON.parse only peak RSS MB': Math.max(
+          ...baseline.map(r => r.peakRssMB),
+        ),
+        'parse + aggregate peak RSS MB': Math.max(
+          ...aggregation.map(r => r.peakRssMB),
+        ),
+        'write findings and summaries to SQLite ms': round(storage.ms),
+      },
+    );
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
