@@ -87,6 +87,17 @@ export const homelabReleasePromotePermission = createPermission({
 });
 
 /**
+ * Provision a node: create or power machines on Proxmox VE or a Turing Pi
+ * board and add them to the inventory.
+ *
+ * @public
+ */
+export const homelabNodeProvisionPermission = createPermission({
+  name: 'homelab.node.provision',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every homelab permission, for registration with the permission framework.
  *
  * @public
@@ -100,4 +111,5 @@ export const homelabPermissions = [
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
   homelabReleasePromotePermission,
+  homelabNodeProvisionPermission,
 ];
