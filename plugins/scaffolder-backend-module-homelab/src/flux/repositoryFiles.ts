@@ -1,0 +1,79 @@
+import { InputError } from '@backstage/errors';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** A file an action wants in the repository. */
+export interface PlannedFile {
+  /** Relative to the repository. */
+  path: string;
+  content: string;
+  /** An edit of a file that exists (wiring), as opposed to a new file. */
+  edit?: boolean;
+}
+
+/** What writing did. */
+// A type rather than an interface, so it is a JsonObject for ctx.checkpoint.
+export type WriteResult = {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+};
+
+/** A path inside the repository, refusing anything that would leave it. */
+export function insideRepository(repoDir: string, relative: string): string {
+  const full = path.resolve(repoDir, relative);
+  if (full !== repoDir && !full.startsWith(repoDir + path.sep)) {
+    throw new InputError(`${relative} is outside the repository`);
+  }
+  return full;
+}
+
+export async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes the planned files, or none of them: a new file that already exists
+ * with other content is never overwritten, and every such conflict is
+ * reported at once. Identical files are left alone, so running an action
+ * twice changes nothing.
+ */
+export async function writeRepositoryFiles(
+  repoDir: string,
+  files: PlannedFile[],
+): Promise<WriteResult> {
+  const result: WriteResult = { created: [], updated: [], unchanged: [] };
+  const conflicts: string[] = [];
+  const writes: Array<{ full: string; content: string }> = [];
+  for (const file of files) {
+    const full = insideRepository(repoDir, file.path);
+    const existing = await readIfExists(full);
+    if (existing === file.content) {
+      result.unchanged.push(file.path);
+    } else if (existing !== undefined && !file.edit) {
+      conflicts.push(file.path);
+    } else {
+      (existing === undefined ? result.created : result.updated).push(
+        file.path,
+      );
+      writes.push({ full, content: file.content });
+    }
+  }
+  if (conflicts.length) {
+    throw new InputError(
+      `These files already exist with other content and were not overwritten (nothing was written): ${conflicts.join(
+        ', ',
+      )}`,
+    );
+  }
+  for (const { full, content } of writes) {
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    await fs.writeFile(full, content);
+  }
+  return result;
+}

@@ -1,0 +1,166 @@
+import { InputError } from '@backstage/errors';
+import {
+  formatProblem,
+  InventoryInputFile,
+  readInventoryFromPath,
+  validateInventoryFiles,
+} from '@homelab/plugin-homelab-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  Document,
+  isMap,
+  isSeq,
+  parseAllDocuments,
+  YAMLMap,
+  YAMLSeq,
+} from 'yaml';
+
+/** An item to add to a list of the inventory, like a device. */
+export interface InventoryAddition {
+  /** The list, as a path from a document's root: ["devices"], or ["clusters", "production", "nodes"] (a name picks a list item). */
+  list: string[];
+  /** The item; it must carry a `name`. */
+  item: Record<string, unknown> & { name: string };
+}
+
+/** What editing did to each file. */
+export interface InventoryEdit {
+  /** Files changed, relative to the workspace. */
+  changed: string[];
+  /** Items that were already there, identical: nothing to do. */
+  unchanged: string[];
+}
+
+/** The documents of a file, kept with comments and formatting for writing back. */
+interface EditableFile {
+  file: InventoryInputFile;
+  documents: Document.Parsed[];
+  changed: boolean;
+}
+
+/** The YAML sequence at `list` in this document, resolving names to list items. */
+function findList(
+  document: Document.Parsed,
+  list: string[],
+): YAMLSeq | undefined {
+  let node: unknown = document.contents;
+  for (const key of list) {
+    if (isMap(node)) {
+      node = node.get(key, true);
+    } else if (isSeq(node)) {
+      node = node.items.find(
+        item => isMap(item) && (item as YAMLMap).get('name') === key,
+      );
+    } else {
+      return undefined;
+    }
+  }
+  return isSeq(node) ? node : undefined;
+}
+
+/**
+ * Adds items to an inventory in the workspace, keeping comments and layout,
+ * and validates the result with the catalog module's validator before
+ * writing anything: an edit that would make the catalog reject the
+ * inventory is refused with every problem. Adding an item that is already
+ * there, identical, changes nothing; one of the same name with other facts
+ * is refused rather than overwritten.
+ */
+export async function editInventory(
+  workspacePath: string,
+  inventoryPath: string,
+  additions: InventoryAddition[],
+  options: { dryRun?: boolean } = {},
+): Promise<InventoryEdit> {
+  const root = path.resolve(workspacePath, inventoryPath);
+  if (
+    !root.startsWith(path.resolve(workspacePath) + path.sep) &&
+    root !== path.resolve(workspacePath)
+  ) {
+    throw new InputError(
+      `inventory path ${inventoryPath} leaves the workspace`,
+    );
+  }
+  const files: EditableFile[] = (await readInventoryFromPath(root)).map(
+    file => ({
+      file,
+      documents: parseAllDocuments(
+        file.content.toString('utf8'),
+      ) as Document.Parsed[],
+      changed: false,
+    }),
+  );
+  const relative = (file: EditableFile) =>
+    path.relative(workspacePath, file.file.name);
+
+  const unchanged: string[] = [];
+  for (const { list, item } of additions) {
+    const where = list.join('.');
+    const lists = files.flatMap(file =>
+      file.documents.flatMap(document => {
+        const seq = findList(document, list);
+        return seq ? [{ file, document, seq }] : [];
+      }),
+    );
+    const existing = lists
+      .map(({ file, seq }) => ({
+        file,
+        node: seq.items.find(
+          node => isMap(node) && node.get('name') === item.name,
+        ),
+      }))
+      .find(found => found.node);
+    if (existing) {
+      if (!isDeepStrictEqual((existing.node as YAMLMap).toJSON(), item)) {
+        throw new InputError(
+          `${relative(existing.file)} already has ${where} item "${
+            item.name
+          }" with other facts; it is not overwritten. Pick another name, or change the inventory by hand.`,
+        );
+      }
+      unchanged.push(`${where}: ${item.name}`);
+      continue;
+    }
+    const target = lists[0];
+    if (!target) {
+      throw new InputError(
+        `No file of the inventory at ${inventoryPath} has a list at ${where} to add "${item.name}" to`,
+      );
+    }
+    target.seq.items.push(target.document.createNode(item));
+    target.file.changed = true;
+  }
+
+  const changedFiles = files.filter(f => f.changed);
+  if (changedFiles.length === 0) return { changed: [], unchanged };
+  const edited = files.map(f =>
+    f.changed
+      ? {
+          name: f.file.name,
+          content: f.documents.map(d => d.toString()).join(''),
+        }
+      : f.file,
+  );
+  const validation = validateInventoryFiles(edited);
+  if (validation.errorCount > 0) {
+    const problems = validation.problems
+      .filter(p => p.severity === 'error')
+      .map(p =>
+        formatProblem({ ...p, file: path.relative(workspacePath, p.file) }),
+      );
+    throw new InputError(
+      `The inventory would be invalid after this change, so nothing was written:\n${problems.join(
+        '\n',
+      )}`,
+    );
+  }
+  if (options.dryRun) return { changed: changedFiles.map(relative), unchanged };
+  for (const file of edited) {
+    if (files.find(f => f.file.name === file.name)?.changed) {
+      await fs.writeFile(file.name, file.content as string);
+    }
+  }
+  return { changed: changedFiles.map(relative), unchanged };
+}

@@ -1,0 +1,59 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  homelabNodeProvisionPermission,
+  homelabReleasePromotePermission,
+} from '@homelab/plugin-homelab-common';
+import { createFluxDeployAction } from './actions/fluxDeployAction';
+import { createFluxPromoteAction } from './actions/fluxPromoteAction';
+import { createInventoryAddDeviceAction } from './actions/inventoryAddDeviceAction';
+import { createNodeProvisionAction } from './actions/nodeProvisionAction';
+import { readProvisioningHosts } from './provisioning/provisioningHosts';
+
+/**
+ * The homelab scaffolder actions: homelab:flux:deploy, homelab:flux:promote,
+ * homelab:node:provision and homelab:inventory:add-device.
+ *
+ * @public
+ */
+export const scaffolderModuleHomelab = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'homelab',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+      },
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        permissions,
+        permissionsRegistry,
+      }) {
+        permissionsRegistry.addPermissions([
+          homelabReleasePromotePermission,
+          homelabNodeProvisionPermission,
+        ]);
+        scaffolder.addActions(
+          createFluxDeployAction({ config }),
+          createFluxPromoteAction({ config, discovery, auth, permissions }),
+          createNodeProvisionAction({
+            hosts: readProvisioningHosts(config),
+            permissions,
+          }),
+          createInventoryAddDeviceAction(),
+        );
+      },
+    });
+  },
+});
