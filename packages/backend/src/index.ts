@@ -37,6 +37,7 @@ backend.add(homelabPermissionPolicyModule);
 
 // Live homelab data (Flux, security posture, SLOs, topology) and its REST API.
 backend.add(import('@homelab/plugin-homelab-backend'));
+backend.add(import('@homelab/plugin-scaffolder-backend-module-homelab'));
 
 // Search: the PostgreSQL engine when the database is PostgreSQL, otherwise
 // the in-memory Lunr engine that the search backend falls back to.
