@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import path from 'node:path';
+import { resolveInside } from '../paths/resolveInside';
 import {
   AppSpec,
   deploysWithHelm,
@@ -189,15 +190,11 @@ export function createFluxDeployAction(options: { config: Config }) {
         repoPath: ctx.input.repoPath ?? '.',
         interval: ctx.input.interval ?? '10m',
       };
-      const repoDir = path.resolve(ctx.workspacePath, input.repoPath);
-      if (
-        repoDir !== ctx.workspacePath &&
-        !repoDir.startsWith(ctx.workspacePath + path.sep)
-      ) {
-        throw new InputError(
-          `repoPath ${input.repoPath} is outside the workspace`,
-        );
-      }
+      const repoDir = resolveInside(
+        ctx.workspacePath,
+        input.repoPath,
+        `repoPath ${input.repoPath} is outside the workspace`,
+      );
       const unknownEnvironments = Object.keys(
         input.environmentValues ?? {},
       ).filter(e => !input.environments.includes(e));

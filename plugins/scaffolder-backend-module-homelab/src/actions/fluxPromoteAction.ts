@@ -7,7 +7,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { homelabReleasePromotePermission } from '@homelab/plugin-homelab-common';
-import path from 'node:path';
+import { resolveInside } from '../paths/resolveInside';
 import { resolveGitopsLayout } from '../flux/gitopsLayout';
 import { lineDiff } from '../flux/lineDiff';
 import { writeRepositoryFiles } from '../flux/repositoryFiles';
@@ -119,15 +119,11 @@ export function createFluxPromoteAction(options: {
         homelabReleasePromotePermission,
         `promote ${input.app} to ${input.to}`,
       );
-      const repoDir = path.resolve(ctx.workspacePath, input.repoPath);
-      if (
-        repoDir !== ctx.workspacePath &&
-        !repoDir.startsWith(ctx.workspacePath + path.sep)
-      ) {
-        throw new InputError(
-          `repoPath ${input.repoPath} is outside the workspace`,
-        );
-      }
+      const repoDir = resolveInside(
+        ctx.workspacePath,
+        input.repoPath,
+        `repoPath ${input.repoPath} is outside the workspace`,
+      );
       const layout = resolveGitopsLayout(repoDir, options.config);
       const from = await readEnvironmentRelease(
         repoDir,

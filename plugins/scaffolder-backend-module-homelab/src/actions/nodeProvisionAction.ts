@@ -7,8 +7,8 @@ import {
   readInventoryFromPath,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
-import path from 'node:path';
 import { writeRepositoryFiles } from '../flux/repositoryFiles';
+import { resolveInside } from '../paths/resolveInside';
 import { editInventory, InventoryAddition } from '../inventory/editInventory';
 import { joinConfig } from '../provisioning/joinConfig';
 import { pickHost, ProvisioningHosts } from '../provisioning/provisioningHosts';
@@ -182,7 +182,11 @@ export function createNodeProvisionAction(options: {
 
       const validation = validateInventoryFiles(
         await readInventoryFromPath(
-          path.resolve(ctx.workspacePath, input.inventoryPath),
+          resolveInside(
+            ctx.workspacePath,
+            input.inventoryPath,
+            `inventory path ${input.inventoryPath} leaves the workspace`,
+          ),
         ),
       );
       if (!validation.inventory) {

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { resolveInside } from '../paths/resolveInside';
 
 /** A file an action wants in the repository. */
 export interface PlannedFile {
@@ -21,11 +22,11 @@ export type WriteResult = {
 
 /** A path inside the repository, refusing anything that would leave it. */
 export function insideRepository(repoDir: string, relative: string): string {
-  const full = path.resolve(repoDir, relative);
-  if (full !== repoDir && !full.startsWith(repoDir + path.sep)) {
-    throw new InputError(`${relative} is outside the repository`);
-  }
-  return full;
+  return resolveInside(
+    repoDir,
+    relative,
+    `${relative} is outside the repository`,
+  );
 }
 
 export async function readIfExists(file: string): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import {
 } from '@homelab/plugin-homelab-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { resolveInside } from '../paths/resolveInside';
 import { isDeepStrictEqual } from 'node:util';
 import {
   Document,
@@ -74,15 +75,11 @@ export async function editInventory(
   additions: InventoryAddition[],
   options: { dryRun?: boolean } = {},
 ): Promise<InventoryEdit> {
-  const root = path.resolve(workspacePath, inventoryPath);
-  if (
-    !root.startsWith(path.resolve(workspacePath) + path.sep) &&
-    root !== path.resolve(workspacePath)
-  ) {
-    throw new InputError(
-      `inventory path ${inventoryPath} leaves the workspace`,
-    );
-  }
+  const root = resolveInside(
+    workspacePath,
+    inventoryPath,
+    `inventory path ${inventoryPath} leaves the workspace`,
+  );
   const files: EditableFile[] = (await readInventoryFromPath(root)).map(
     file => ({
       file,
