@@ -30,8 +30,8 @@ const order = ['lab', 'staging', 'production'];
 describe('computeDrift', () => {
   const drift = computeDrift(
     [
-      release('rk1', 'nextcloud', '6.5.2'),
-      release('pi', 'nextcloud', '6.6.4'),
+      release('rk1', 'nextcloud', '6.5.2', { targetNamespace: 'nextcloud' }),
+      release('pi', 'nextcloud', '6.6.4', { targetNamespace: 'nextcloud' }),
       release('rk1', 'immich', 'v1.120.0'),
       release('pi', 'immich', 'v1.119.1'),
       release('rk1', 'grafana', '8.5.0'),
@@ -71,6 +71,14 @@ describe('computeDrift', () => {
       behind: ['production'],
       missing: ['lab'],
     });
+  });
+
+  it("keeps the namespace a release's workloads run in", () => {
+    expect(app('nextcloud').releases[0]).toMatchObject({
+      namespace: 'flux-system',
+      targetNamespace: 'nextcloud',
+    });
+    expect(app('immich').releases[0].targetNamespace).toBeUndefined();
   });
 
   it('does not call an environment ahead of the one before it behind', () => {

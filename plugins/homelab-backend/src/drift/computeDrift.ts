@@ -50,6 +50,9 @@ export function computeDrift(
       kind: object.kind,
       namespace: object.namespace,
       name: object.name,
+      ...(object.targetNamespace
+        ? { targetNamespace: object.targetNamespace }
+        : {}),
       ...(object.chart ? { chart: object.chart.name } : {}),
       ...(object.revision ? { version: object.revision } : {}),
       ...(object.chart?.appVersion

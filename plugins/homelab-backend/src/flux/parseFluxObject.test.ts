@@ -79,6 +79,17 @@ describe('parseFluxObject', () => {
     expect(object).toMatchObject({ ready: 'Unknown', upToDate: false });
   });
 
+  it('keeps the target namespace of what a Kustomization or HelmRelease applies', () => {
+    const object = kustomization();
+    object.spec!.targetNamespace = 'nextcloud';
+    expect(
+      parseFluxObject(object, 'Kustomization', 'production').targetNamespace,
+    ).toBe('nextcloud');
+    expect(
+      parseFluxObject(kustomization(), 'Kustomization', 'production'),
+    ).not.toHaveProperty('targetNamespace');
+  });
+
   it('keeps the attempted revision when it differs from the applied one', () => {
     const raw = kustomization();
     raw.status!.conditions = [ready('False', 'BuildFailed')];

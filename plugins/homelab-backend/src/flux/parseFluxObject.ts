@@ -84,6 +84,11 @@ export function parseFluxObject(
     object.lastTransitionTime = readyCondition.lastTransitionTime;
   if (raw.status?.lastHandledReconcileAt)
     object.lastHandledReconcileAt = raw.status.lastHandledReconcileAt;
+  if (
+    raw.spec?.targetNamespace &&
+    (kind === 'HelmRelease' || kind === 'Kustomization')
+  )
+    object.targetNamespace = raw.spec.targetNamespace;
 
   switch (kind) {
     case 'HelmRelease': {

@@ -79,6 +79,8 @@ export interface FluxObject {
   chart?: { name: string; version?: string; appVersion?: string };
   /** The source it reconciles from. */
   sourceRef?: { kind: string; name: string; namespace?: string };
+  /** For HelmReleases and Kustomizations: spec.targetNamespace, where what they apply runs. */
+  targetNamespace?: string;
   /** For sources: the URL they fetch. */
   url?: string;
   /** The last reconcile request Flux has handled. */
@@ -437,6 +439,8 @@ export interface AppRelease {
   namespace: string;
   /** Its name. */
   name: string;
+  /** Where the app's workloads run, when the Flux object sets spec.targetNamespace. */
+  targetNamespace?: string;
   /** Chart name, for HelmReleases. */
   chart?: string;
   /** Deployed version: chart version, or revision for Kustomizations. */

@@ -6,6 +6,7 @@ import {
 import { Config } from '@backstage/config';
 import {
   AppDrift,
+  AppRelease,
   Finding,
   SourceFreshness,
   SloStatus,
@@ -181,12 +182,18 @@ export async function evaluatePromotionGates(
         );
         return page;
       };
-      const source = await critical(from.cluster, from.namespace);
+      // Findings belong to the workloads, which run in the target namespace
+      // when the Flux object (often in flux-system) sets one.
+      const workloadsOf = (release: AppRelease) =>
+        release.targetNamespace ?? release.namespace;
+      const source = await critical(from.cluster, workloadsOf(from));
       const stale = staleNote(source.freshness);
       if (stale.length) return { passed: null, reasons: stale };
       const known = new Set(
         to
-          ? (await critical(to.cluster, to.namespace)).items.map(f => f.checkId)
+          ? (await critical(to.cluster, workloadsOf(to))).items.map(
+              f => f.checkId,
+            )
           : [],
       );
       const added = [...new Set(source.items.map(f => f.checkId))].filter(

@@ -325,6 +325,11 @@ export const spec = {
               },
             },
           },
+          targetNamespace: {
+            type: 'string',
+            description:
+              'HelmReleases and Kustomizations - spec.targetNamespace, where what they apply runs.',
+          },
           url: {
             type: 'string',
           },
@@ -852,6 +857,11 @@ export const spec = {
           },
           name: {
             type: 'string',
+          },
+          targetNamespace: {
+            type: 'string',
+            description:
+              "Where the app's workloads run, when the Flux object sets spec.targetNamespace.",
           },
           chart: {
             type: 'string',
