@@ -8,9 +8,12 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 import { createFluxDeployAction } from './fluxDeployAction';
 import { createFluxPromoteAction } from './fluxPromoteAction';
+import {
+  renderedEnvironment,
+  validateWithFluxSchemas,
+} from '../__testUtils__/fluxSchemas';
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', args, {
@@ -24,87 +27,6 @@ const git = (cwd: string, ...args: string[]) =>
       GIT_COMMITTER_EMAIL: 't@t',
     },
   });
-
-/** Validates manifests with validators compiled from Flux's CRD schemas (@kubernetes-models/flux-cd). */
-function validateWithFluxSchemas(files: Record<string, string>): string[] {
-  const script = `
-    const docs = JSON.parse(process.argv[1]);
-    const models = {
-      'helm.toolkit.fluxcd.io/v2': '@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2',
-      'kustomize.toolkit.fluxcd.io/v1': '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1',
-      'source.toolkit.fluxcd.io/v1': '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1',
-    };
-    const problems = [];
-    for (const doc of docs) {
-      const module = models[doc.apiVersion];
-      if (!module) continue;
-      const Model = (await import(module))[doc.kind];
-      if (!Model) { problems.push('no schema for ' + doc.apiVersion + ' ' + doc.kind); continue; }
-      try { new Model(doc).validate(); } catch (e) { problems.push(doc.kind + ' ' + doc.metadata.name + ': ' + e.message); }
-    }
-    console.log(JSON.stringify(problems));`;
-  const docs = Object.values(files).flatMap(text =>
-    parseAllDocuments(text).map(d => d.toJSON()),
-  );
-  const out = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script, JSON.stringify(docs)],
-    {
-      encoding: 'utf8',
-      cwd: __dirname,
-    },
-  );
-  return JSON.parse(out);
-}
-
-/**
- * The objects Flux applies in an environment: each base object with the
- * environment's patches merged in, as kustomize's strategic merge does for
- * these plain mappings.
- */
-function renderedEnvironment(
-  tree: Record<string, string>,
-  base: string,
-  overlay: string,
-): Record<string, string> {
-  const merge = (a: any, b: any): any =>
-    a &&
-    b &&
-    typeof a === 'object' &&
-    typeof b === 'object' &&
-    !Array.isArray(a)
-      ? Object.fromEntries(
-          [...new Set([...Object.keys(a), ...Object.keys(b)])].map(k => [
-            k,
-            k in b ? merge(a[k], b[k]) : a[k],
-          ]),
-        )
-      : b ?? a;
-  const patches = Object.entries(tree)
-    .filter(
-      ([file]) =>
-        file.startsWith(`${overlay}/`) && !file.endsWith('kustomization.yaml'),
-    )
-    .flatMap(([, text]) => parseAllDocuments(text).map(d => d.toJSON()));
-  return Object.fromEntries(
-    Object.entries(tree)
-      .filter(
-        ([file]) =>
-          file.startsWith(`${base}/`) && !file.endsWith('kustomization.yaml'),
-      )
-      .map(([file, text]) => {
-        const object = parseAllDocuments(text)[0].toJSON();
-        const patch = patches.find(
-          p =>
-            p.kind === object.kind && p.metadata.name === object.metadata.name,
-        );
-        return [
-          file,
-          `${JSON.stringify(patch ? merge(object, patch) : object)}\n`,
-        ];
-      }),
-  );
-}
 
 function readTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -486,7 +408,8 @@ spec:
                 environment: 'staging',
                 cluster: 'staging',
                 kind: 'HelmRelease',
-                namespace: 'podinfo',
+                namespace: 'flux-system',
+                targetNamespace: 'podinfo',
                 name: 'podinfo',
                 version: '6.7.1',
                 ready: 'False',
@@ -541,8 +464,16 @@ spec:
           permissions,
         }).handler(ctx),
       ).rejects.toThrow(
-        /stopped by required gates: fluxReady failed: HelmRelease podinfo\/podinfo in staging is not Ready \(False\) \| criticalVulnerabilities failed: 1 critical vulnerabilities in staging that production does not have: CVE-2026-1111/,
+        /stopped by required gates: fluxReady failed: HelmRelease flux-system\/podinfo in staging is not Ready \(False\) \| criticalVulnerabilities failed: 1 critical vulnerabilities in staging that production does not have: CVE-2026-1111/,
       );
+      // Findings are asked for where the release's workloads run.
+      expect(
+        api.requests.filter(r => r.path.includes('/posture/findings')),
+      ).toEqual([
+        expect.objectContaining({
+          path: expect.stringContaining('cluster=staging&namespace=podinfo&'),
+        }),
+      ]);
       expect(readTree(path.join(workspace, 'gitops'))).toEqual(before);
     } finally {
       await api.close();

@@ -2,6 +2,7 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { resolveInside } from '../paths/resolveInside';
 import {
   AppSpec,
@@ -21,6 +22,7 @@ import {
   writeRepositoryFiles,
   WriteResult,
 } from '../flux/repositoryFiles';
+import { environmentName } from '../environments/environmentName';
 import { fluxDeployExamples } from './fluxDeployAction.examples';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -85,6 +87,28 @@ export async function planDeployment(
   return files;
 }
 
+/** Helm values given as an object or as YAML text; nothing for empty text. */
+function helmValues(
+  values: Record<string, unknown> | string | undefined,
+): Record<string, unknown> | undefined {
+  if (typeof values !== 'string') return values;
+  if (!values.trim()) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = parse(values);
+  } catch (error) {
+    throw new InputError(
+      `values is not valid YAML: ${(error as Error).message}`,
+    );
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(
+      'values must be a YAML mapping, like "replicaCount: 2"',
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
 /**
  * homelab:flux:deploy — writes an app into the GitOps repository checked out
  * in the workspace: its namespace, Flux source and HelmRelease or
@@ -120,9 +144,11 @@ export function createFluxDeployAction(options: { config: Config }) {
             .describe('Namespace to deploy into; the app name by default.'),
         environments: z =>
           z
-            .array(z.string().regex(DNS_LABEL))
+            .array(z.string().min(1))
             .min(1)
-            .describe('Environments to deploy to, like ["staging"].'),
+            .describe(
+              'Environments to deploy to, by name or System entity reference, like ["staging"] or ["system:default/staging"].',
+            ),
         source: z =>
           z
             .discriminatedUnion('kind', [
@@ -153,9 +179,11 @@ export function createFluxDeployAction(options: { config: Config }) {
             .describe('Where the app comes from.'),
         values: z =>
           z
-            .record(z.string(), z.unknown())
+            .union([z.record(z.string(), z.unknown()), z.string()])
             .optional()
-            .describe('Helm values for every environment.'),
+            .describe(
+              "Helm values for every environment: an object, or YAML text as a form's text area gives it.",
+            ),
         environmentValues: z =>
           z
             .record(z.string(), z.record(z.string(), z.unknown()))
@@ -189,6 +217,7 @@ export function createFluxDeployAction(options: { config: Config }) {
         ...ctx.input,
         repoPath: ctx.input.repoPath ?? '.',
         interval: ctx.input.interval ?? '10m',
+        environments: [...new Set(ctx.input.environments.map(environmentName))],
       };
       const repoDir = resolveInside(
         ctx.workspacePath,
@@ -207,12 +236,12 @@ export function createFluxDeployAction(options: { config: Config }) {
       }
       const spec: AppSpec = {
         app: input.app,
-        namespace: input.namespace ?? input.app,
+        namespace: input.namespace || input.app,
         source: input.source,
-        values: input.values,
+        values: helmValues(input.values),
         interval: input.interval,
       };
-      if (!deploysWithHelm(spec.source) && input.values) {
+      if (!deploysWithHelm(spec.source) && spec.values) {
         throw new InputError(
           'values apply to Helm charts; this source deploys plain manifests',
         );

@@ -21,6 +21,7 @@ import {
   GateResult,
   readGateSettings,
 } from '../promotion/promotionGates';
+import { environmentName } from '../environments/environmentName';
 import { fluxPromoteExamples } from './fluxPromoteAction.examples';
 import { requirePermission } from './requirePermission';
 
@@ -63,12 +64,16 @@ export function createFluxPromoteAction(options: {
           z
             .string()
             .min(1)
-            .describe('Environment whose version is promoted, like "staging".'),
+            .describe(
+              'Environment whose version is promoted, by name or System entity reference, like "staging".',
+            ),
         to: z =>
           z
             .string()
             .min(1)
-            .describe('Environment that receives it, like "production".'),
+            .describe(
+              'Environment that receives it, by name or System entity reference, like "production".',
+            ),
       },
       output: {
         changed: z =>
@@ -110,7 +115,12 @@ export function createFluxPromoteAction(options: {
     },
     async handler(ctx) {
       // The scaffolder checks input against the JSON Schema but fills in no defaults.
-      const input = { ...ctx.input, repoPath: ctx.input.repoPath ?? '.' };
+      const input = {
+        ...ctx.input,
+        repoPath: ctx.input.repoPath ?? '.',
+        from: environmentName(ctx.input.from),
+        to: environmentName(ctx.input.to),
+      };
       if (input.from === input.to)
         throw new InputError('from and to are the same environment');
       await requirePermission(

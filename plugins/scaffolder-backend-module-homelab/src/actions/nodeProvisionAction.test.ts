@@ -175,8 +175,11 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
     },
   };
   const secretsIn = (ctx: ReturnType<typeof createMockActionContext>) => {
+    const logger = ctx.logger as unknown as Record<string, jest.Mock>;
     const logged = JSON.stringify([
-      ...((ctx.logger as any).info.mock?.calls ?? []),
+      ...['error', 'warn', 'info', 'debug'].map(
+        level => logger[level].mock.calls,
+      ),
       (ctx.output as jest.Mock).mock.calls,
     ]);
     return [TOKEN_SECRET, BMC_PASSWORD].filter(secret =>
@@ -193,6 +196,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
         pollIntervalMs: 10,
       });
       const ctx = createMockActionContext({
+        logger: mockServices.logger.mock(),
         input: vmInput as any,
         workspacePath: workspace,
       });
@@ -251,6 +255,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
       const before = proxmox.calls.length;
       await action.handler(
         createMockActionContext({
+          logger: mockServices.logger.mock(),
           input: vmInput as any,
           workspacePath: workspace,
         }),
@@ -282,6 +287,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
           pollIntervalMs: 10,
         }).handler(
           createMockActionContext({
+            logger: mockServices.logger.mock(),
             input: vmInput as any,
             workspacePath: workspace,
           }),
@@ -312,7 +318,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
     }
   });
 
-  it('flashes and powers a Turing Pi slot, then writes a Talos patch; a taken slot is refused before the BMC is touched', async () => {
+  it('flashes and powers a Turing Pi slot, then writes a Talos patch and fills the address kept for it; a taken slot is refused before the BMC is touched', async () => {
     fs.writeFileSync(
       path.join(workspace, 'talos.raw'),
       Buffer.alloc(64 * 1024, 7),
@@ -345,6 +351,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
         pollIntervalMs: 10,
       });
       const taken = createMockActionContext({
+        logger: mockServices.logger.mock(),
         input: {
           name: 'rk1-5',
           cluster: 'production',
@@ -360,11 +367,13 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
       expect(bmc.calls).toEqual([]);
 
       const ctx = createMockActionContext({
+        logger: mockServices.logger.mock(),
         input: {
           name: 'rk1-4',
           cluster: 'production',
           network: 'serverlan',
-          address: '192.168.100.16',
+          // The example keeps 192.168.100.14 for "RK1 module 4 in Turing Pi slot 4".
+          address: '192.168.100.14',
           installDisk: '/dev/nvme0n1',
           turingPi: { board: 'turing-pi-2', slot: 4, image: 'talos-rk1' },
         } as any,
@@ -390,6 +399,23 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
           'utf8',
         ),
       ).toContain('board: turing-pi-2\n      number: 4');
+      const network = fs.readFileSync(
+        path.join(workspace, 'inventory/network.yaml'),
+        'utf8',
+      );
+      expect(network).not.toContain('RK1 module 4 in Turing Pi slot 4');
+      // The rest of the file, comments included, is as it was.
+      expect(network).toContain(
+        '# The reference gives DHCP 192.168.100.150-254 and MetalLB pools',
+      );
+      expect(outputs.inventoryFiles).toEqual([
+        'inventory/clusters.yaml',
+        'inventory/hardware.yaml',
+        'inventory/network.yaml',
+      ]);
+      expect((ctx.logger as any).info).toHaveBeenCalledWith(
+        '192.168.100.14 was reserved for "RK1 module 4 in Turing Pi slot 4 (future worker + Longhorn)"; rk1-4 takes it and the reservation is removed',
+      );
       expect(secretsIn(ctx)).toEqual([]);
     } finally {
       await bmc.close();
@@ -404,6 +430,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
     await expect(
       action.handler(
         createMockActionContext({
+          logger: mockServices.logger.mock(),
           input: {
             ...vmInput,
             proxmox: { ...vmInput.proxmox, host: 'https://evil.example' },

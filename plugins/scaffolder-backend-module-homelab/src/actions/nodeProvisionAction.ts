@@ -9,7 +9,11 @@ import {
 } from '@homelab/plugin-homelab-node';
 import { writeRepositoryFiles } from '../flux/repositoryFiles';
 import { resolveInside } from '../paths/resolveInside';
-import { editInventory, InventoryAddition } from '../inventory/editInventory';
+import {
+  editInventory,
+  InventoryAddition,
+  InventoryRemoval,
+} from '../inventory/editInventory';
 import { joinConfig } from '../provisioning/joinConfig';
 import { pickHost, ProvisioningHosts } from '../provisioning/provisioningHosts';
 import { ProxmoxClient } from '../provisioning/ProxmoxClient';
@@ -257,12 +261,32 @@ export function createNodeProvisionAction(options: {
         { list: ['devices'], item },
         { list: ['clusters', cluster.name, 'nodes'], item: node },
       ];
+      // An address kept for exactly this kind of addition (like "RK1 module 4
+      // in slot 4") is taken by the node: the reservation goes with the edit.
+      const reservation = network.reserved?.find(
+        r => r.start === input.address && (r.end ?? r.start) === r.start,
+      );
+      const removals: InventoryRemoval[] = reservation
+        ? [
+            {
+              list: ['networks', network.name, 'reserved'],
+              matches: item =>
+                item.start === reservation.start &&
+                (item.end ?? item.start) === reservation.start,
+            },
+          ]
+        : [];
+      if (reservation) {
+        ctx.logger.info(
+          `${input.address} was reserved for "${reservation.purpose}"; ${input.name} takes it and the reservation is removed`,
+        );
+      }
       // Refuse before touching any machine if the inventory would not take the node.
       await editInventory(
         ctx.workspacePath,
         input.inventoryPath,
         additions(device),
-        { dryRun: true },
+        { dryRun: true, removals },
       );
       if (ctx.isDryRun) {
         ctx.output('inventoryFiles', []);
@@ -366,6 +390,7 @@ export function createNodeProvisionAction(options: {
         ctx.workspacePath,
         input.inventoryPath,
         additions(device),
+        { removals },
       );
       ctx.logger.info(
         `Join configuration: ${[...written.created, ...written.unchanged].join(

@@ -26,6 +26,14 @@ export interface InventoryAddition {
   item: Record<string, unknown> & { name: string };
 }
 
+/** Items to take out of a list of the inventory, like the reservation a new device fills. */
+export interface InventoryRemoval {
+  /** The list, as in {@link InventoryAddition}. */
+  list: string[];
+  /** Whether an item of the list goes. */
+  matches(item: Record<string, unknown>): boolean;
+}
+
 /** What editing did to each file. */
 export interface InventoryEdit {
   /** Files changed, relative to the workspace. */
@@ -62,8 +70,8 @@ function findList(
 }
 
 /**
- * Adds items to an inventory in the workspace, keeping comments and layout,
- * and validates the result with the catalog module's validator before
+ * Adds items to an inventory in the workspace (and takes out the removals),
+ * keeping comments and layout, and validates the result with the catalog module's validator before
  * writing anything: an edit that would make the catalog reject the
  * inventory is refused with every problem. Adding an item that is already
  * there, identical, changes nothing; one of the same name with other facts
@@ -73,7 +81,7 @@ export async function editInventory(
   workspacePath: string,
   inventoryPath: string,
   additions: InventoryAddition[],
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; removals?: InventoryRemoval[] } = {},
 ): Promise<InventoryEdit> {
   const root = resolveInside(
     workspacePath,
@@ -91,6 +99,22 @@ export async function editInventory(
   );
   const relative = (file: EditableFile) =>
     path.relative(workspacePath, file.file.name);
+
+  for (const { list, matches } of options.removals ?? []) {
+    for (const file of files) {
+      for (const document of file.documents) {
+        const seq = findList(document, list);
+        if (!seq) continue;
+        const kept = seq.items.filter(
+          node => !(isMap(node) && matches((node as YAMLMap).toJSON())),
+        );
+        if (kept.length !== seq.items.length) {
+          seq.items = kept;
+          file.changed = true;
+        }
+      }
+    }
+  }
 
   const unchanged: string[] = [];
   for (const { list, item } of additions) {
