@@ -1,7 +1,8 @@
 /**
  * Test helpers of the homelab plugins: the bad-input corpus of inventories
- * with the errors each must produce, a local server speaking the Kubernetes
- * API, and a real Prometheus with backfilled history.
+ * with the errors each must produce, local servers speaking the Kubernetes
+ * API and GitHub's repository API, and a real Prometheus with backfilled
+ * history.
  *
  * @packageDocumentation
  */
@@ -27,3 +28,7 @@ export type {
   PrometheusSeries,
 } from './prometheus/PrometheusClient';
 export { snapshotServerOptions } from './testing/snapshotServerOptions';
+export {
+  createBareRepository,
+  GithubApiTestServer,
+} from './testing/GithubApiTestServer';
