@@ -1,39 +1,12 @@
-import { ConfigReader } from '@backstage/config';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { loadConfig } from '@backstage/config-loader';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import path from 'node:path';
 import request from 'supertest';
-
-const repoRoot = path.resolve(__dirname, '../../..');
-const backendDir = path.resolve(__dirname, '..');
-
-/**
- * The catalog section of the portal's own app-config.yaml, with its file
- * targets made absolute the way the backend resolves them: relative to
- * packages/backend, where `npm start` runs it.
- */
-async function portalCatalogConfig() {
-  const { appConfigs } = await loadConfig({
-    configRoot: repoRoot,
-    configTargets: [{ path: path.join(repoRoot, 'app-config.yaml') }],
-  });
-  const catalog = ConfigReader.fromConfigs(appConfigs)
-    .getConfig('catalog')
-    .get<{ locations: { type: string; target: string }[] }>();
-  return {
-    ...catalog,
-    locations: catalog.locations.map(location => ({
-      ...location,
-      target: path.resolve(backendDir, location.target),
-    })),
-  };
-}
+import { portalConfig } from './__testUtils__/portalConfig';
 
 async function waitForEntity(server: any, entityPath: string) {
   const deadline = Date.now() + 30_000;
@@ -61,7 +34,7 @@ describe('the portal catalog configuration', () => {
           catalogPlugin,
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
-            data: { catalog: await portalCatalogConfig() },
+            data: { catalog: (await portalConfig()).catalog },
           }),
         ],
       });

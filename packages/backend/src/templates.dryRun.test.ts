@@ -1,0 +1,485 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { AuthorizePermissionRequest } from '@backstage/plugin-permission-common';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
+import homelabCatalogModule from '@homelab/plugin-catalog-backend-module-homelab';
+import homelabPlugin from '@homelab/plugin-homelab-backend';
+import homelabScaffolderModule from '@homelab/plugin-scaffolder-backend-module-homelab';
+import {
+  createBareRepository,
+  GithubApiTestServer,
+} from '@homelab/plugin-homelab-node/testUtils';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
+import tls from 'node:tls';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { HomelabPermissionPolicy } from './homelabPermissionPolicy';
+import { portalConfig } from './__testUtils__/portalConfig';
+
+jest.setTimeout(180_000);
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const TOKEN = 'ghs_local-test-token';
+/** A member of homelab-admins, the example's operators (examples/org.yaml). */
+const OPERATOR = mockCredentials.user('user:default/guest');
+/** Signed in, in no operator group. */
+const VISITOR = mockCredentials.user('user:default/visitor');
+
+/**
+ * The portal's permission policy, decided in-process: the permission
+ * backend refuses the user tokens of mock auth where a real backend sends
+ * on-behalf-of tokens, so its policy is asked directly.
+ */
+const portalPolicyPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: { config: coreServices.rootConfig, userInfo: coreServices.userInfo },
+  factory({ config, userInfo }) {
+    const policy = HomelabPermissionPolicy.fromConfig(config, userInfo);
+    const decide = async (
+      requests: AuthorizePermissionRequest[],
+      { credentials }: { credentials: BackstageCredentials },
+    ) =>
+      Promise.all(
+        requests.map(async ({ permission }) => {
+          const { principal } = credentials as BackstageCredentials<{
+            type: string;
+          }>;
+          const user =
+            principal.type === 'user'
+              ? {
+                  credentials:
+                    credentials as BackstageCredentials<BackstageUserPrincipal>,
+                  info: await userInfo.getUserInfo(credentials),
+                  identity: undefined as any,
+                  token: '',
+                }
+              : undefined;
+          return { result: (await policy.handle({ permission }, user)).result };
+        }),
+      );
+    return { authorize: decide, authorizeConditional: decide } as any;
+  },
+});
+
+interface DryRunResult {
+  status: number;
+  body: {
+    log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
+    output: Record<string, any>;
+    directoryContents: Array<{ path: string; base64Content: string }>;
+    errors?: unknown;
+    error?: { message: string };
+  };
+}
+
+/** A template folder as the editor sends it to the dry-run API. */
+function directoryContents(dir: string) {
+  const files: Array<{ path: string; base64Content: string }> = [];
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, relative), {
+      withFileTypes: true,
+    })) {
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else
+        files.push({
+          path: child,
+          base64Content: fs.readFileSync(path.join(dir, child), 'base64'),
+        });
+    }
+  };
+  walk('');
+  return files;
+}
+
+const fileText = (result: DryRunResult, file: string) => {
+  const found = result.body.directoryContents.find(f => f.path === file);
+  return found && Buffer.from(found.base64Content, 'base64').toString('utf8');
+};
+
+/** A step's log lines, without the colour and level an action's logger adds. */
+const messages = (result: DryRunResult, stepId: string) =>
+  result.body.log
+    .filter(entry => entry.body.stepId === stepId)
+    .map(entry =>
+      // eslint-disable-next-line no-control-regex
+      entry.body.message.replace(/^\u001b\[\d+m\w+\u001b\[\d+m: /, ''),
+    );
+
+describe('every template dry-runs through the scaffolder API of a test backend (GitHub is a local server speaking its REST API over real git repositories; the clusters are the example snapshots)', () => {
+  let root: string;
+  let github: GithubApiTestServer;
+  let server: any;
+  let stopBackend: () => Promise<void>;
+  const schedulers: Record<string, SchedulerService> = {};
+  const defaultCa = https.globalAgent.options.ca;
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-templates-'));
+    // The inventory repository keeps the inventory in inventory/, as the
+    // portal's scaffolder.defaultEnvironment says.
+    const inventoryRepo = path.join(root, 'homelab');
+    fs.cpSync(
+      path.join(repoRoot, 'examples/homelab'),
+      path.join(inventoryRepo, 'inventory'),
+      { recursive: true },
+    );
+    github = await GithubApiTestServer.start(
+      {
+        'hallonen/homelab-gitops': createBareRepository(
+          path.join(repoRoot, 'examples/gitops'),
+          path.join(root, 'homelab-gitops.git'),
+        ),
+        'hallonen/homelab': createBareRepository(
+          inventoryRepo,
+          path.join(root, 'homelab.git'),
+        ),
+      },
+      TOKEN,
+    );
+    // The URL reader trusts the test CA, as a homelab trusts its own.
+    https.globalAgent.options.ca = [
+      ...tls.rootCertificates,
+      GithubApiTestServer.caPem,
+    ];
+
+    const config = await portalConfig();
+    config.integrations = { github: [github.integration] };
+    // A dry run reaches no machine; the board only has to be configured.
+    config.homelab.provisioning = {
+      proxmox: [
+        {
+          name: 'proxmox',
+          url: 'https://127.0.0.1:1',
+          node: 'pve',
+          tokenId: 'backstage@pve!provision',
+          tokenSecret: 'never-sent-by-a-dry-run',
+        },
+      ],
+      turingPi: [
+        {
+          name: 'turing-pi-2',
+          url: 'https://127.0.0.1:1',
+          username: 'root',
+          password: 'never-sent-by-a-dry-run',
+        },
+      ],
+    };
+    const parameters = config.scaffolder.defaultEnvironment.parameters;
+    for (const key of ['homelabGitopsRepoUrl', 'homelabInventoryRepoUrl']) {
+      parameters[key] = parameters[key].replace(
+        /^github\.com\?/,
+        `${github.host}?`,
+      );
+    }
+    const grabScheduler = (pluginId: string) =>
+      createBackendModule({
+        pluginId,
+        moduleId: 'test-scheduler',
+        register(env) {
+          env.registerInit({
+            deps: { scheduler: coreServices.scheduler },
+            async init({ scheduler }) {
+              schedulers[pluginId] = scheduler;
+            },
+          });
+        },
+      });
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        scaffolderEntityModel,
+        homelabCatalogModule,
+        scaffolderPlugin,
+        githubScaffolderModule,
+        homelabScaffolderModule,
+        homelabPlugin,
+        portalPolicyPermissions,
+        // Group membership as the auth backend resolves it from the catalog.
+        mockServices.userInfo.mock({
+          async getUserInfo(credentials: any) {
+            const ref = credentials.principal.userEntityRef;
+            return {
+              userEntityRef: ref,
+              ownershipEntityRefs:
+                ref === 'user:default/guest'
+                  ? [ref, 'group:default/homelab-admins']
+                  : [ref],
+            };
+          },
+        }).factory,
+        mockServices.rootConfig.factory({ data: config }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        grabScheduler('catalog'),
+        grabScheduler('homelab'),
+      ],
+    });
+    server = backend.server;
+    stopBackend = () => backend.stop();
+
+    // The catalog ingests the example inventory, then the homelab backend
+    // collects the clusters, as in the portal after start.
+    await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const found = await request(server)
+        .get('/api/catalog/entities/by-name/system/default/production')
+        .set(
+          'Authorization',
+          mockCredentials.user.header(OPERATOR.principal.userEntityRef),
+        );
+      if (found.status === 200) break;
+      if (Date.now() > deadline)
+        throw new Error('the example inventory was not ingested');
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    for (const name of ['workloads', 'flux', 'security', 'slo']) {
+      await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
+    }
+  });
+
+  afterAll(async () => {
+    https.globalAgent.options.ca = defaultCa;
+    await stopBackend?.();
+    await github?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  async function dryRun(
+    template: string,
+    values: Record<string, unknown>,
+    user = OPERATOR,
+  ): Promise<DryRunResult> {
+    const dir = path.join(repoRoot, 'templates', template);
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set(
+        'Authorization',
+        mockCredentials.user.header(user.principal.userEntityRef),
+      )
+      .send({
+        template: parse(
+          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+        ),
+        values,
+        secrets: {},
+        directoryContents: directoryContents(dir),
+      });
+    return { status: response.status, body: response.body };
+  }
+
+  it('"Deploy an app with Flux" checks out the GitOps repository, plans the Flux manifests, describes the app and would open a pull request', async () => {
+    const result = await dryRun('deploy-app-with-flux', {
+      app: 'immich',
+      description: 'Photos and videos, self-hosted.',
+      owner: 'group:default/homelab-admins',
+      environments: ['system:default/staging'],
+      source: {
+        kind: 'HelmRepository',
+        url: 'https://immich-app.github.io/immich-charts',
+        chart: 'immich',
+        version: '0.9.3',
+      },
+      values: 'persistence:\n  library:\n    existingClaim: immich-library\n',
+    });
+    expect(result.body.error).toBeUndefined();
+    expect(result.status).toBe(200);
+    // The real repository was read through the GitHub reader.
+    expect(fileText(result, 'gitops/apps/staging/kustomization.yaml')).toBe(
+      fs.readFileSync(
+        path.join(repoRoot, 'examples/gitops/apps/staging/kustomization.yaml'),
+        'utf8',
+      ),
+    );
+    expect(github.requests).toContain(
+      'GET /api/v3/repos/hallonen/homelab-gitops/commits/main/status?per_page=0',
+    );
+    expect(messages(result, 'deploy')).toContainEqual(
+      'immich: 6 files created, 0 updated, 0 unchanged',
+    );
+    expect(fileText(result, 'gitops/apps/base/immich/catalog-info.yaml'))
+      .toBe(`# Written by the "Deploy an app with Flux" template. Flux ignores this file
+# (the base's kustomization.yaml lists what it applies); the catalog reads it.
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: immich
+  description: "Photos and videos, self-hosted."
+  annotations:
+    # How the homelab backend and the Kubernetes plugin find its workloads
+    # and Flux objects: label them backstage.io/kubernetes-id=immich.
+    backstage.io/kubernetes-id: immich
+    backstage.io/kubernetes-namespace: immich
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/homelab-admins
+`);
+    expect(messages(result, 'publish')).toContainEqual(
+      'Performing dry run of creating pull request',
+    );
+    expect(messages(result, 'register')).toContainEqual(
+      'Skipping because catalog:register does not support dry-run',
+    );
+    expect(result.body.output.links).toEqual([
+      {
+        title: 'Pull request',
+        url: `${github.host}?owner=hallonen&repo=homelab-gitops`,
+      },
+    ]);
+  });
+
+  it('"Promote to production" asks the homelab backend for its gates and would move nextcloud 6.6.4 to production', async () => {
+    const result = await dryRun('promote-release', {
+      app: 'nextcloud',
+      from: 'system:default/staging',
+      to: 'system:default/production',
+    });
+    expect(result.body.error).toBeUndefined();
+    expect(result.status).toBe(200);
+    const summary: string = result.body.output.text[0].content;
+    expect(summary).toContain('Chart version: `6.5.2` → `6.6.4`');
+    expect(summary).toContain(
+      '**fluxReady** (required): passed — HelmRelease flux-system/nextcloud in staging is Ready on 6.6.4',
+    );
+    expect(summary).toMatch(
+      /\*\*criticalVulnerabilities\*\* \(required\): passed/,
+    );
+    expect(summary).toContain('-      version: 6.5.2\n+      version: 6.6.4');
+    expect(messages(result, 'publish')).toContainEqual(
+      'Performing dry run of creating pull request',
+    );
+  });
+
+  it('"Promote to production" stops at a failed required gate: vaultwarden is not Ready in staging', async () => {
+    const result = await dryRun('promote-release', {
+      app: 'vaultwarden',
+      from: 'system:default/staging',
+      to: 'system:default/production',
+    });
+    expect(result.status).toBe(500);
+    expect(result.body.error?.message).toContain(
+      'Promotion of vaultwarden to production stopped by required gates: fluxReady failed: HelmRelease flux-system/vaultwarden in staging is not Ready (False)',
+    );
+  });
+
+  it('"Promote to production" is refused to a user outside the operator groups', async () => {
+    const result = await dryRun(
+      'promote-release',
+      {
+        app: 'nextcloud',
+        from: 'system:default/staging',
+        to: 'system:default/production',
+      },
+      VISITOR,
+    );
+    expect(result.status).toBe(403);
+    expect(result.body.error?.message).toContain(
+      'not allowed to promote nextcloud to production (permission homelab.release.promote)',
+    );
+  });
+
+  it('"Provision a node" validates the inventory change for a fourth RK1 in slot 4, taking its reserved address', async () => {
+    const result = await dryRun('provision-node', {
+      name: 'rk1-4',
+      cluster: 'resource:default/production',
+      roles: ['worker', 'storage'],
+      network: 'resource:default/serverlan',
+      address: '192.168.100.14',
+      platform: 'turingPi',
+      board: 'resource:default/turing-pi-2',
+      slot: 4,
+      power: 'on',
+      installDisk: '/dev/nvme0n1',
+    });
+    expect(result.body.error).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect(messages(result, 'provision')).toContainEqual(
+      '192.168.100.14 was reserved for "RK1 module 4 in Turing Pi slot 4 (future worker + Longhorn)"; rk1-4 takes it and the reservation is removed',
+    );
+    expect(result.body.output.text[0].content).toContain(
+      'talosctl machineconfig patch worker.yaml --patch @talos/production/rk1-4.patch.yaml',
+    );
+    // A dry run touches no machine and changes no file.
+    expect(fileText(result, 'inventory/hardware.yaml')).toBe(
+      fs.readFileSync(
+        path.join(repoRoot, 'examples/homelab/hardware.yaml'),
+        'utf8',
+      ),
+    );
+  });
+
+  it('"Provision a node" plans a k3s worker VM on the Proxmox server', async () => {
+    const result = await dryRun('provision-node', {
+      name: 'k3s-worker-1',
+      cluster: 'resource:default/staging',
+      roles: ['worker'],
+      network: 'resource:default/serverlan',
+      address: '192.168.100.41',
+      platform: 'proxmox',
+      proxmoxHost: 'resource:default/proxmox',
+      templateVmid: 9000,
+      cores: 4,
+      memoryGB: 8,
+      sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHomelab me@laptop'],
+    });
+    expect(result.body.error).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect(messages(result, 'provision')[1]).toContain(
+      '"proxmox": {\n    "host": "proxmox",\n    "templateVmid": 9000,',
+    );
+    expect(result.body.output.text[0].content).toContain(
+      'Join configuration: `k3s/staging/k3s-worker-1.config.yaml`',
+    );
+  });
+
+  it('"Provision a node" refuses a node the inventory would not take, before any machine is reached', async () => {
+    const result = await dryRun('provision-node', {
+      name: 'rk1-5',
+      cluster: 'resource:default/production',
+      roles: ['worker'],
+      network: 'resource:default/serverlan',
+      address: '192.168.100.15',
+      platform: 'turingPi',
+      board: 'resource:default/turing-pi-2',
+      slot: 1,
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error?.message).toMatch(
+      /slot 1 of "turing-pi-2" is already taken by "rk1-1"/,
+    );
+  });
+
+  it('refuses values the form would not accept', async () => {
+    const result = await dryRun('provision-node', {
+      name: 'Not A Name',
+      cluster: 'resource:default/production',
+      roles: ['worker'],
+      network: 'resource:default/serverlan',
+      platform: 'turingPi',
+      board: 'resource:default/turing-pi-2',
+      slot: 4,
+    });
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body.errors)).toContain(
+      'does not match pattern',
+    );
+  });
+});
