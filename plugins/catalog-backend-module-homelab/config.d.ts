@@ -25,6 +25,13 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Largest inventory file accepted, in bytes. Default 10 MiB. */
       maxFileSizeBytes?: number;
+      /**
+       * Give each site's Domain a Docs tab with architecture docs generated
+       * from its inventory (backstage.io/techdocs-ref). Needs
+       * @homelab/plugin-techdocs-backend-module-homelab in the backend.
+       * Default false.
+       */
+      techdocs?: boolean;
     };
   };
 }

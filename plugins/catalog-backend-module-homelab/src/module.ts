@@ -8,10 +8,10 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import {
   createClusterClient,
   readClusterConnections,
+  readInventoryLocations,
 } from '@homelab/plugin-homelab-node';
 import { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 import { HomelabInventoryProvider } from './provider/HomelabInventoryProvider';
-import { readInventoryLocations } from './provider/readInventoryLocations';
 import { createStatusRouter } from './status/createStatusRouter';
 import { InventoryStatusStore } from './status/InventoryStatusStore';
 
@@ -86,6 +86,9 @@ export const catalogModuleHomelab = createBackendModule({
                 'homelab.inventory.maxFileSizeBytes',
               ),
               schedule: { scheduler, definition },
+              techdocs:
+                config.getOptionalBoolean('homelab.inventory.techdocs') ??
+                false,
             }),
           );
         }

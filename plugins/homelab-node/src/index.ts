@@ -1,7 +1,7 @@
 /**
  * Backend library of the homelab plugins: reading and validating homelab
- * inventories, shared by the catalog module, the scaffolder actions and the
- * homelab-inventory command.
+ * inventories and generating their architecture docs, shared by the catalog,
+ * scaffolder and TechDocs modules and the homelab-inventory command.
  *
  * @packageDocumentation
  */
@@ -24,9 +24,16 @@ export { validateInventoryFiles } from './inventory/validateInventory';
 export {
   readInventoryFromPath,
   readInventoryFromUrl,
+  readInventoryFromTarget,
   isUrlTarget,
   MAX_INVENTORY_FILES,
 } from './inventory/readInventory';
+export type { InventoryLocationConfig } from './inventory/readInventoryLocations';
+export { readInventoryLocations } from './inventory/readInventoryLocations';
+export type { GeneratedDocsFile } from './docs/generateInventoryDocs';
+export { generateInventoryDocs } from './docs/generateInventoryDocs';
+export type { GeneratedDocsWrite } from './docs/writeGeneratedDocs';
+export { writeGeneratedDocs } from './docs/writeGeneratedDocs';
 export type { CliIo } from './cli/runInventoryCli';
 export { runInventoryCli } from './cli/runInventoryCli';
 export type {

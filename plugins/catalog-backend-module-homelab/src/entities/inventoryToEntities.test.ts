@@ -195,6 +195,21 @@ describe('inventoryToEntities with the example homelab', () => {
     });
   });
 
+  it("points the site's Domain at the generated architecture docs only when asked", async () => {
+    const { inventory, origins } = await exampleInventory();
+    const annotations = (options: { docsLocation?: string }) =>
+      byName(
+        inventoryToEntities(inventory, { origins, ...options }),
+        'Domain',
+        'hallonen',
+      ).metadata.annotations;
+    expect(annotations({})).not.toHaveProperty('backstage.io/techdocs-ref');
+    expect(annotations({ docsLocation: 'hallonen' })).toMatchObject({
+      'backstage.io/techdocs-ref': 'dir:.',
+      'homelab.dev/inventory-docs': 'hallonen',
+    });
+  });
+
   describe('merging live discovery', () => {
     it('shows nodes as not checked when their cluster is not configured', async () => {
       const { inventory, origins } = await exampleInventory();

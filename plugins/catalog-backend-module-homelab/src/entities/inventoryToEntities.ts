@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-kubernetes-common';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ANNOTATION_INVENTORY_DOCS,
   Cluster,
   Device,
   ENVIRONMENT_SYSTEM_TYPE,
@@ -36,6 +37,11 @@ export interface InventoryEntityOptions {
   origins: WeakMap<object, ItemOrigin>;
   /** Live facts per cluster; without them nodes are shown as not checked. */
   discovery?: readonly ClusterDiscovery[];
+  /**
+   * The inventory location's name, when the homelab TechDocs module
+   * generates this site's docs: the Domain then points TechDocs at them.
+   */
+  docsLocation?: string;
 }
 
 const NETWORK_KINDS = new Set(['switch', 'router', 'access-point', 'modem']);
@@ -517,7 +523,17 @@ export function inventoryToEntities(
       title: site.title,
       description: site.description,
       tags: ['homelab'],
-      annotations: sourceAnnotations(origin(site)),
+      annotations: {
+        ...sourceAnnotations(origin(site)),
+        ...(options.docsLocation
+          ? {
+              [ANNOTATION_INVENTORY_DOCS]: options.docsLocation,
+              // The TechDocs module prepares these from the inventory; "dir:."
+              // keeps TechDocs' own location handling (edit links) working.
+              'backstage.io/techdocs-ref': 'dir:.',
+            }
+          : {}),
+      },
     }),
     spec: { owner },
   };

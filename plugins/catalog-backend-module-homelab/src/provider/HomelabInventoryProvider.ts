@@ -12,9 +12,7 @@ import {
   ClusterClient,
   InventoryInputFile,
   formatProblem,
-  isUrlTarget,
-  readInventoryFromPath,
-  readInventoryFromUrl,
+  readInventoryFromTarget,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
 import { createHash } from 'node:crypto';
@@ -42,6 +40,8 @@ export interface HomelabInventoryProviderOptions {
     scheduler: SchedulerService;
     definition: SchedulerServiceTaskScheduleDefinition;
   };
+  /** Point the site's Domain at the architecture docs that the homelab TechDocs module generates from this inventory. */
+  techdocs?: boolean;
 }
 
 /**
@@ -99,9 +99,7 @@ export class HomelabInventoryProvider implements EntityProvider {
 
     let files: InventoryInputFile[];
     try {
-      files = isUrlTarget(target)
-        ? await readInventoryFromUrl(this.options.urlReader, target)
-        : await readInventoryFromPath(target);
+      files = await readInventoryFromTarget(this.options.urlReader, target);
     } catch (error) {
       const message = (error as Error).message;
       logger.error(
@@ -151,6 +149,7 @@ export class HomelabInventoryProvider implements EntityProvider {
     const entities = inventoryToEntities(validation.inventory, {
       origins: validation.origins,
       discovery: clusters,
+      docsLocation: this.options.techdocs ? name : undefined,
     });
     await connection.applyMutation({
       type: 'full',

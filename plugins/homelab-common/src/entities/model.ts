@@ -111,6 +111,15 @@ export const SHARED_SYSTEM_TYPE = 'shared-infrastructure';
 export const ANNOTATION_INVENTORY_SOURCE = 'homelab.dev/inventory-source';
 
 /**
+ * On a site's Domain: the name of the inventory location (in
+ * homelab.inventory.locations) whose architecture docs TechDocs shows for it,
+ * generated from that inventory by the homelab TechDocs module.
+ *
+ * @public
+ */
+export const ANNOTATION_INVENTORY_DOCS = 'homelab.dev/inventory-docs';
+
+/**
  * On a Component: where its OpenSLO documents are, as a path relative to the
  * entity's own catalog file, or a URL the backend's integrations can read.
  *

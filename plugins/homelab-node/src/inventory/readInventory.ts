@@ -101,3 +101,18 @@ export async function readInventoryFromUrl(
 export function isUrlTarget(target: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
 }
+
+/**
+ * Reads an inventory from a configured target: a URL through the
+ * UrlReader, anything else from the backend's disk.
+ *
+ * @public
+ */
+export async function readInventoryFromTarget(
+  reader: UrlReaderService,
+  target: string,
+): Promise<InventoryInputFile[]> {
+  return isUrlTarget(target)
+    ? readInventoryFromUrl(reader, target)
+    : readInventoryFromPath(target);
+}

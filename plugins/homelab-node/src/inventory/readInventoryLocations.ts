@@ -2,13 +2,28 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { inventoryName } from '@homelab/plugin-homelab-common';
 
-export interface InventoryLocation {
+/**
+ * One entry of homelab.inventory.locations.
+ *
+ * @public
+ */
+export interface InventoryLocationConfig {
+  /** Stable name; "default" for a lone unnamed location. */
   name: string;
+  /** A local file or folder, or a URL the backend's integrations can read. */
   target: string;
 }
 
-/** Reads homelab.inventory.locations: each with a unique name, "default" for a lone unnamed one. */
-export function readInventoryLocations(config: Config): InventoryLocation[] {
+/**
+ * Reads homelab.inventory.locations: each with a unique name, "default" for
+ * a lone unnamed one. Shared by the catalog and TechDocs modules, which must
+ * agree on the names.
+ *
+ * @public
+ */
+export function readInventoryLocations(
+  config: Config,
+): InventoryLocationConfig[] {
   const entries =
     config.getOptionalConfigArray('homelab.inventory.locations') ?? [];
   const locations = entries.map(entry => ({

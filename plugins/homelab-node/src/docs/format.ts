@@ -1,0 +1,128 @@
+import { Device, Disk, NetworkInterface } from '@homelab/plugin-homelab-common';
+
+/**
+ * How hardware facts read in the docs, in the style of hand-written homelab
+ * architecture documents: "4-core ARM64 @ 1.8GHz", "8GB LPDDR4",
+ * "256GB microSD + 1TB USB SSD", "Gigabit Ethernet".
+ */
+
+const DISK_MEDIA: Record<Disk['type'], string> = {
+  nvme: 'NVMe',
+  ssd: 'SSD',
+  hdd: 'HDD',
+  sd: 'SD card',
+  emmc: 'eMMC',
+  'usb-ssd': 'USB SSD',
+  'usb-hdd': 'USB HDD',
+};
+
+/** Operating systems built to be immutable, which the docs say so of. */
+const IMMUTABLE_OSES = new Set([
+  'Talos Linux',
+  'Flatcar Container Linux',
+  'Fedora CoreOS',
+  'Bottlerocket',
+]);
+
+/** A number without trailing zeros: 1.5, 32, 0.25. */
+export const decimal = (value: number) => String(Number(value.toFixed(2)));
+
+/** Gigabytes as a size: 256GB, 1TB, 12TB; decimal prefixes, as disks are sold. */
+export function size(gigabytes: number): string {
+  return gigabytes >= 1000 && gigabytes % 100 === 0
+    ? `${decimal(gigabytes / 1000)}TB`
+    : `${decimal(gigabytes)}GB`;
+}
+
+/** The medium of a disk: its one-word description ("microSD") or its type. */
+export function diskMedium(disk: Disk): string {
+  return disk.description && /^[\w.-]+$/.test(disk.description)
+    ? disk.description
+    : DISK_MEDIA[disk.type];
+}
+
+/** One disk entry: "1TB NVMe", "5x 12TB HDD". */
+export function diskText(disk: Disk): string {
+  const count = disk.count > 1 ? `${disk.count}x ` : '';
+  const capacity = disk.sizeGB ? `${size(disk.sizeGB)} ` : '';
+  return `${count}${capacity}${diskMedium(disk)}`;
+}
+
+/** All disks of a device: "256GB microSD + 1TB USB SSD". */
+export function disksText(disks: Disk[] | undefined): string | undefined {
+  return disks?.length ? disks.map(diskText).join(' + ') : undefined;
+}
+
+/** "ARM64", "AMD64". */
+export function architectureText(device: Device): string | undefined {
+  return device.architecture?.toUpperCase();
+}
+
+/** "4-core ARM64 @ 1.8GHz". */
+export function cpuText(device: Device): string | undefined {
+  if (!device.cpu) return architectureText(device);
+  const arch = architectureText(device);
+  return [
+    `${device.cpu.cores}-core`,
+    arch,
+    device.cpu.clockGHz ? `@ ${decimal(device.cpu.clockGHz)}GHz` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** "8GB LPDDR4". */
+export function memoryText(device: Device): string | undefined {
+  if (!device.memoryGB) return undefined;
+  return `${decimal(device.memoryGB)}GB${
+    device.memoryType ? ` ${device.memoryType}` : ''
+  }`;
+}
+
+/** "Gigabit Ethernet", "10 Gigabit Ethernet", "Ethernet". */
+export function linkSpeedText(speedGbps: number | undefined): string {
+  if (!speedGbps) return 'Ethernet';
+  return speedGbps === 1
+    ? 'Gigabit Ethernet'
+    : `${decimal(speedGbps)} Gigabit Ethernet`;
+}
+
+/** The fastest interface of a device, as its network. */
+export function networkText(device: Device): string | undefined {
+  const interfaces: NetworkInterface[] = device.interfaces ?? [];
+  if (!interfaces.length) return undefined;
+  const fastest = Math.max(0, ...interfaces.map(i => i.speedGbps ?? 0));
+  return linkSpeedText(fastest || undefined);
+}
+
+/** "Talos Linux (immutable)", "Ubuntu 22.04 LTS". */
+export function osText(
+  os: { name: string; version?: string } | undefined,
+): string | undefined {
+  if (!os) return undefined;
+  return `${os.name}${os.version ? ` ${os.version}` : ''}${
+    IMMUTABLE_OSES.has(os.name) ? ' (immutable)' : ''
+  }`;
+}
+
+/** Accelerators: "6 TOPS NPU". */
+export function acceleratorText(device: Device): string | undefined {
+  const parts = (device.accelerators ?? []).map(a => {
+    const count = a.count > 1 ? `${a.count}x ` : '';
+    const tops = a.tops ? `${decimal(a.tops)} TOPS ` : '';
+    return `${count}${tops}${a.type.toUpperCase()}${
+      a.model ? ` (${a.model})` : ''
+    }`;
+  });
+  return parts.length ? parts.join(', ') : undefined;
+}
+
+/** Power draw: "~5W", "up to 15W", "~5W, up to 10W". */
+export function powerText(device: Device): string | undefined {
+  const { typicalW, maxW } = device.power ?? {};
+  const parts = [
+    typicalW ? `~${decimal(typicalW)}W` : undefined,
+    maxW ? `up to ${decimal(maxW)}W` : undefined,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+}
