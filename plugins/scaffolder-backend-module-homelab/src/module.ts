@@ -7,6 +7,7 @@ import {
   homelabNodeProvisionPermission,
   homelabReleasePromotePermission,
 } from '@homelab/plugin-homelab-common';
+import { createDocsGenerateAction } from './actions/docsGenerateAction';
 import { createFluxDeployAction } from './actions/fluxDeployAction';
 import { createFluxPromoteAction } from './actions/fluxPromoteAction';
 import { createInventoryAddDeviceAction } from './actions/inventoryAddDeviceAction';
@@ -15,7 +16,8 @@ import { readProvisioningHosts } from './provisioning/provisioningHosts';
 
 /**
  * The homelab scaffolder actions: homelab:flux:deploy, homelab:flux:promote,
- * homelab:node:provision and homelab:inventory:add-device.
+ * homelab:node:provision, homelab:inventory:add-device and
+ * homelab:docs:generate.
  *
  * @public
  */
@@ -52,6 +54,7 @@ export const scaffolderModuleHomelab = createBackendModule({
             permissions,
           }),
           createInventoryAddDeviceAction(),
+          createDocsGenerateAction(),
         );
       },
     });
