@@ -1,8 +1,8 @@
 /*
  * The services and programs the test suite needs beyond node_modules, made
  * present before the tests run: a reachable PostgreSQL, Debian's Chromium,
- * and Debian's Prometheus (prometheus and promtool; tests start their own
- * servers, so none needs to run).
+ * Debian's Prometheus (prometheus and promtool; tests start their own
+ * servers, so none needs to run) and Debian's MkDocs for TechDocs builds.
  *
  * What is missing is installed from Debian's packages when this runs as root
  * on a machine with apt-get (CI, fresh containers); elsewhere the step fails
@@ -158,4 +158,31 @@ function ensurePrometheus() {
   if (missing) aptInstall(['prometheus']);
 }
 
-module.exports = { ensurePostgres, ensureChromium, ensurePrometheus };
+/**
+ * Makes Debian's MkDocs with the Material theme present, which TechDocs runs
+ * to build docs on this machine (PyPI, and so techdocs-core, is out of reach).
+ */
+function ensureMkdocs() {
+  // The theme must be importable by the Python that runs mkdocs, which may
+  // not be the first python3 on PATH (pyenv and the like).
+  const which = sh('which', ['mkdocs']);
+  const mkdocs = which.stdout.trim();
+  const python =
+    which.status === 0
+      ? /^#!\s*(\S+)/.exec(fs.readFileSync(mkdocs, 'utf8'))?.[1]
+      : undefined;
+  const themes =
+    python &&
+    sh(python, [
+      '-c',
+      "import mkdocs.utils, pymdownx; assert 'material' in mkdocs.utils.get_theme_names()",
+    ]).status === 0;
+  if (!themes) aptInstall(['mkdocs', 'mkdocs-material', 'python3-pymdownx']);
+}
+
+module.exports = {
+  ensurePostgres,
+  ensureChromium,
+  ensurePrometheus,
+  ensureMkdocs,
+};

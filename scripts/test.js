@@ -1,7 +1,7 @@
 /*
  * The whole test suite, as `npm test` runs it:
  *
- *   prerequisites  PostgreSQL reachable; Debian's Chromium and Prometheus present
+ *   prerequisites  PostgreSQL reachable; Debian's Chromium, Prometheus and MkDocs present
  *   lint           backstage-cli repo lint
  *   format         prettier --check over the whole repository
  *   types          tsc over every package and test/, emitting declarations
@@ -24,6 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const {
   ensureChromium,
+  ensureMkdocs,
   ensurePostgres,
   ensurePrometheus,
 } = require('./test-prerequisites');
@@ -80,6 +81,7 @@ async function main() {
   const postgres = await ensurePostgres();
   const chromium = ensureChromium();
   ensurePrometheus();
+  ensureMkdocs();
   console.log(
     `PostgreSQL ${postgres.major} at ${postgres.url.replace(
       /:[^:@/]+@/,

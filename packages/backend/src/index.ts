@@ -28,6 +28,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Each homelab site's architecture docs, generated from its inventory.
+backend.add(import('@homelab/plugin-techdocs-backend-module-homelab'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
