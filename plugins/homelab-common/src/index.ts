@@ -11,3 +11,4 @@ export * from './entities/model';
 export * from './entities/specs';
 export * from './permissions';
 export * from './api/types';
+export * from './format/hardwareText';

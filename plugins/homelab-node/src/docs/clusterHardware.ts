@@ -1,15 +1,16 @@
-import { Cluster, Device } from '@homelab/plugin-homelab-common';
-import { DocsContext } from './docsContext';
 import {
   architectureText,
+  Cluster,
   cpuText,
-  decimal,
+  decimalText,
+  Device,
   disksText,
   diskText,
   memoryText,
   networkText,
   osText,
-} from './format';
+} from '@homelab/plugin-homelab-common';
+import { DocsContext } from './docsContext';
 
 /** The same text for every item, or undefined when they differ. */
 function shared<T>(
@@ -65,7 +66,7 @@ export function clusterHardwareRows(
         `${devices.length}x ${model} (${[
           architectureText(first),
           first.cpu ? `${first.cpu.cores}-core` : undefined,
-          first.memoryGB ? `${decimal(first.memoryGB)}GB RAM` : undefined,
+          first.memoryGB ? `${decimalText(first.memoryGB)}GB RAM` : undefined,
         ]
           .filter(Boolean)
           .join(', ')})`,

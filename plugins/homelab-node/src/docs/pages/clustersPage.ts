@@ -1,6 +1,5 @@
-import { Cluster, Storage } from '@homelab/plugin-homelab-common';
+import { Cluster, osText, Storage } from '@homelab/plugin-homelab-common';
 import { DocsContext } from '../docsContext';
-import { osText } from '../format';
 import { counted, page, table } from '../markdown';
 
 /** "Class | Replicas | Use Case | Performance" rows of a cluster's storage classes. */

@@ -1,15 +1,15 @@
-import { Device } from '@homelab/plugin-homelab-common';
-import { clusterHardwareRows } from '../clusterHardware';
-import { DocsContext } from '../docsContext';
 import {
   acceleratorText,
   cpuText,
-  decimal,
+  decimalText,
+  Device,
   disksText,
   memoryText,
   osText,
   powerText,
-} from '../format';
+} from '@homelab/plugin-homelab-common';
+import { clusterHardwareRows } from '../clusterHardware';
+import { DocsContext } from '../docsContext';
 import { hardwareTotals, HardwareTotals } from '../hardwareTotals';
 import { counted, EMPTY, page, table } from '../markdown';
 
@@ -34,10 +34,10 @@ function powerTotal(totals: HardwareTotals): string {
     count < totals.devices ? ` (${counted(count, 'device')})` : '';
   const parts = [
     totals.typicalCount
-      ? `~${decimal(totals.typicalW)}W typical${of(totals.typicalCount)}`
+      ? `~${decimalText(totals.typicalW)}W typical${of(totals.typicalCount)}`
       : undefined,
     totals.maxCount
-      ? `up to ${decimal(totals.maxW)}W peak${of(totals.maxCount)}`
+      ? `up to ${decimalText(totals.maxW)}W peak${of(totals.maxCount)}`
       : undefined,
     totals.withoutPower && totals.withoutPower < totals.devices
       ? `${counted(totals.withoutPower, 'device')} not stated`
@@ -51,8 +51,8 @@ function totalsRow(scope: string, totals: HardwareTotals) {
     scope,
     totals.devices,
     totals.cores || EMPTY,
-    totals.memoryGB ? `${decimal(totals.memoryGB)}GB` : EMPTY,
-    totals.npuTops ? `${decimal(totals.npuTops)} TOPS` : EMPTY,
+    totals.memoryGB ? `${decimalText(totals.memoryGB)}GB` : EMPTY,
+    totals.npuTops ? `${decimalText(totals.npuTops)} TOPS` : EMPTY,
     powerTotal(totals),
   ];
 }

@@ -1,7 +1,10 @@
-import { Network } from '@homelab/plugin-homelab-common';
+import {
+  decimalText,
+  linkSpeedText,
+  Network,
+} from '@homelab/plugin-homelab-common';
 import { addressRangeSize, toInteger } from '../../inventory/addressing';
 import { DocsContext } from '../docsContext';
-import { decimal, linkSpeedText } from '../format';
 import { counted, label, mermaid, nodeId, page, table } from '../markdown';
 
 const INTERNET_ACCESS = {
@@ -181,8 +184,10 @@ export function networkPage(context: DocsContext): string {
       context.titleOf(link),
       link.type,
       link.role,
-      link.downlinkMbps ? `${decimal(link.downlinkMbps)} Mbit/s` : undefined,
-      link.uplinkMbps ? `${decimal(link.uplinkMbps)} Mbit/s` : undefined,
+      link.downlinkMbps
+        ? `${decimalText(link.downlinkMbps)} Mbit/s`
+        : undefined,
+      link.uplinkMbps ? `${decimalText(link.uplinkMbps)} Mbit/s` : undefined,
       context.titleOf(context.device(link.router) ?? { name: link.router }),
       link.via
         ? context.titleOf(context.device(link.via) ?? { name: link.via })

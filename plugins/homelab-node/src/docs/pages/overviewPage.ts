@@ -1,5 +1,5 @@
 import { DocsContext } from '../docsContext';
-import { decimal } from '../format';
+import { decimalText } from '@homelab/plugin-homelab-common';
 import { hardwareTotals } from '../hardwareTotals';
 import { counted, label, mermaid, nodeId, page, table } from '../markdown';
 
@@ -22,7 +22,11 @@ function physicalTopology(context: DocsContext): string {
     const device = context.device(name)!;
     return `${dev(name)}[${label(
       context.titleOf(device),
-      device.model && !context.titleOf(device).includes(device.model)
+      device.model &&
+        !context
+          .titleOf(device)
+          .toLocaleLowerCase('en-US')
+          .includes(device.model.toLocaleLowerCase('en-US'))
         ? device.model
         : undefined,
     )}]`;
@@ -55,7 +59,7 @@ function physicalTopology(context: DocsContext): string {
       if (drawn.has(key)) continue;
       drawn.add(key);
       const speed = link.speedGbps
-        ? `${decimal(link.speedGbps)} Gb`
+        ? `${decimalText(link.speedGbps)} Gb`
         : undefined;
       lines.push(
         `  ${dev(link.device)} ---${speed ? `|${label(speed)}|` : ''} ${dev(
@@ -110,7 +114,7 @@ export function overviewPage(context: DocsContext): string {
           'Machines',
           `${counted(machines.length, 'device')}, ${
             totals.cores
-          } cores, ${decimal(totals.memoryGB)}GB of memory`,
+          } cores, ${decimalText(totals.memoryGB)}GB of memory`,
         ],
         ['Networks', counted(inventory.networks.length, 'network')],
         [

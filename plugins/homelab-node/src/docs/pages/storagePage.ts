@@ -1,6 +1,5 @@
-import { Storage } from '@homelab/plugin-homelab-common';
+import { decimalText, diskText, Storage } from '@homelab/plugin-homelab-common';
 import { DocsContext } from '../docsContext';
-import { decimal, diskText } from '../format';
 import { page, table } from '../markdown';
 import { storageClassRows } from './clustersPage';
 
@@ -53,7 +52,9 @@ export function storagePage(context: DocsContext): string {
               titleOf(storage.backedBy),
               storage.disks ? diskText(storage.disks) : undefined,
               storage.layout,
-              storage.usableTB ? `${decimal(storage.usableTB)}TB` : undefined,
+              storage.usableTB
+                ? `${decimalText(storage.usableTB)}TB`
+                : undefined,
               storage.useCase ?? storage.description,
             ]),
           ),

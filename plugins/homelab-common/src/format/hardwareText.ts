@@ -1,9 +1,9 @@
-import { Device, Disk, NetworkInterface } from '@homelab/plugin-homelab-common';
+import { Device, Disk, NetworkInterface } from '../inventory/schema';
 
-/**
- * How hardware facts read in the docs, in the style of hand-written homelab
- * architecture documents: "4-core ARM64 @ 1.8GHz", "8GB LPDDR4",
- * "256GB microSD + 1TB USB SSD", "Gigabit Ethernet".
+/*
+ * How hardware facts read, in the generated docs and the portal alike, in the
+ * style of hand-written homelab architecture documents: "4-core ARM64 @
+ * 1.8GHz", "8GB LPDDR4", "256GB microSD + 1TB USB SSD", "Gigabit Ethernet".
  */
 
 const DISK_MEDIA: Record<Disk['type'], string> = {
@@ -24,70 +24,102 @@ const IMMUTABLE_OSES = new Set([
   'Bottlerocket',
 ]);
 
-/** A number without trailing zeros: 1.5, 32, 0.25. */
-export const decimal = (value: number) => String(Number(value.toFixed(2)));
+/** A number without trailing zeros: 1.5, 32, 0.25.
+ *
+ * @public
+ */
+export const decimalText = (value: number) => String(Number(value.toFixed(2)));
 
-/** Gigabytes as a size: 256GB, 1TB, 12TB; decimal prefixes, as disks are sold. */
-export function size(gigabytes: number): string {
+/** Gigabytes as a size: 256GB, 1TB, 12TB; decimalText prefixes, as disks are sold.
+ *
+ * @public
+ */
+export function sizeText(gigabytes: number): string {
   return gigabytes >= 1000 && gigabytes % 100 === 0
-    ? `${decimal(gigabytes / 1000)}TB`
-    : `${decimal(gigabytes)}GB`;
+    ? `${decimalText(gigabytes / 1000)}TB`
+    : `${decimalText(gigabytes)}GB`;
 }
 
-/** The medium of a disk: its one-word description ("microSD") or its type. */
+/** The medium of a disk: its one-word description ("microSD") or its type.
+ *
+ * @public
+ */
 export function diskMedium(disk: Disk): string {
   return disk.description && /^[\w.-]+$/.test(disk.description)
     ? disk.description
     : DISK_MEDIA[disk.type];
 }
 
-/** One disk entry: "1TB NVMe", "5x 12TB HDD". */
+/** One disk entry: "1TB NVMe", "5x 12TB HDD".
+ *
+ * @public
+ */
 export function diskText(disk: Disk): string {
   const count = disk.count > 1 ? `${disk.count}x ` : '';
-  const capacity = disk.sizeGB ? `${size(disk.sizeGB)} ` : '';
+  const capacity = disk.sizeGB ? `${sizeText(disk.sizeGB)} ` : '';
   return `${count}${capacity}${diskMedium(disk)}`;
 }
 
-/** All disks of a device: "256GB microSD + 1TB USB SSD". */
+/** All disks of a device: "256GB microSD + 1TB USB SSD".
+ *
+ * @public
+ */
 export function disksText(disks: Disk[] | undefined): string | undefined {
   return disks?.length ? disks.map(diskText).join(' + ') : undefined;
 }
 
-/** "ARM64", "AMD64". */
+/** "ARM64", "AMD64".
+ *
+ * @public
+ */
 export function architectureText(device: Device): string | undefined {
   return device.architecture?.toUpperCase();
 }
 
-/** "4-core ARM64 @ 1.8GHz". */
+/** "4-core ARM64 \@ 1.8GHz".
+ *
+ * @public
+ */
 export function cpuText(device: Device): string | undefined {
   if (!device.cpu) return architectureText(device);
   const arch = architectureText(device);
   return [
     `${device.cpu.cores}-core`,
     arch,
-    device.cpu.clockGHz ? `@ ${decimal(device.cpu.clockGHz)}GHz` : undefined,
+    device.cpu.clockGHz
+      ? `@ ${decimalText(device.cpu.clockGHz)}GHz`
+      : undefined,
   ]
     .filter(Boolean)
     .join(' ');
 }
 
-/** "8GB LPDDR4". */
+/** "8GB LPDDR4".
+ *
+ * @public
+ */
 export function memoryText(device: Device): string | undefined {
   if (!device.memoryGB) return undefined;
-  return `${decimal(device.memoryGB)}GB${
+  return `${decimalText(device.memoryGB)}GB${
     device.memoryType ? ` ${device.memoryType}` : ''
   }`;
 }
 
-/** "Gigabit Ethernet", "10 Gigabit Ethernet", "Ethernet". */
+/** "Gigabit Ethernet", "10 Gigabit Ethernet", "Ethernet".
+ *
+ * @public
+ */
 export function linkSpeedText(speedGbps: number | undefined): string {
   if (!speedGbps) return 'Ethernet';
   return speedGbps === 1
     ? 'Gigabit Ethernet'
-    : `${decimal(speedGbps)} Gigabit Ethernet`;
+    : `${decimalText(speedGbps)} Gigabit Ethernet`;
 }
 
-/** The fastest interface of a device, as its network. */
+/** The fastest interface of a device, as its network.
+ *
+ * @public
+ */
 export function networkText(device: Device): string | undefined {
   const interfaces: NetworkInterface[] = device.interfaces ?? [];
   if (!interfaces.length) return undefined;
@@ -95,7 +127,10 @@ export function networkText(device: Device): string | undefined {
   return linkSpeedText(fastest || undefined);
 }
 
-/** "Talos Linux (immutable)", "Ubuntu 22.04 LTS". */
+/** "Talos Linux (immutable)", "Ubuntu 22.04 LTS".
+ *
+ * @public
+ */
 export function osText(
   os: { name: string; version?: string } | undefined,
 ): string | undefined {
@@ -105,11 +140,14 @@ export function osText(
   }`;
 }
 
-/** Accelerators: "6 TOPS NPU". */
+/** Accelerators: "6 TOPS NPU".
+ *
+ * @public
+ */
 export function acceleratorText(device: Device): string | undefined {
   const parts = (device.accelerators ?? []).map(a => {
     const count = a.count > 1 ? `${a.count}x ` : '';
-    const tops = a.tops ? `${decimal(a.tops)} TOPS ` : '';
+    const tops = a.tops ? `${decimalText(a.tops)} TOPS ` : '';
     return `${count}${tops}${a.type.toUpperCase()}${
       a.model ? ` (${a.model})` : ''
     }`;
@@ -117,12 +155,15 @@ export function acceleratorText(device: Device): string | undefined {
   return parts.length ? parts.join(', ') : undefined;
 }
 
-/** Power draw: "~5W", "up to 15W", "~5W, up to 10W". */
+/** Power draw: "~5W", "up to 15W", "~5W, up to 10W".
+ *
+ * @public
+ */
 export function powerText(device: Device): string | undefined {
   const { typicalW, maxW } = device.power ?? {};
   const parts = [
-    typicalW ? `~${decimal(typicalW)}W` : undefined,
-    maxW ? `up to ${decimal(maxW)}W` : undefined,
+    typicalW ? `~${decimalText(typicalW)}W` : undefined,
+    maxW ? `up to ${decimalText(maxW)}W` : undefined,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;
 }
