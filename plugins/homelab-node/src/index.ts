@@ -32,6 +32,7 @@ export type { InventoryLocationConfig } from './inventory/readInventoryLocations
 export { readInventoryLocations } from './inventory/readInventoryLocations';
 export type { GeneratedDocsFile } from './docs/generateInventoryDocs';
 export { generateInventoryDocs } from './docs/generateInventoryDocs';
+export { inventoryReferenceMarkdown } from './docs/inventoryReference';
 export type { GeneratedDocsWrite } from './docs/writeGeneratedDocs';
 export { writeGeneratedDocs } from './docs/writeGeneratedDocs';
 export type { CliIo } from './cli/runInventoryCli';

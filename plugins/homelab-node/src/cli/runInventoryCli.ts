@@ -9,6 +9,7 @@ import { formatProblem } from '../inventory/problems';
 import { readInventoryFromPath } from '../inventory/readInventory';
 import { validateInventoryFiles } from '../inventory/validateInventory';
 import { generateInventoryDocs } from '../docs/generateInventoryDocs';
+import { inventoryReferenceMarkdown } from '../docs/inventoryReference';
 import { writeGeneratedDocs } from '../docs/writeGeneratedDocs';
 
 /**
@@ -29,6 +30,7 @@ const USAGE = `Usage:
   homelab-inventory validate [options] <path>...
   homelab-inventory docs [--out <folder>] [--check] <path>
   homelab-inventory schema
+  homelab-inventory reference
 
 validate  Checks homelab inventories (a YAML file, or a folder of them) with the
           same rules as the Backstage catalog module, and prints every problem
@@ -39,6 +41,7 @@ docs      Generates the homelab's architecture docs (an MkDocs site: mkdocs.yml
           writes nothing and fails when the docs there are not current.
           An invalid inventory fails with the validator's problems.
 schema    Prints the JSON Schema of an inventory file, for editors.
+reference Prints the inventory format's reference as Markdown.
 
 Options of validate:
   --format <text|json>   output format (default: text)
@@ -239,6 +242,9 @@ export async function runInventoryCli(
         return await validate(rest, io);
       case 'docs':
         return await docs(rest, io);
+      case 'reference':
+        io.stdout.write(inventoryReferenceMarkdown());
+        return 0;
       case 'schema':
         io.stdout.write(`${JSON.stringify(inventoryJsonSchema(), null, 2)}\n`);
         return 0;

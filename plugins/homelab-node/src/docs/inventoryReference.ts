@@ -1,0 +1,140 @@
+import { inventoryJsonSchema } from '@homelab/plugin-homelab-common';
+import { cellText } from './markdown';
+
+type JsonSchema = {
+  type?: string | string[];
+  description?: string;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  minItems?: number;
+  default?: unknown;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
+const FORMATS: Record<string, string> = {
+  ipv4: 'IP address',
+  ipv6: 'IP address',
+  cidrv4: 'CIDR block',
+  cidrv6: 'CIDR block',
+  uri: 'URL',
+};
+
+/** The sections in reading order, each with what it holds when the schema does not say. */
+const SECTIONS: Array<[string, string]> = [
+  ['site', 'The homelab site.'],
+  ['environments', 'Environments, like staging and production.'],
+  ['networks', 'Networks and VLANs, with their address plan and Wi-Fi.'],
+  ['wan', 'Internet uplinks.'],
+  ['devices', 'Hardware and virtual machines.'],
+  [
+    'clusters',
+    'Kubernetes clusters with their nodes, pools and platform services.',
+  ],
+  ['storage', 'Pools, shares, object stores, databases and storage classes.'],
+];
+
+/** A field's type in words: "integer 1–4094", "one of `l2`, `bgp`", "list of IP address". */
+function typeText(schema: JsonSchema): string {
+  if (schema.const !== undefined) return `\`${String(schema.const)}\``;
+  if (schema.enum)
+    return `one of ${schema.enum.map(v => `\`${v}\``).join(', ')}`;
+  if (schema.anyOf) {
+    return [...new Set(schema.anyOf.map(typeText))].join(' or ');
+  }
+  if (schema.format && FORMATS[schema.format]) return FORMATS[schema.format];
+  const type = Array.isArray(schema.type)
+    ? schema.type.join(' or ')
+    : schema.type;
+  if (type === 'array') {
+    const item =
+      schema.items?.type === 'object'
+        ? 'objects'
+        : typeText(schema.items ?? {});
+    return `list of ${item}${
+      schema.minItems ? ` (at least ${schema.minItems})` : ''
+    }`;
+  }
+  if (type === 'integer' || type === 'number') {
+    // zod's int() bounds every integer by MAX_SAFE_INTEGER: no real limit.
+    const max =
+      schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER
+        ? schema.maximum
+        : undefined;
+    if (schema.minimum !== undefined && max !== undefined)
+      return `${type} ${schema.minimum}–${max}`;
+    if (schema.minimum !== undefined) return `${type} ≥ ${schema.minimum}`;
+    if (schema.exclusiveMinimum !== undefined)
+      return `${type} > ${schema.exclusiveMinimum}`;
+    if (max !== undefined) return `${type} ≤ ${max}`;
+    return type;
+  }
+  return type ?? 'any';
+}
+
+/** Rows for the fields of an object schema, nested objects and lists of objects flattened with dotted paths. */
+function fieldRows(schema: JsonSchema, prefix: string): string[][] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+    const path = `${prefix}${name}`;
+    const row = [
+      `\`${path}\``,
+      typeText(field),
+      required.has(name) ? 'yes' : '',
+      [
+        field.description,
+        field.default !== undefined
+          ? `Default: \`${JSON.stringify(field.default)}\`.`
+          : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ];
+    if (field.type === 'object') return [row, ...fieldRows(field, `${path}.`)];
+    if (field.type === 'array' && field.items?.type === 'object')
+      return [row, ...fieldRows(field.items, `${path}[].`)];
+    return [row];
+  });
+}
+
+/**
+ * The inventory format's reference, as Markdown: every section and field
+ * with its type, whether it is required, and its description, all taken
+ * from the JSON Schema that validation uses, so it cannot fall behind.
+ *
+ * @public
+ */
+export function inventoryReferenceMarkdown(): string {
+  const schema = inventoryJsonSchema() as JsonSchema;
+  const table = (rows: string[][]) =>
+    [
+      '| Field | Type | Required | Description |',
+      '| --- | --- | --- | --- |',
+      ...rows.map(r => `| ${r.map(c => (c ? cellText(c) : '')).join(' | ')} |`),
+    ].join('\n');
+  const blocks = [
+    '<!-- Generated from the inventory schema by `homelab-inventory reference`. Edit the schema in @homelab/plugin-homelab-common, not this page. -->',
+    '# Inventory reference',
+    `An inventory is one YAML file or a folder of them. Every file starts with \`apiVersion: homelab.dev/v1alpha1\` and \`kind: Inventory\` and holds any of the sections below; the sections of all files are merged. ${
+      schema.description ?? ''
+    }`.trim(),
+    'Names are lower-case letters, digits and `-`, `_` or `.` (at most 63 characters), unique per section. References name another item of the inventory.',
+  ];
+  for (const [section, summary] of SECTIONS) {
+    const field = schema.properties?.[section];
+    if (!field) continue;
+    const item = field.type === 'array' ? field.items! : field;
+    blocks.push(
+      `## \`${section}\``,
+      field.description ?? item.description ?? summary,
+      table(fieldRows(item, '')),
+    );
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
