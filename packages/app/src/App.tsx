@@ -7,6 +7,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
 import techdocsPlugin from '@backstage/plugin-techdocs/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import homelabPlugin from '@homelab/plugin-homelab/alpha';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { navModule } from './modules/nav';
 
@@ -24,6 +25,7 @@ export default createApp({
     searchPlugin,
     techdocsPlugin,
     userSettingsPlugin,
+    homelabPlugin,
     navModule,
     catalogGraphModule,
   ],

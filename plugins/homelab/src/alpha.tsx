@@ -1,0 +1,176 @@
+import { Content } from '@backstage/core-components';
+import {
+  compatWrapper,
+  convertLegacyRouteRef,
+  convertLegacyRouteRefs,
+} from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+  SubPageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { TechDocsAddonLocations } from '@backstage/plugin-techdocs-react';
+import { AddonBlueprint } from '@backstage/plugin-techdocs-react/alpha';
+import DeviceHubIcon from '@material-ui/icons/DeviceHub';
+import { ReactElement } from 'react';
+import { homelabApiRef } from './api/HomelabApi';
+import { HomelabClient } from './api/HomelabClient';
+import {
+  isHomelabCluster,
+  isHomelabHardware,
+  isHomelabWorkload,
+} from './components/entity/entityPredicates';
+import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
+import { rootRouteRef, scaffolderTemplateRouteRef, TAB_PATHS } from './routes';
+
+const homelabApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: homelabApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HomelabClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const homelabPage = PageBlueprint.make({
+  params: {
+    path: '/homelab',
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    title: 'Homelab',
+    icon: <DeviceHubIcon fontSize="inherit" />,
+  },
+});
+
+const tab = (
+  name: keyof typeof TAB_PATHS,
+  title: string,
+  load: () => Promise<ReactElement>,
+) =>
+  SubPageBlueprint.make({
+    name,
+    params: {
+      path: TAB_PATHS[name],
+      title,
+      loader: async () => compatWrapper(<Content>{await load()}</Content>),
+    },
+  });
+
+const topologyTab = tab('topology', 'Topology', () =>
+  import('./components/TopologyPage/TopologyPage').then(m => (
+    <m.TopologyPage />
+  )),
+);
+const securityTab = tab('security', 'Security', () =>
+  import('./components/SecurityPage/SecurityPage').then(m => (
+    <m.SecurityPage />
+  )),
+);
+const slosTab = tab('slos', 'SLOs', () =>
+  import('./components/SloPage/SloPage').then(m => <m.SloPage />),
+);
+
+const hardwareCard = EntityCardBlueprint.make({
+  name: 'hardware',
+  params: {
+    type: 'info',
+    filter: isHomelabHardware,
+    loader: () =>
+      import('./components/entity/EntityHardwareCard').then(m =>
+        compatWrapper(<m.EntityHardwareCard />),
+      ),
+  },
+});
+
+const postureCard = EntityCardBlueprint.make({
+  name: 'posture',
+  params: {
+    filter: isHomelabWorkload,
+    loader: () =>
+      import('./components/entity/EntityPostureCard').then(m =>
+        compatWrapper(<m.EntityPostureCard />),
+      ),
+  },
+});
+
+const sloCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    filter: isHomelabWorkload,
+    loader: () =>
+      import('./components/entity/EntitySloCard').then(m =>
+        compatWrapper(<m.EntitySloCard />),
+      ),
+  },
+});
+
+const driftCard = EntityCardBlueprint.make({
+  name: 'drift',
+  params: {
+    filter: isHomelabWorkload,
+    loader: () =>
+      import('./components/entity/EntityDriftCard').then(m =>
+        compatWrapper(<m.EntityDriftCard />),
+      ),
+  },
+});
+
+const clusterContent = EntityContentBlueprint.make({
+  name: 'cluster',
+  params: {
+    path: '/homelab-cluster',
+    title: 'Cluster',
+    filter: isHomelabCluster,
+    loader: () =>
+      import('./components/entity/EntityClusterOverview').then(m =>
+        compatWrapper(<m.EntityClusterOverview />),
+      ),
+  },
+});
+
+const mermaidAddon = AddonBlueprint.make({
+  name: 'mermaid',
+  params: {
+    name: 'HomelabMermaid',
+    location: TechDocsAddonLocations.Content,
+    component: MermaidDiagrams,
+  },
+});
+
+/**
+ * The homelab plugin for the new frontend system: the Homelab page with its
+ * Topology, Security and SLOs tabs, the homelab entity cards and cluster
+ * tab, the API client, and the Mermaid TechDocs addon.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'homelab',
+  title: 'Homelab',
+  icon: <DeviceHubIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  extensions: [
+    homelabApi,
+    homelabPage,
+    topologyTab,
+    securityTab,
+    slosTab,
+    hardwareCard,
+    postureCard,
+    sloCard,
+    driftCard,
+    clusterContent,
+    mermaidAddon,
+  ],
+  routes: convertLegacyRouteRefs({ root: rootRouteRef }),
+  externalRoutes: convertLegacyRouteRefs({
+    scaffolderTemplate: scaffolderTemplateRouteRef,
+  }),
+});

@@ -1,0 +1,138 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  AppDrift,
+  Finding,
+  FindingSeverity,
+  FindingSource,
+  FluxKind,
+  FluxObject,
+  PostureSummary,
+  PostureTrendPoint,
+  SloStatus,
+  SourceFreshness,
+  TopologyGraph,
+} from '@homelab/plugin-homelab-common';
+
+/**
+ * Which summaries to list: a scope, and optionally one cluster, namespace or entity.
+ *
+ * @public
+ */
+export interface PostureSummaryQuery {
+  /** Cluster, namespace or entity summaries. */
+  scope?: PostureSummary['scope'];
+  /** Only this cluster. */
+  cluster?: string;
+  /** Only this namespace. */
+  namespace?: string;
+  /** Only this catalog entity, like component:default/nextcloud. */
+  entityRef?: string;
+}
+
+/**
+ * Which findings to list, and which page of them.
+ *
+ * @public
+ */
+export interface FindingsQuery {
+  /** Only this cluster. */
+  cluster?: string;
+  /** Only this namespace. */
+  namespace?: string;
+  /** Only findings mapped to this catalog entity. */
+  entityRef?: string;
+  /** Only these severities. */
+  severity?: FindingSeverity[];
+  /** Only findings from these reports. */
+  source?: FindingSource[];
+  /** Text in the check id, title, workload, package or namespace. */
+  search?: string;
+  /** Findings to skip. */
+  offset?: number;
+  /** Findings to return, at most 500. */
+  limit?: number;
+}
+
+/**
+ * A Flux object, as the reconcile, suspend and resume calls name it.
+ *
+ * @public
+ */
+export interface FluxObjectRef {
+  /** The cluster, by its inventory name. */
+  cluster: string;
+  /** The Flux kind. */
+  kind: FluxKind;
+  /** The object's namespace. */
+  namespace: string;
+  /** The object's name. */
+  name: string;
+}
+
+/**
+ * Data as the homelab backend serves it, with the freshness of its sources.
+ *
+ * @public
+ */
+export type WithFreshness<T> = T & { freshness: SourceFreshness[] };
+
+/**
+ * The homelab backend's REST API (`@homelab/plugin-homelab-backend`).
+ *
+ * @public
+ */
+export interface HomelabApi {
+  /** How fresh every source is, per cluster. */
+  getFreshness(): Promise<SourceFreshness[]>;
+  /** The homelab as a graph, from the internet to workloads. */
+  getTopology(): Promise<TopologyGraph>;
+  /** The latest posture summaries. */
+  getPostureSummaries(
+    query?: PostureSummaryQuery,
+  ): Promise<WithFreshness<{ items: PostureSummary[] }>>;
+  /** One page of findings, most severe first. */
+  getPostureFindings(query?: FindingsQuery): Promise<
+    WithFreshness<{
+      items: Finding[];
+      totalCount: number;
+      offset: number;
+      limit: number;
+    }>
+  >;
+  /** The score and vulnerabilities of one summary over time, oldest first. */
+  getPostureTrend(query: {
+    scope: PostureSummary['scope'];
+    key: string;
+    days?: number;
+  }): Promise<WithFreshness<{ points: PostureTrendPoint[] }>>;
+  /** Every SLO with its latest evaluation, or those of one entity. */
+  getSlos(query?: {
+    entityRef?: string;
+  }): Promise<WithFreshness<{ items: SloStatus[] }>>;
+  /** One SLO with its history over its window. */
+  getSlo(id: string): Promise<WithFreshness<{ slo: SloStatus }>>;
+  /** Flux objects of every cluster, or of one cluster or entity. */
+  getFluxObjects(query?: {
+    cluster?: string;
+    entityRef?: string;
+  }): Promise<WithFreshness<{ items: FluxObject[] }>>;
+  /** Asks Flux to reconcile the object now (homelab.flux.reconcile). */
+  reconcileFluxObject(ref: FluxObjectRef): Promise<FluxObject>;
+  /** Suspends reconciliation of the object (homelab.flux.suspend). */
+  suspendFluxObject(ref: FluxObjectRef): Promise<FluxObject>;
+  /** Resumes reconciliation of the object (homelab.flux.suspend). */
+  resumeFluxObject(ref: FluxObjectRef): Promise<FluxObject>;
+  /** Which version of each app runs in each environment, in promotion order. */
+  getDrift(query?: {
+    entityRef?: string;
+  }): Promise<WithFreshness<{ environments: string[]; apps: AppDrift[] }>>;
+}
+
+/**
+ * The {@link HomelabApi}.
+ *
+ * @public
+ */
+export const homelabApiRef = createApiRef<HomelabApi>({
+  id: 'plugin.homelab.service',
+});

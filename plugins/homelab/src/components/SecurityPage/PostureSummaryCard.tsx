@@ -1,0 +1,107 @@
+import { InfoCard } from '@backstage/core-components';
+import { PostureSummary } from '@homelab/plugin-homelab-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { formatTime } from '../shared/formatTime';
+import { Score } from '../shared/Score';
+import { SEVERITIES, SeverityChip } from '../shared/SeverityChip';
+
+/** One scope's posture: score, vulnerabilities, misconfigurations, policies, compliance. */
+export function PostureSummaryCard(props: {
+  summary: PostureSummary;
+  title: string;
+  selected?: boolean;
+  onSelect?(): void;
+}) {
+  const { summary, title } = props;
+  const row = (label: string, value: React.ReactNode) => (
+    <Box
+      display="flex"
+      alignItems="center"
+      flexWrap="wrap"
+      style={{ gap: 6 }}
+      mb={1}
+    >
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        style={{ minWidth: 130 }}
+      >
+        {label}
+      </Typography>
+      {value}
+    </Box>
+  );
+  return (
+    <InfoCard
+      title={title}
+      subheader={`collected ${formatTime(summary.collectedAt)}`}
+      variant="gridItem"
+    >
+      <div
+        role={props.onSelect ? 'button' : undefined}
+        tabIndex={props.onSelect ? 0 : undefined}
+        aria-pressed={props.onSelect ? !!props.selected : undefined}
+        onClick={props.onSelect}
+        onKeyDown={event => {
+          if (event.key === 'Enter') props.onSelect?.();
+        }}
+        style={{ cursor: props.onSelect ? 'pointer' : undefined }}
+      >
+        <Box display="flex" alignItems="baseline" style={{ gap: 8 }} mb={2}>
+          <Score value={summary.score} variant="h3" />
+          <Typography variant="body2" color="textSecondary">
+            posture score of {summary.workloads} workloads
+          </Typography>
+        </Box>
+        {row(
+          'Vulnerabilities',
+          SEVERITIES.map(severity => (
+            <SeverityChip
+              key={severity}
+              severity={severity}
+              count={summary.vulnerabilities[severity]}
+            />
+          )),
+        )}
+        {row(
+          'Misconfigurations',
+          SEVERITIES.slice(0, 4).map(severity => (
+            <SeverityChip
+              key={severity}
+              severity={severity}
+              count={summary.misconfigurations[severity]}
+            />
+          )),
+        )}
+        {row(
+          'Exposed secrets',
+          <Typography variant="body2">{summary.exposedSecrets}</Typography>,
+        )}
+        {row(
+          'Policy results',
+          <Typography variant="body2">
+            {summary.policy.pass} pass, {summary.policy.fail} fail,{' '}
+            {summary.policy.warn} warn
+          </Typography>,
+        )}
+        {row(
+          'Scores',
+          <Typography variant="body2" component="span">
+            vulnerabilities <Score value={summary.vulnerabilityScore} />,
+            configuration <Score value={summary.configScore} />, policy{' '}
+            <Score value={summary.policyScore} />
+          </Typography>,
+        )}
+        {summary.compliance?.map(report =>
+          row(
+            report.title ?? report.name,
+            <Typography variant="body2">
+              {report.pass} pass, {report.fail} fail
+            </Typography>,
+          ),
+        )}
+      </div>
+    </InfoCard>
+  );
+}

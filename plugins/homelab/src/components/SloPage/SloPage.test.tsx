@@ -1,0 +1,76 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { fakeHomelabApi } from '../../__testUtils__/fixtures';
+import { SloPage } from './SloPage';
+
+const render = (api = fakeHomelabApi(), path = '/') =>
+  renderInTestApp(
+    <TestApiProvider apis={[[homelabApiRef, api]]}>
+      <SloPage />
+    </TestApiProvider>,
+    {
+      routeEntries: [path],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+
+const row = (name: string) =>
+  screen.getByText(name).closest('tr') as HTMLElement;
+
+describe('SloPage', () => {
+  it('lists every SLO with objective, attainment, budget, burn rates and state', async () => {
+    await render();
+    await screen.findByText('Nextcloud availability');
+    const nextcloud = row('Nextcloud availability');
+    expect(within(nextcloud).getByText('99.9% / 30d')).toBeInTheDocument();
+    expect(within(nextcloud).getByText('99.867%')).toBeInTheDocument();
+    expect(within(nextcloud).getByText('-32.5%')).toBeInTheDocument();
+    expect(
+      within(nextcloud).getByText('3d/6h 8.75× ticket'),
+    ).toBeInTheDocument();
+    expect(within(nextcloud).getByText('Breaching')).toBeInTheDocument();
+  });
+
+  it('says "No data" and "Stale" where they apply, never a healthy 100%', async () => {
+    await render();
+    await screen.findByText('grafana-http-errors');
+    expect(
+      within(row('grafana-http-errors')).getByText('No data'),
+    ).toBeInTheDocument();
+    expect(within(row('grafana-http-errors')).queryByText('100%')).toBeNull();
+    expect(
+      within(row('Vaultwarden availability')).getByText('Stale'),
+    ).toBeInTheDocument();
+  });
+
+  it('opens an SLO with its error-budget burn-down', async () => {
+    const api = fakeHomelabApi();
+    await render(api, '/?slo=vaultwarden');
+    expect(
+      await screen.findByText(
+        /Stale: these values are from 2026-11-22 08:00 UTC; the last evaluation failed: Prometheus answered 503/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.getSlo).toHaveBeenCalledWith('vaultwarden');
+    expect(screen.getByText('Error budget burn-down')).toBeInTheDocument();
+  });
+
+  it('selects an SLO by clicking it', async () => {
+    const api = fakeHomelabApi();
+    await render(api);
+    fireEvent.click(await screen.findByText('Nextcloud availability'));
+    expect(
+      await screen.findByText('Error budget burn-down'),
+    ).toBeInTheDocument();
+    expect(api.getSlo).toHaveBeenCalledWith('nextcloud');
+  });
+
+  it('explains how to define SLOs when there are none', async () => {
+    await render(
+      fakeHomelabApi({ getSlos: async () => ({ items: [], freshness: [] }) }),
+    );
+    expect(await screen.findByText('No SLOs defined')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,62 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import { useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { SloDetail } from './SloDetail';
+import { SloTable } from './SloTable';
+
+/**
+ * Every SLO of the homelab (OpenSLO files and annotations, Sloth and Pyrra
+ * objects) with its latest evaluation; a selected SLO shows its error-budget
+ * burn-down. Selection lives in the URL (?slo=).
+ */
+export function SloPage() {
+  const api = useApi(homelabApiRef);
+  const [params, setParams] = useSearchParams();
+  const selected = params.get('slo') ?? undefined;
+  const slos = useAsyncRetry(() => api.getSlos(), [api]);
+
+  if (slos.loading && !slos.value) return <Progress />;
+  if (slos.error) return <ResponseErrorPanel error={slos.error} />;
+  const items = slos.value?.items ?? [];
+  if (!items.length) {
+    return (
+      <>
+        <FreshnessNotice freshness={slos.value?.freshness ?? []} />
+        <EmptyState
+          missing="data"
+          title="No SLOs defined"
+          description="Define SLOs as OpenSLO documents (homelab.slos.files, or the homelab.dev/openslo annotation of a component), or as Sloth or Pyrra objects in a cluster, and configure homelab.prometheus."
+        />
+      </>
+    );
+  }
+  const choose = (id: string) => {
+    const next = new URLSearchParams(params);
+    if (id === selected) next.delete('slo');
+    else next.set('slo', id);
+    setParams(next, { replace: true });
+  };
+  return (
+    <>
+      <FreshnessNotice freshness={slos.value!.freshness} />
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <SloTable slos={items} selected={selected} onSelect={choose} />
+        </Grid>
+        {selected && (
+          <Grid item xs={12}>
+            <SloDetail id={selected} />
+          </Grid>
+        )}
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { TopologyEdge, TopologyNode } from '@homelab/plugin-homelab-common';
+import { useTheme } from '@material-ui/core/styles';
+import cytoscape, { Core } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { useEffect, useRef } from 'react';
+import { topologyStylesheet } from './topologyStyle';
+
+cytoscape.use(dagre);
+
+/** What the view reports once drawn: how long the layout and first render took. */
+export interface TopologyDrawn {
+  nodes: number;
+  edges: number;
+  milliseconds: number;
+}
+
+/**
+ * The topology drawn by Cytoscape.js on a canvas, laid out left to right
+ * by dagre (upstream on the left, workloads on the right). Wheel zooms,
+ * dragging the background pans; a tap selects a node.
+ */
+export function TopologyGraphView(props: {
+  nodes: TopologyNode[];
+  edges: TopologyEdge[];
+  selected?: string;
+  matches: string[];
+  onSelect(id: string | undefined): void;
+  onDrawn?(drawn: TopologyDrawn): void;
+  height: number;
+}) {
+  const { nodes, edges, selected, matches, onSelect, onDrawn, height } = props;
+  const theme = useTheme();
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core>();
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+
+  useEffect(() => {
+    if (!container.current) return undefined;
+    const started = performance.now();
+    const instance = cytoscape({
+      container: container.current,
+      elements: [
+        ...nodes.map(node => ({ data: { ...node } })),
+        ...edges.map(edge => ({
+          data: {
+            id: `${edge.source}->${edge.target}`,
+            source: edge.source,
+            target: edge.target,
+            relation: edge.relation,
+          },
+        })),
+      ],
+      style: topologyStylesheet(theme),
+      minZoom: 0.05,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      autoungrabify: true,
+      // Big estates: draw a cached texture while panning and zooming.
+      textureOnViewport: nodes.length > 300,
+      hideEdgesOnViewport: nodes.length > 300,
+      selectionType: 'single',
+    });
+    instance.on('tap', 'node', event => onSelectRef.current(event.target.id()));
+    instance.on('tap', event => {
+      if (event.target === instance) onSelectRef.current(undefined);
+    });
+    instance.one('render', () => {
+      onDrawn?.({
+        nodes: nodes.length,
+        edges: edges.length,
+        milliseconds: Math.round(performance.now() - started),
+      });
+    });
+    instance
+      .layout({
+        name: 'dagre',
+        rankDir: 'LR',
+        nodeSep: 12,
+        rankSep: 90,
+        fit: true,
+        padding: 24,
+      } as cytoscape.LayoutOptions)
+      .run();
+    cy.current = instance;
+    return () => {
+      instance.destroy();
+      cy.current = undefined;
+    };
+    // The graph is rebuilt when its data or the theme change, not on selection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodes, edges, theme]);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance) return;
+    instance.elements().unselect();
+    if (selected) {
+      const node = instance.getElementById(selected);
+      if (node.nonempty()) {
+        node.select();
+        instance.animate({
+          center: { eles: node },
+          zoom: Math.max(instance.zoom(), 1),
+          duration: 250,
+        });
+      }
+    }
+  }, [selected]);
+
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance) return;
+    instance.nodes().removeClass('match');
+    for (const id of matches) instance.getElementById(id).addClass('match');
+  }, [matches]);
+
+  return (
+    <div
+      ref={container}
+      role="img"
+      aria-label={`Homelab topology: ${nodes.length} nodes, ${edges.length} connections`}
+      data-testid="topology-graph"
+      style={{
+        height,
+        width: '100%',
+        background: theme.palette.background.default,
+        borderRadius: theme.shape.borderRadius,
+      }}
+    />
+  );
+}

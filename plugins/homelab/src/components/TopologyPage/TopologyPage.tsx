@@ -1,0 +1,220 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { TopologyNode } from '@homelab/plugin-homelab-common';
+import FormControl from '@material-ui/core/FormControl';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Grid from '@material-ui/core/Grid';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Switch from '@material-ui/core/Switch';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { formatTime } from '../shared/formatTime';
+import { FreshnessNotice } from '../shared/FreshnessNotice';
+import {
+  collapseWorkloads,
+  FilterChoice,
+  filterChoices,
+  filterTopology,
+  TopologyFilter,
+} from './filterTopology';
+import { TopologyDrawn, TopologyGraphView } from './TopologyGraphView';
+import { TopologyLegend } from './TopologyLegend';
+import { TopologyNodeDetails } from './TopologyNodeDetails';
+
+const FILTERS = [
+  { key: 'environment', label: 'Environment', choices: 'environments' },
+  { key: 'cluster', label: 'Cluster', choices: 'clusters' },
+  { key: 'network', label: 'Network', choices: 'networks' },
+] as const;
+
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  choices: FilterChoice[];
+  onChange(value: string): void;
+}) {
+  const id = `topology-filter-${props.label.toLocaleLowerCase('en-US')}`;
+  return (
+    <FormControl variant="outlined" size="small" style={{ minWidth: 160 }}>
+      <InputLabel id={id}>{props.label}</InputLabel>
+      <Select
+        labelId={id}
+        label={props.label}
+        value={props.value}
+        onChange={event => props.onChange(event.target.value as string)}
+      >
+        <MenuItem value="">
+          <em>All</em>
+        </MenuItem>
+        {props.choices.map(choice => (
+          <MenuItem key={choice.value} value={choice.value}>
+            {choice.label}
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/**
+ * The homelab as one graph: internet, uplinks, router and switches,
+ * networks, devices, Kubernetes nodes, clusters, namespaces and workloads,
+ * with address pools and load-balancer IPs. Filters narrow it to an
+ * environment, cluster or network (kept in the URL); workloads are folded
+ * into their namespaces unless asked for; the search finds a node; a
+ * selected node links to its catalog entity.
+ */
+export function TopologyPage() {
+  const api = useApi(homelabApiRef);
+  const [params, setParams] = useSearchParams();
+  const [selected, setSelected] = useState<string>();
+  const [drawn, setDrawn] = useState<TopologyDrawn>();
+  const graph = useAsyncRetry(() => api.getTopology(), [api]);
+
+  const filter: TopologyFilter = {
+    environment: params.get('environment') ?? undefined,
+    cluster: params.get('cluster') ?? undefined,
+    network: params.get('network') ?? undefined,
+  };
+  const showWorkloads = params.get('workloads') === 'show';
+  const filterKey = JSON.stringify(filter);
+  const visible = useMemo(() => {
+    if (!graph.value) return undefined;
+    const filtered = filterTopology(graph.value, filter);
+    return showWorkloads ? filtered : collapseWorkloads(filtered);
+    // filterKey stands for the filter's values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [graph.value, filterKey, showWorkloads]);
+  const choices = useMemo(
+    () => (graph.value ? filterChoices(graph.value) : undefined),
+    [graph.value],
+  );
+
+  if (graph.loading && !graph.value) return <Progress />;
+  if (graph.error) return <ResponseErrorPanel error={graph.error} />;
+  if (!graph.value || !visible || !choices) return null;
+  if (graph.value.nodes.length <= 1) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No topology yet"
+        description="The homelab backend found no homelab entities in the catalog. Add an inventory under homelab.inventory.locations, or wait for its first refresh."
+      />
+    );
+  }
+
+  const byId = new Map(visible.nodes.map(n => [n.id, n]));
+  const selectedNode = selected ? byId.get(selected) : undefined;
+  const neighbours = (direction: 'source' | 'target') =>
+    visible.edges
+      .filter(e => e[direction === 'source' ? 'target' : 'source'] === selected)
+      .map(e => byId.get(e[direction]))
+      .filter((n): n is TopologyNode => !!n);
+
+  const setFilter = (
+    key: keyof TopologyFilter | 'workloads',
+    value: string,
+  ) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setSelected(undefined);
+  };
+
+  return (
+    <>
+      <FreshnessNotice freshness={graph.value.freshness} />
+      <Grid container spacing={2} alignItems="center">
+        {FILTERS.map(({ key, label, choices: list }) => (
+          <Grid item key={key}>
+            <FilterSelect
+              label={label}
+              value={filter[key] ?? ''}
+              choices={choices[list]}
+              onChange={value => setFilter(key, value)}
+            />
+          </Grid>
+        ))}
+        <Grid item>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={showWorkloads}
+                onChange={event =>
+                  setFilter('workloads', event.target.checked ? 'show' : '')
+                }
+                color="primary"
+              />
+            }
+            label="Workloads"
+          />
+        </Grid>
+        <Grid item xs>
+          <Autocomplete
+            options={visible.nodes}
+            getOptionLabel={node => node.label}
+            groupBy={node => node.kind}
+            value={selectedNode ?? null}
+            onChange={(_event, node) => setSelected(node?.id)}
+            renderInput={input => (
+              <TextField
+                {...input}
+                label="Find a node"
+                variant="outlined"
+                size="small"
+              />
+            )}
+            style={{ maxWidth: 360 }}
+          />
+        </Grid>
+        <Grid item>
+          <Typography variant="body2" color="textSecondary">
+            {visible.nodes.length} nodes, {visible.edges.length} connections
+            {' · '}built {formatTime(graph.value.generatedAt)}
+          </Typography>
+        </Grid>
+      </Grid>
+      <Grid container spacing={2} style={{ marginTop: 8 }}>
+        <Grid item xs={12} md={selectedNode ? 9 : 12}>
+          <div
+            data-testid="topology"
+            data-drawn-ms={drawn?.milliseconds}
+            data-drawn-nodes={drawn?.nodes}
+          >
+            <TopologyGraphView
+              nodes={visible.nodes}
+              edges={visible.edges}
+              selected={selected}
+              matches={selected ? [selected] : []}
+              onSelect={setSelected}
+              onDrawn={setDrawn}
+              height={640}
+            />
+          </div>
+          <TopologyLegend />
+        </Grid>
+        {selectedNode && (
+          <Grid item xs={12} md={3}>
+            <TopologyNodeDetails
+              node={selectedNode}
+              upstream={neighbours('source')}
+              downstream={neighbours('target')}
+            />
+          </Grid>
+        )}
+      </Grid>
+    </>
+  );
+}

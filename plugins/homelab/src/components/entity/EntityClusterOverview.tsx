@@ -1,0 +1,160 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  catalogApiRef,
+  EntityRefLink,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { StatusChip } from '../shared/StatusChip';
+import { FluxObjectsTable } from './FluxObjectsTable';
+
+function nodeState(node: Entity) {
+  const homelab = (node.spec?.homelab ?? {}) as Record<string, any>;
+  if (homelab.presence === 'inventory-only')
+    return <StatusChip status="error" label="Missing from cluster" />;
+  if (!homelab.live) return <StatusChip status="unknown" label="Not checked" />;
+  if (homelab.live.stale) return <StatusChip status="unknown" label="Stale" />;
+  if (homelab.live.ready === 'True')
+    return <StatusChip status="ok" label="Ready" />;
+  return <StatusChip status="error" label="Not ready" />;
+}
+
+/**
+ * A cluster's overview: its facts from the inventory, its nodes with what
+ * they report, and its Flux objects with reconcile and suspend controls.
+ */
+export function EntityClusterOverview() {
+  const { entity } = useEntity();
+  const catalogApi = useApi(catalogApiRef);
+  const homelabApi = useApi(homelabApiRef);
+  const name = entity.metadata.name;
+  const homelab = (entity.spec?.homelab ?? {}) as Record<string, any>;
+
+  const nodes = useAsyncRetry(
+    async () =>
+      (
+        await catalogApi.getEntities({
+          filter: {
+            kind: 'Resource',
+            'spec.type': 'kubernetes-node',
+            'spec.homelab.cluster': name,
+          },
+        })
+      ).items,
+    [catalogApi, name],
+  );
+  const flux = useAsyncRetry(
+    () => homelabApi.getFluxObjects({ cluster: name }),
+    [homelabApi, name],
+  );
+
+  const facts: Array<[string, string | undefined]> = [
+    ['Environment', homelab.environment],
+    [
+      'Distribution',
+      [homelab.distribution, homelab.version].filter(Boolean).join(' '),
+    ],
+    [
+      'Operating system',
+      [homelab.os?.name, homelab.os?.version].filter(Boolean).join(' '),
+    ],
+    ['API server', entity.metadata.annotations?.['kubernetes.io/api-server']],
+    ['CNI', homelab.cni],
+    ['Pod CIDR', homelab.podCidr],
+    ['Service CIDR', homelab.serviceCidr],
+    ['Domain', homelab.domain],
+  ];
+  const nodeColumns: TableColumn<Entity>[] = [
+    {
+      title: 'Node',
+      render: node => (
+        <EntityRefLink
+          entityRef={node}
+          title={node.spec?.homelab && (node.spec.homelab as any).nodeName}
+        />
+      ),
+    },
+    {
+      title: 'Roles',
+      render: node => ((node.spec?.homelab as any)?.roles ?? []).join(', '),
+    },
+    { title: 'State', render: nodeState },
+    {
+      title: 'Kubelet',
+      render: node => (node.spec?.homelab as any)?.live?.kubeletVersion ?? '—',
+    },
+    {
+      title: 'OS image',
+      render: node => (node.spec?.homelab as any)?.live?.osImage ?? '—',
+    },
+    {
+      title: 'Drift',
+      render: node =>
+        ((node.spec?.homelab as any)?.drift ?? []).join('; ') || '—',
+    },
+  ];
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={4}>
+        <InfoCard title="Cluster">
+          {facts
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div
+                key={label}
+                style={{ display: 'flex', gap: 12, marginBottom: 4 }}
+              >
+                <Typography
+                  variant="body2"
+                  color="textSecondary"
+                  style={{ minWidth: 120 }}
+                >
+                  {label}
+                </Typography>
+                <Typography variant="body2">{value}</Typography>
+              </div>
+            ))}
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        {nodes.error ? (
+          <ResponseErrorPanel error={nodes.error} />
+        ) : (
+          <Table<Entity>
+            title="Nodes"
+            isLoading={nodes.loading}
+            data={nodes.value ?? []}
+            columns={nodeColumns}
+            options={{ paging: false, search: false, padding: 'dense' }}
+          />
+        )}
+      </Grid>
+      <Grid item xs={12}>
+        {flux.loading && !flux.value && <Progress />}
+        {flux.error && <ResponseErrorPanel error={flux.error} />}
+        {flux.value && (
+          <>
+            <FreshnessNotice freshness={flux.value.freshness} />
+            <FluxObjectsTable
+              objects={flux.value.items}
+              onChanged={flux.retry}
+            />
+          </>
+        )}
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,203 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  acceleratorText,
+  cpuText,
+  Device,
+  disksText,
+  linkSpeedText,
+  memoryText,
+  osText,
+  powerText,
+} from '@homelab/plugin-homelab-common';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { ReactNode } from 'react';
+import { formatTime } from '../shared/formatTime';
+
+interface LiveNodeFacts {
+  observedAt?: string;
+  stale?: boolean;
+  error?: string;
+  kubeletVersion?: string;
+  osImage?: string;
+  kernelVersion?: string;
+  containerRuntime?: string;
+  architecture?: string;
+  capacity?: { cpu?: string; memory?: string; pods?: string };
+  ready?: string;
+  internalIP?: string;
+}
+
+function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
+  return (
+    <dl style={{ margin: 0 }}>
+      {props.rows
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([label, value]) => (
+          <div
+            key={label}
+            style={{ display: 'flex', gap: 12, marginBottom: 4 }}
+          >
+            <dt style={{ minWidth: 140 }}>
+              <Typography variant="body2" color="textSecondary">
+                {label}
+              </Typography>
+            </dt>
+            <dd style={{ margin: 0 }}>
+              <Typography variant="body2" component="div">
+                {value}
+              </Typography>
+            </dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+const refName = (ref?: string) => ref?.split('/').pop();
+
+function deviceRows(device: Device): Array<[string, ReactNode | undefined]> {
+  return [
+    ['Kind', device.kind],
+    [
+      'Vendor and model',
+      [device.vendor, device.model].filter(Boolean).join(' '),
+    ],
+    [
+      'CPU',
+      device.cpu?.model
+        ? `${device.cpu.model}, ${cpuText(device)}`
+        : cpuText(device),
+    ],
+    ['Memory', memoryText(device)],
+    ['Accelerators', acceleratorText(device)],
+    ['Storage', disksText(device.disks)],
+    ['Power', powerText(device)],
+    ['Operating system', osText(device.os)],
+    [
+      'Network',
+      device.interfaces
+        ?.map(i =>
+          [
+            i.address ?? 'DHCP',
+            `on ${i.network}`,
+            i.speedGbps ? `(${linkSpeedText(i.speedGbps)})` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        )
+        .join('; '),
+    ],
+    [
+      'Management',
+      device.management && (
+        <>
+          {device.management.url ? (
+            <a href={device.management.url}>{device.management.address}</a>
+          ) : (
+            device.management.address
+          )}{' '}
+          {device.management.protocol}
+        </>
+      ),
+    ],
+    [
+      'Slot',
+      device.slot &&
+        `slot ${device.slot.number} of ${refName(device.slot.board)}`,
+    ],
+    ['Slots', device.slots],
+    ['Ports', device.ports],
+    [
+      'Host',
+      device.host &&
+        `${refName(device.host)}${device.vmid ? `, VM ${device.vmid}` : ''}`,
+    ],
+    ['Status', device.status !== 'active' ? device.status : undefined],
+  ];
+}
+
+/**
+ * The hardware facts of a homelab device, VM or Kubernetes node, from the
+ * inventory; for nodes also what the cluster last reported, and the drift
+ * between the two.
+ */
+export function EntityHardwareCard() {
+  const { entity } = useEntity();
+  const homelab = (entity.spec?.homelab ?? {}) as Record<string, any>;
+  if (entity.spec?.type === 'kubernetes-node') {
+    const live = homelab.live as LiveNodeFacts | undefined;
+    const drift = (homelab.drift ?? []) as string[];
+    return (
+      <InfoCard title="Node">
+        {homelab.presence === 'inventory-only' && (
+          <Alert severity="error" style={{ marginBottom: 8 }}>
+            In the inventory, but the cluster does not report this node.
+          </Alert>
+        )}
+        {live?.stale && (
+          <Alert severity="warning" style={{ marginBottom: 8 }}>
+            Stale: the cluster could not be read; facts from{' '}
+            {formatTime(live.observedAt)}
+            {live.error ? ` (${live.error})` : ''}.
+          </Alert>
+        )}
+        <Facts
+          rows={[
+            ['Cluster', homelab.cluster],
+            [
+              'Roles',
+              (homelab.roles as string[] | undefined)?.map(role => (
+                <Chip
+                  key={role}
+                  size="small"
+                  label={role}
+                  style={{ marginRight: 4 }}
+                />
+              )),
+            ],
+            ['Device', refName(homelab.hostedOn) ?? homelab.device],
+            ['Ready', live?.ready],
+            ['Kubelet', live?.kubeletVersion],
+            ['OS image', live?.osImage],
+            ['Kernel', live?.kernelVersion],
+            ['Container runtime', live?.containerRuntime],
+            ['Architecture', live?.architecture],
+            [
+              'Capacity',
+              live?.capacity &&
+                `${live.capacity.cpu ?? '?'} CPU, ${
+                  live.capacity.memory ?? '?'
+                } memory, ${live.capacity.pods ?? '?'} pods`,
+            ],
+            ['Address', live?.internalIP],
+            ['Observed', live?.observedAt && formatTime(live.observedAt)],
+            [
+              'Not checked',
+              !live
+                ? 'its cluster is not configured for live discovery'
+                : undefined,
+            ],
+          ]}
+        />
+        {drift.length > 0 && (
+          <Alert severity="warning" style={{ marginTop: 8 }}>
+            Drift between the inventory and the cluster:
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {drift.map(d => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard title="Hardware">
+      <Facts rows={deviceRows(homelab as Device)} />
+    </InfoCard>
+  );
+}

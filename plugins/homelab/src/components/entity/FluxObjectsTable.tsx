@@ -1,0 +1,169 @@
+import { Table, TableColumn } from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  FluxObject,
+  homelabFluxReconcilePermission,
+  homelabFluxSuspendPermission,
+} from '@homelab/plugin-homelab-common';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { errorMessage } from '../shared/errorMessage';
+import { formatTime } from '../shared/formatTime';
+import { StatusChip } from '../shared/StatusChip';
+
+type Action = 'reconcile' | 'suspend' | 'resume';
+
+/** "main@sha1:4f8c2a91d07e…" reads as "main@sha1:4f8c2a91"; versions stay whole. */
+const shortRevision = (revision?: string) =>
+  revision?.replace(/(sha1|sha256):([0-9a-f]{8})[0-9a-f]+/, '$1:$2') ?? '—';
+
+function readiness(object: FluxObject) {
+  if (object.suspended)
+    return <StatusChip status="unknown" label="Suspended" />;
+  if (object.ready === 'True')
+    return (
+      <StatusChip
+        status={object.upToDate ? 'ok' : 'warning'}
+        label={object.upToDate ? 'Ready' : 'Ready, reconciling'}
+      />
+    );
+  if (object.ready === 'False')
+    return <StatusChip status="error" label={object.reason ?? 'Not ready'} />;
+  return <StatusChip status="unknown" label="Unknown" />;
+}
+
+/**
+ * Flux objects with their Ready state and revision, and reconcile, suspend
+ * and resume buttons for users the permission framework allows them.
+ */
+export function FluxObjectsTable(props: {
+  objects: FluxObject[];
+  onChanged(): void;
+}) {
+  const api = useApi(homelabApiRef);
+  const alertApi = useApi(alertApiRef);
+  const canReconcile = usePermission({
+    permission: homelabFluxReconcilePermission,
+  }).allowed;
+  const canSuspend = usePermission({
+    permission: homelabFluxSuspendPermission,
+  }).allowed;
+  const [busy, setBusy] = useState<string>();
+
+  const run = async (object: FluxObject, action: Action) => {
+    const key = `${object.cluster}/${object.kind}/${object.namespace}/${object.name}`;
+    setBusy(key);
+    try {
+      const ref = {
+        cluster: object.cluster,
+        kind: object.kind,
+        namespace: object.namespace,
+        name: object.name,
+      };
+      if (action === 'reconcile') await api.reconcileFluxObject(ref);
+      else if (action === 'suspend') await api.suspendFluxObject(ref);
+      else await api.resumeFluxObject(ref);
+      alertApi.post({
+        message: `${object.kind} ${object.namespace}/${object.name}: ${
+          {
+            reconcile: 'reconcile requested',
+            suspend: 'suspended',
+            resume: 'resumed',
+          }[action]
+        }`,
+        severity: 'success',
+        display: 'transient',
+      });
+      props.onChanged();
+    } catch (error) {
+      alertApi.post({
+        message: `${object.kind} ${object.namespace}/${
+          object.name
+        }: ${action} failed: ${errorMessage(error)}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const columns: TableColumn<FluxObject>[] = [
+    { title: 'Kind', field: 'kind' },
+    {
+      title: 'Object',
+      render: o => (
+        <>
+          {o.namespace}/{o.name}
+          {o.message && o.ready !== 'True' && (
+            <Typography variant="caption" component="div" color="textSecondary">
+              {o.message}
+            </Typography>
+          )}
+        </>
+      ),
+    },
+    { title: 'State', render: readiness },
+    {
+      title: 'Revision',
+      render: o => (
+        <span title={o.revision}>
+          {shortRevision(o.revision)}
+          {o.attemptedRevision &&
+            ` (tried ${shortRevision(o.attemptedRevision)})`}
+        </span>
+      ),
+    },
+    {
+      title: 'Last reconcile request handled',
+      render: o =>
+        o.lastHandledReconcileAt ? formatTime(o.lastHandledReconcileAt) : '—',
+    },
+  ];
+  if (canReconcile || canSuspend) {
+    columns.push({
+      title: 'Actions',
+      render: o => {
+        const disabled = busy !== undefined;
+        return (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {canReconcile && !o.suspended && (
+              <Button
+                size="small"
+                disabled={disabled}
+                onClick={() => run(o, 'reconcile')}
+              >
+                Reconcile
+              </Button>
+            )}
+            {canSuspend && (
+              <Button
+                size="small"
+                disabled={disabled}
+                onClick={() => run(o, o.suspended ? 'resume' : 'suspend')}
+              >
+                {o.suspended ? 'Resume' : 'Suspend'}
+              </Button>
+            )}
+          </span>
+        );
+      },
+    });
+  }
+  return (
+    <Table<FluxObject>
+      title="Flux"
+      data={props.objects}
+      columns={columns}
+      options={{
+        paging: props.objects.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+        search: true,
+      }}
+      localization={{ body: { emptyDataSourceMessage: 'No Flux objects.' } }}
+    />
+  );
+}

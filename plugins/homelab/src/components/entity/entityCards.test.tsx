@@ -1,0 +1,186 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fakeHomelabApi } from '../../__testUtils__/fixtures';
+import {
+  cluster,
+  nextcloud,
+  render,
+  resource,
+} from './__testUtils__/renderEntityCard';
+import { EntityClusterOverview } from './EntityClusterOverview';
+import { EntityDriftCard } from './EntityDriftCard';
+import { EntityHardwareCard } from './EntityHardwareCard';
+import { EntityPostureCard } from './EntityPostureCard';
+import { EntitySloCard } from './EntitySloCard';
+
+// Everything allowed; entityCards.denied.test.tsx has the refusals.
+describe('EntityHardwareCard', () => {
+  it("shows a device's specs as the docs word them", async () => {
+    render(
+      <EntityHardwareCard />,
+      resource('rk1-1', 'device', {
+        kind: 'compute-module',
+        vendor: 'Turing Machines',
+        model: 'RK1',
+        architecture: 'arm64',
+        cpu: { model: 'Rockchip RK3588', cores: 8 },
+        memoryGB: 32,
+        accelerators: [{ type: 'npu', tops: 6, count: 1 }],
+        disks: [{ type: 'nvme', sizeGB: 1000, count: 1, role: 'data' }],
+        power: { typicalW: 5 },
+        os: { name: 'Talos Linux' },
+        interfaces: [
+          { network: 'serverlan', address: '192.168.100.11', speedGbps: 1 },
+        ],
+        slot: { board: 'resource:default/turing-pi-2', number: 1 },
+      }),
+    );
+    expect(
+      await screen.findByText('Rockchip RK3588, 8-core ARM64'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('6 TOPS NPU')).toBeInTheDocument();
+    expect(screen.getByText('1TB NVMe')).toBeInTheDocument();
+    expect(screen.getByText('Talos Linux (immutable)')).toBeInTheDocument();
+    expect(
+      screen.getByText('192.168.100.11 on serverlan (Gigabit Ethernet)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('slot 1 of turing-pi-2')).toBeInTheDocument();
+  });
+
+  it("shows what a node's cluster reports, stale facts as stale, and drift", async () => {
+    render(
+      <EntityHardwareCard />,
+      resource('production-rk1-2', 'kubernetes-node', {
+        cluster: 'production',
+        roles: ['worker', 'storage'],
+        hostedOn: 'resource:default/rk1-2',
+        presence: 'both',
+        live: {
+          observedAt: '2026-11-22T09:00:00Z',
+          stale: true,
+          error: 'GET /api/v1/nodes answered 503',
+          kubeletVersion: 'v1.31.2',
+          ready: 'True',
+        },
+        drift: ['architecture: inventory amd64, cluster arm64'],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /Stale: the cluster could not be read; facts from 2026-11-22 09:00 UTC \(GET \/api\/v1\/nodes answered 503\)/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('v1.31.2')).toBeInTheDocument();
+    expect(
+      screen.getByText('architecture: inventory amd64, cluster arm64'),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('EntityPostureCard', () => {
+  it("shows the entity's score and counts per cluster, linking to its findings", async () => {
+    render(<EntityPostureCard />, nextcloud);
+    expect(
+      await screen.findByText(/in production · 2 workloads/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('44')).toBeInTheDocument();
+    expect(screen.getByText('critical 6')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /All findings/ })).toHaveAttribute(
+      'href',
+      '/homelab/security?entity=component%3Adefault%2Fnextcloud',
+    );
+  });
+
+  it('shows nothing for an entity no report mentions', async () => {
+    const api = fakeHomelabApi({
+      getPostureSummaries: async () => ({ items: [], freshness: [] }),
+    });
+    const { result } = render(<EntityPostureCard />, nextcloud, { api });
+    await waitFor(() => expect(api.getPostureSummaries).toHaveBeenCalled());
+    await waitFor(() =>
+      expect(screen.queryByText('Security posture')).toBeNull(),
+    );
+    expect((await result).container.textContent).toBe('');
+  });
+});
+
+describe('EntitySloCard', () => {
+  it("shows the entity's SLOs with budget and state", async () => {
+    render(<EntitySloCard />, nextcloud);
+    expect(
+      await screen.findByText('Nextcloud availability'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Breaching')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /SLO dashboard/ })).toHaveAttribute(
+      'href',
+      '/homelab/slos?slo=nextcloud',
+    );
+  });
+});
+
+describe('EntityDriftCard', () => {
+  it("shows each environment's version and offers to promote the one behind", async () => {
+    render(<EntityDriftCard />, nextcloud);
+    expect(
+      await screen.findByText('nextcloud: production behind'),
+    ).toBeInTheDocument();
+    const promote = screen.getByRole('link', { name: 'Promote from staging' });
+    const href = new URL(promote.getAttribute('href')!, 'http://portal');
+    expect(href.pathname).toBe('/create/templates/default/promote-release');
+    expect(JSON.parse(href.searchParams.get('formData')!)).toEqual({
+      app: 'nextcloud',
+      from: 'system:default/staging',
+      to: 'system:default/production',
+    });
+  });
+});
+
+describe('EntityClusterOverview', () => {
+  const node = resource('production-rk1-1', 'kubernetes-node', {
+    cluster: 'production',
+    nodeName: 'rk1-1',
+    roles: ['control-plane', 'worker'],
+    presence: 'both',
+    live: {
+      ready: 'True',
+      kubeletVersion: 'v1.31.2',
+      osImage: 'Talos (v1.8.3)',
+    },
+  });
+
+  it('shows the facts, nodes and Flux objects, and reconciles on request', async () => {
+    const api = fakeHomelabApi();
+    const { alertApi } = render(<EntityClusterOverview />, cluster, {
+      api,
+      catalogEntities: [node],
+    });
+    expect(await screen.findByText('10.244.0.0/16')).toBeInTheDocument();
+    expect(await screen.findByText('Talos (v1.8.3)')).toBeInTheDocument();
+    const release = (await screen.findByText('flux-system/nextcloud')).closest(
+      'tr',
+    )!;
+    expect(within(release).getByText('Ready')).toBeInTheDocument();
+    expect(screen.getByText('main@sha1:4f8c2a91')).toBeInTheDocument();
+    fireEvent.click(within(release).getByRole('button', { name: 'Reconcile' }));
+    await waitFor(() =>
+      expect(api.reconcileFluxObject).toHaveBeenCalledWith({
+        cluster: 'production',
+        kind: 'HelmRelease',
+        namespace: 'flux-system',
+        name: 'nextcloud',
+      }),
+    );
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          message: 'HelmRelease flux-system/nextcloud: reconcile requested',
+        }),
+      ),
+    );
+    const suspended = screen
+      .getByText('flux-system/home-assistant')
+      .closest('tr')!;
+    expect(
+      within(suspended).getByRole('button', { name: 'Resume' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,42 @@
+import { Entity } from '@backstage/catalog-model';
+import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
+
+const isResourceOfType =
+  (...types: string[]) =>
+  (entity: Entity) =>
+    entity.kind.toLocaleLowerCase('en-US') === 'resource' &&
+    types.includes(String(entity.spec?.type)) &&
+    !!entity.spec?.homelab;
+
+/**
+ * A homelab device, virtual machine or Kubernetes node: has a hardware card.
+ *
+ * @public
+ */
+export const isHomelabHardware = isResourceOfType(
+  HOMELAB_RESOURCE_TYPES.device,
+  HOMELAB_RESOURCE_TYPES.virtualMachine,
+  HOMELAB_RESOURCE_TYPES.node,
+);
+
+/**
+ * A homelab Kubernetes cluster: has the cluster overview.
+ *
+ * @public
+ */
+export const isHomelabCluster = isResourceOfType(
+  HOMELAB_RESOURCE_TYPES.cluster,
+);
+
+/**
+ * An entity whose workloads the homelab backend can find in a cluster (a
+ * backstage.io/kubernetes-id annotation, or a platform service): may have
+ * security findings, SLOs and releases in several environments.
+ *
+ * @public
+ */
+export const isHomelabWorkload = (entity: Entity) =>
+  !!entity.metadata.annotations?.['backstage.io/kubernetes-id'] ||
+  !!entity.metadata.annotations?.['homelab.dev/openslo'] ||
+  (entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+    entity.spec?.type === 'platform-service');

@@ -1,0 +1,153 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import {
+  createTechDocsAddonExtension,
+  TechDocsAddonLocations,
+} from '@backstage/plugin-techdocs-react';
+import { homelabApiRef } from './api/HomelabApi';
+import { HomelabClient } from './api/HomelabClient';
+import { rootRouteRef, scaffolderTemplateRouteRef } from './routes';
+import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
+
+/**
+ * The homelab plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const homelabPlugin = createPlugin({
+  id: 'homelab',
+  apis: [
+    createApiFactory({
+      api: homelabApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new HomelabClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+  externalRoutes: { scaffolderTemplate: scaffolderTemplateRouteRef },
+});
+
+/**
+ * The homelab page: topology, security posture and SLOs, as tabs.
+ *
+ * @public
+ */
+export const HomelabPage: () => JSX.Element = homelabPlugin.provide(
+  createRoutableExtension({
+    name: 'HomelabPage',
+    component: () =>
+      import('./components/HomelabPage').then(m => m.HomelabPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Hardware facts of a device, VM or Kubernetes node.
+ *
+ * @public
+ */
+export const EntityHomelabHardwareCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabHardwareCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityHardwareCard').then(
+            m => m.EntityHardwareCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * A cluster's facts, nodes and Flux objects, with reconcile and suspend controls.
+ *
+ * @public
+ */
+export const EntityHomelabClusterContent: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabClusterContent',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityClusterOverview').then(
+            m => m.EntityClusterOverview,
+          ),
+      },
+    }),
+  );
+
+/**
+ * An entity's security posture per cluster.
+ *
+ * @public
+ */
+export const EntityHomelabPostureCard: () => JSX.Element | null =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabPostureCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityPostureCard').then(
+            m => m.EntityPostureCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * An entity's SLOs.
+ *
+ * @public
+ */
+export const EntityHomelabSloCard: () => JSX.Element | null =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabSloCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntitySloCard').then(
+            m => m.EntitySloCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Which version of an entity's app each environment runs, with "Promote".
+ *
+ * @public
+ */
+export const EntityHomelabDriftCard: () => JSX.Element | null =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabDriftCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityDriftCard').then(
+            m => m.EntityDriftCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The TechDocs addon that renders the Mermaid diagrams of the generated
+ * architecture docs (and of any other docs) with a bundled Mermaid.
+ *
+ * @public
+ */
+export const HomelabMermaid = homelabPlugin.provide(
+  createTechDocsAddonExtension({
+    name: 'HomelabMermaid',
+    location: TechDocsAddonLocations.Content,
+    component: MermaidDiagrams,
+  }),
+);
