@@ -1,0 +1,287 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './signIn';
+
+/*
+ * The homelab pages of the running portal with the example homelab: the
+ * numbers are those of the demo's cluster snapshots and recorded Prometheus
+ * answers (examples/), read through the real backend.
+ */
+
+test('the topology draws the estate, filters it, and leads from a node to its catalog entity', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Homelab', exact: true }).click();
+  await expect(page).toHaveURL(/\/homelab\/topology/);
+  const topology = page.getByTestId('topology');
+  // The collectors run a few seconds after start; until then the graph has
+  // no namespaces.
+  await expect(async () => {
+    await page.reload();
+    await expect(topology).toHaveAttribute('data-drawn-nodes', /^\d+$/, {
+      timeout: 10_000,
+    });
+    expect(
+      Number(await topology.getAttribute('data-drawn-nodes')),
+    ).toBeGreaterThan(40);
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByText(/\d+ nodes, \d+ connections/)).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('topology.png'),
+    fullPage: true,
+  });
+
+  await page.getByLabel('Cluster').click();
+  await page.getByRole('option', { name: 'Staging cluster' }).click();
+  await expect(page).toHaveURL(/cluster=staging/);
+  await expect(page.getByText(/\d+ nodes/)).toBeVisible();
+
+  await page.getByLabel('Find a node').fill('Raspberry');
+  await page.getByRole('option', { name: 'Raspberry Pi 4B' }).click();
+  const details = page.getByTestId('topology-node-details');
+  await expect(details.getByText('Device', { exact: true })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('topology-node.png') });
+  await details.getByRole('link', { name: 'Open in the catalog' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/resource\/rpi-staging/);
+  await expect(
+    page.getByRole('heading', { name: 'Raspberry Pi 4B' }),
+  ).toBeVisible();
+  // The device's hardware card, worded as the generated docs word it.
+  await expect(
+    page.getByText('Broadcom BCM2711, 4-core ARM64 @ 1.8GHz'),
+  ).toBeVisible();
+  await expect(page.getByText('256GB microSD + 1TB USB SSD')).toBeVisible();
+});
+
+test('the security page shows each cluster’s posture from the reports and pages its findings', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/homelab/security');
+  const card = (title: string) =>
+    page
+      .locator('.MuiCard-root')
+      .filter({ has: page.getByText(title, { exact: true }) });
+  const production = card('Cluster production');
+  await expect(async () => {
+    await page.reload();
+    await expect(production).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(production.getByText('83', { exact: true })).toBeVisible();
+  await expect(production.getByText('critical 12')).toBeVisible();
+  await expect(
+    card('Cluster staging').getByText('84', { exact: true }),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'critical', exact: true }).click();
+  await expect(page).toHaveURL(/severity=critical/);
+  await expect(page.getByText('CVE-2024-45337').first()).toBeVisible();
+  await page.getByRole('cell', { name: 'nextcloud' }).first().click();
+  await expect(page).toHaveURL(/namespace=nextcloud/);
+  await expect(
+    page.getByText('Findings in production/nextcloud'),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('security.png'),
+    fullPage: true,
+  });
+});
+
+test('the SLO page shows budgets, burn rates and states, and an SLO’s burn-down', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/homelab/slos');
+  const nextcloud = page
+    .getByRole('row')
+    .filter({ hasText: 'Nextcloud availability' });
+  await expect(async () => {
+    await page.reload();
+    await expect(nextcloud).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(nextcloud.getByText('-32.5%')).toBeVisible();
+  await expect(nextcloud.getByText('Breaching')).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'grafana-http-errors' })
+      .getByText('No data'),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('row')
+      .filter({ hasText: 'Vaultwarden availability' })
+      .getByText('Ticket alert firing'),
+  ).toBeVisible();
+
+  await nextcloud.getByText('Nextcloud availability').click();
+  await expect(page).toHaveURL(/slo=/);
+  await expect(page.getByText('Error budget burn-down')).toBeVisible();
+  await expect(
+    page.getByTestId('slo-burn-down').locator('svg path').first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('slos.png'),
+    fullPage: true,
+  });
+});
+
+test('an app’s page shows its posture, SLOs and environments, and "Promote" opens the template filled in', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/nextcloud');
+  const environments = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Environments' });
+  await expect(async () => {
+    await page.reload();
+    await expect(
+      environments.getByText('nextcloud: production behind'),
+    ).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await expect(environments.getByText('6.6.4')).toBeVisible();
+  await expect(environments.getByText('6.5.2')).toBeVisible();
+  const posture = page
+    .locator('.MuiCard-root')
+    .filter({ hasText: 'Security posture' });
+  await expect(
+    posture.getByText('in production · 2 workloads', { exact: false }),
+  ).toBeVisible();
+  await expect(
+    page
+      .locator('.MuiCard-root')
+      .filter({ hasText: 'SLOs' })
+      .getByText('Breaching'),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('nextcloud.png'),
+    fullPage: true,
+  });
+
+  await environments
+    .getByRole('link', { name: 'Promote from staging' })
+    .click();
+  await expect(page).toHaveURL(/\/create\/templates\/default\/promote-release/);
+  await expect(page.getByLabel('App')).toHaveValue('nextcloud');
+  await page.screenshot({
+    path: test.info().outputPath('promote-template.png'),
+  });
+});
+
+test('a cluster’s tab lists its nodes and Flux objects, and says plainly why a snapshot cannot be reconciled', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/resource/production/homelab-cluster');
+  const release = page
+    .getByRole('row')
+    .filter({ hasText: 'HelmRelease' })
+    .filter({ hasText: 'flux-system/nextcloud' });
+  await expect(async () => {
+    await page.reload();
+    await expect(release).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(release.getByText('6.5.2')).toBeVisible();
+  for (const node of ['rk1-1', 'rk1-2', 'rk1-3']) {
+    await expect(
+      page.getByRole('link', { name: node, exact: true }),
+    ).toBeVisible();
+  }
+  // The guest is an operator (homelab-admins), so the controls show.
+  await release.getByRole('button', { name: 'Reconcile' }).click();
+  await expect(
+    page.getByText(
+      'HelmRelease flux-system/nextcloud: reconcile failed: cluster "production" is a recorded snapshot and cannot be changed',
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('cluster.png'),
+    fullPage: true,
+  });
+});
+
+test("the homelab's TechDocs are generated from its inventory: the VLAN table and rendered diagrams", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const external: string[] = [];
+  page.on('request', request => {
+    const { hostname } = new URL(request.url());
+    if (hostname !== 'localhost') external.push(request.url());
+  });
+  await signIn(page);
+  await page.goto('/docs/default/domain/hallonen/network/');
+  const docs = page.getByTestId('techdocs-native-shadowroot');
+  // The first visit builds the docs with MkDocs.
+  await expect(docs.getByRole('heading', { name: 'VLANs' })).toBeVisible({
+    timeout: 120_000,
+  });
+  const serverlan = docs
+    .getByRole('row')
+    .filter({ hasText: '192.168.100.0/24' });
+  await expect(serverlan.getByText('ServerLAN', { exact: true })).toBeVisible();
+  await expect(
+    serverlan.getByText('Trusted Server Infrastructure'),
+  ).toBeVisible();
+  await expect(
+    docs
+      .getByRole('row')
+      .filter({ hasText: 'TinyGuest, TinyIoT' })
+      .getByText('IoT', { exact: true }),
+  ).toBeVisible();
+  // The network diagram, drawn by the homelab plugin's Mermaid addon.
+  const diagram = docs.locator('.homelab-mermaid svg');
+  await expect(diagram).toBeVisible();
+  await expect(diagram.getByText('ServerLAN (VLAN 100)')).toBeVisible();
+  await expect(docs.locator('code.language-mermaid')).toHaveCount(0);
+  await page.screenshot({
+    path: test.info().outputPath('docs-network.png'),
+    fullPage: true,
+  });
+  expect(external).toEqual([]);
+});
+
+test('the project’s own docs render, with the inventory reference generated from the schema', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  await signIn(page);
+  await page.goto(
+    '/docs/default/component/homelab-platform/inventory-reference/',
+  );
+  const docs = page.getByTestId('techdocs-native-shadowroot');
+  await expect(
+    docs.getByRole('heading', { name: 'Inventory reference' }),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(
+    docs.getByText(
+      '802.1Q VLAN id (1-4094); leave out for an untagged network.',
+    ),
+  ).toBeVisible();
+});
+
+test('the templates are registered: deploy with Flux, promote, provision a node', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/create');
+  for (const title of [
+    'Deploy an app with Flux',
+    'Promote to production',
+    'Provision a node',
+  ]) {
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(title, { exact: true })).toBeVisible({
+        timeout: 5_000,
+      });
+    }).toPass({ timeout: 60_000 });
+  }
+  await page.screenshot({
+    path: test.info().outputPath('templates.png'),
+    fullPage: true,
+  });
+});
