@@ -1,0 +1,103 @@
+/*
+ * The topology API of a generated estate (HOMELAB_BENCH_DEVICES devices,
+ * 7,500 by default: about 10,000 entities) under 50 requests a second for
+ * 30 seconds, sent at a fixed rate whatever the answers take (open loop),
+ * from a process of its own (lib/openLoopLoad.js).
+ *
+ * A real backend (backend-defaults, SQLite) runs the homelab backend plugin;
+ * its workload collector reads a generated snapshot of every cluster. The
+ * catalog is served from memory with the inventory's entities, so what is
+ * measured is the homelab plugin, not catalog ingestion (see
+ * inventoryIngestion.bench.ts for that).
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startGeneratedEstate } from './lib/generatedEstate';
+import { reportResult, round, timed } from './lib/report';
+
+const DEVICES = Number(process.env.HOMELAB_BENCH_DEVICES ?? 7500);
+const RATE = 50;
+const SECONDS = 30;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
+}
+
+function load(url: string) {
+  return new Promise<{
+    results: Array<{ ms: number; ok: boolean; error?: string }>;
+    seconds: number;
+  }>((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'lib/openLoopLoad.js'), [
+      url,
+      String(RATE),
+      String(SECONDS),
+    ]);
+    child.once('message', resolve as any);
+    child.once('error', reject);
+    child.once('exit', code => {
+      if (code) reject(new Error(`the load generator exited with ${code}`));
+    });
+  });
+}
+
+async function main() {
+  const work = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'homelab-topology-bench-'),
+  );
+  const estate = await startGeneratedEstate({
+    devices: DEVICES,
+    port: 7213,
+    workDir: work,
+  });
+  try {
+    const url = `${estate.api}/topology`;
+    const cold = await timed(async () => (await fetch(url)).text());
+    const graph = JSON.parse(cold.value) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
+    const { results, seconds } = await load(url);
+    const sorted = results.map(r => r.ms).sort((a, b) => a - b);
+    const errors = [
+      ...new Set(results.filter(r => r.error).map(r => r.error)),
+    ].join(', ');
+    reportResult(
+      `topology API of a ${estate.entities.length.toLocaleString(
+        'en',
+      )}-entity estate at ${RATE} requests/s from a second process`,
+      {
+        entities: estate.entities.length,
+        clusters: estate.clusters.length,
+        'graph nodes': graph.nodes.length,
+        'graph edges': graph.edges.length,
+        'graph MB': round(Buffer.byteLength(cold.value) / 1e6, 2),
+        'first request (builds the graph) ms': round(cold.ms),
+        requests: results.length,
+        failures: results.filter(r => !r.ok).length,
+        ...(errors ? { 'failure kinds': errors } : {}),
+        'p50 ms': round(percentile(sorted, 50)),
+        'p95 ms': round(percentile(sorted, 95)),
+        'p99 ms': round(percentile(sorted, 99)),
+        'max ms': round(sorted[sorted.length - 1]),
+        'achieved requests/s': round(results.length / seconds),
+      },
+    );
+  } finally {
+    await estate.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// A stopped backend can leave timers behind; the result is out, so leave.
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
