@@ -129,7 +129,9 @@ describe('every template dry-runs through the scaffolder API of a test backend (
   let server: any;
   let stopBackend: () => Promise<void>;
   const schedulers: Record<string, SchedulerService> = {};
-  const defaultCa = https.globalAgent.options.ca;
+  const agentOptions = https.globalAgent.options;
+  const hadCa = 'ca' in agentOptions;
+  const defaultCa = agentOptions.ca;
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-templates-'));
@@ -155,10 +157,7 @@ describe('every template dry-runs through the scaffolder API of a test backend (
       TOKEN,
     );
     // The URL reader trusts the test CA, as a homelab trusts its own.
-    https.globalAgent.options.ca = [
-      ...tls.rootCertificates,
-      GithubApiTestServer.caPem,
-    ];
+    agentOptions.ca = [...tls.rootCertificates, GithubApiTestServer.caPem];
 
     const config = await portalConfig();
     config.integrations = { github: [github.integration] };
@@ -256,7 +255,10 @@ describe('every template dry-runs through the scaffolder API of a test backend (
   });
 
   afterAll(async () => {
-    https.globalAgent.options.ca = defaultCa;
+    // The agent's options override every request's, even when undefined, so
+    // a key left behind would strip the CA from later requests in this worker.
+    if (hadCa) agentOptions.ca = defaultCa;
+    else delete agentOptions.ca;
     await stopBackend?.();
     await github?.stop();
     fs.rmSync(root, { recursive: true, force: true });

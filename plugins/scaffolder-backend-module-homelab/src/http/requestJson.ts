@@ -59,6 +59,9 @@ export function requestJson(
       headers,
       timeout: host.timeoutMs,
       signal,
+      // A shared agent's options override the request's, so another plugin
+      // setting https.globalAgent.options.ca would replace this host's CA.
+      agent: false,
       ...(isHttps
         ? {
             ca: host.caData
