@@ -1,17 +1,9 @@
 import { PostureTrendPoint } from '@homelab/plugin-homelab-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { useSeverityColours } from '../shared/SeverityChip';
+import { TimeLineChart } from '../shared/TimeLineChart';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -35,64 +27,56 @@ export function PostureTrendChart(props: { points: PostureTrendPoint[] }) {
     high: point.vulnerabilities.high,
   }));
   return (
-    <div data-testid="posture-trend" style={{ width: '100%', height: 260 }}>
-      <ResponsiveContainer>
-        <LineChart
-          data={data}
-          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="time"
-            tickFormatter={day}
-            stroke={theme.palette.text.secondary}
-          />
-          <YAxis
-            yAxisId="score"
-            domain={[0, 100]}
-            stroke={theme.palette.text.secondary}
-          />
-          <YAxis
-            yAxisId="count"
-            orientation="right"
-            allowDecimals={false}
-            stroke={theme.palette.text.secondary}
-          />
-          <Tooltip
-            labelFormatter={label => day(String(label))}
-            contentStyle={{ background: theme.palette.background.paper }}
-          />
-          <Legend />
-          <Line
-            yAxisId="score"
-            type="monotone"
-            dataKey="score"
-            name="Score"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-          <Line
-            yAxisId="count"
-            type="stepAfter"
-            dataKey="critical"
-            name="Critical vulnerabilities"
-            stroke={colours.critical}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            yAxisId="count"
-            type="stepAfter"
-            dataKey="high"
-            name="High vulnerabilities"
-            stroke={colours.high}
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <TimeLineChart testId="posture-trend" data={data}>
+      <XAxis
+        dataKey="time"
+        tickFormatter={day}
+        stroke={theme.palette.text.secondary}
+      />
+      <YAxis
+        yAxisId="score"
+        domain={[0, 100]}
+        stroke={theme.palette.text.secondary}
+      />
+      <YAxis
+        yAxisId="count"
+        orientation="right"
+        allowDecimals={false}
+        stroke={theme.palette.text.secondary}
+      />
+      <Tooltip
+        labelFormatter={label => day(String(label))}
+        contentStyle={{ background: theme.palette.background.paper }}
+      />
+      <Legend />
+      <Line
+        yAxisId="score"
+        type="monotone"
+        dataKey="score"
+        name="Score"
+        stroke={theme.palette.primary.main}
+        dot={false}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
+      <Line
+        yAxisId="count"
+        type="stepAfter"
+        dataKey="critical"
+        name="Critical vulnerabilities"
+        stroke={colours.critical}
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        yAxisId="count"
+        type="stepAfter"
+        dataKey="high"
+        name="High vulnerabilities"
+        stroke={colours.high}
+        dot={false}
+        isAnimationActive={false}
+      />
+    </TimeLineChart>
   );
 }

@@ -1,16 +1,8 @@
 import { SloSeriesPoint } from '@homelab/plugin-homelab-common';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { TimeLineChart } from '../shared/TimeLineChart';
 import { percent } from './sloFormat';
 
 const day = (iso: string) => iso.slice(5, 16).replace('T', ' ');
@@ -37,50 +29,40 @@ export function SloBurnDownChart(props: { series: SloSeriesPoint[] }) {
         : Number((point.errorBudgetRemaining * 100).toFixed(2)),
   }));
   return (
-    <div data-testid="slo-burn-down" style={{ width: '100%', height: 260 }}>
-      <ResponsiveContainer>
-        <LineChart
-          data={data}
-          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-        >
-          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="time"
-            tickFormatter={day}
-            minTickGap={40}
-            stroke={theme.palette.text.secondary}
-          />
-          <YAxis
-            unit="%"
-            domain={['auto', 100]}
-            stroke={theme.palette.text.secondary}
-          />
-          <ReferenceLine
-            y={0}
-            stroke={theme.palette.error.main}
-            strokeDasharray="4 4"
-          />
-          <Tooltip
-            labelFormatter={label =>
-              String(label).replace('T', ' ').slice(0, 16)
-            }
-            formatter={value => [
-              value === null ? 'no data' : percent(Number(value) / 100, 1),
-              'Error budget left',
-            ]}
-            contentStyle={{ background: theme.palette.background.paper }}
-          />
-          <Line
-            type="monotone"
-            dataKey="budget"
-            name="Error budget left"
-            stroke={theme.palette.primary.main}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <TimeLineChart testId="slo-burn-down" data={data}>
+      <XAxis
+        dataKey="time"
+        tickFormatter={day}
+        minTickGap={40}
+        stroke={theme.palette.text.secondary}
+      />
+      <YAxis
+        unit="%"
+        domain={['auto', 100]}
+        stroke={theme.palette.text.secondary}
+      />
+      <ReferenceLine
+        y={0}
+        stroke={theme.palette.error.main}
+        strokeDasharray="4 4"
+      />
+      <Tooltip
+        labelFormatter={label => String(label).replace('T', ' ').slice(0, 16)}
+        formatter={value => [
+          value === null ? 'no data' : percent(Number(value) / 100, 1),
+          'Error budget left',
+        ]}
+        contentStyle={{ background: theme.palette.background.paper }}
+      />
+      <Line
+        type="monotone"
+        dataKey="budget"
+        name="Error budget left"
+        stroke={theme.palette.primary.main}
+        dot={false}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
+    </TimeLineChart>
   );
 }

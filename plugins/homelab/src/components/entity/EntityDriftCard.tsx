@@ -1,9 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -23,6 +19,7 @@ import { homelabApiRef } from '../../api/HomelabApi';
 import { scaffolderTemplateRouteRef } from '../../routes';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { StatusChip } from '../shared/StatusChip';
+import { pendingCard } from './pendingCard';
 
 /** The template the Promote button opens, prefilled: templates/promote-release. */
 const PROMOTION_TEMPLATE = {
@@ -69,18 +66,8 @@ export function EntityDriftCard() {
     () => api.getDrift({ entityRef }),
     [api, entityRef],
   );
-  if (drift.loading && !drift.value)
-    return (
-      <InfoCard title="Environments">
-        <Progress />
-      </InfoCard>
-    );
-  if (drift.error)
-    return (
-      <InfoCard title="Environments">
-        <ResponseErrorPanel error={drift.error} />
-      </InfoCard>
-    );
+  const pending = pendingCard('Environments', drift);
+  if (pending) return pending;
   const apps = drift.value?.apps ?? [];
   if (!apps.length) return null;
   return (

@@ -1,9 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -14,6 +10,7 @@ import { formatTime } from '../shared/formatTime';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { Score } from '../shared/Score';
 import { SEVERITIES, SeverityChip } from '../shared/SeverityChip';
+import { pendingCard } from './pendingCard';
 import { useHomelabLink } from './useHomelabLink';
 
 /**
@@ -30,18 +27,8 @@ export function EntityPostureCard() {
     () => api.getPostureSummaries({ scope: 'entity', entityRef }),
     [api, entityRef],
   );
-  if (summaries.loading && !summaries.value)
-    return (
-      <InfoCard title="Security posture">
-        <Progress />
-      </InfoCard>
-    );
-  if (summaries.error)
-    return (
-      <InfoCard title="Security posture">
-        <ResponseErrorPanel error={summaries.error} />
-      </InfoCard>
-    );
+  const pending = pendingCard('Security posture', summaries);
+  if (pending) return pending;
   const items = summaries.value?.items ?? [];
   if (!items.length) return null;
   return (

@@ -1,15 +1,12 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { SloTable } from '../SloPage/SloTable';
+import { pendingCard } from './pendingCard';
 import { useHomelabLink } from './useHomelabLink';
 
 /** The entity's SLOs with budget and state. Shows nothing for an entity without SLOs. */
@@ -22,18 +19,8 @@ export function EntitySloCard() {
     () => api.getSlos({ entityRef }),
     [api, entityRef],
   );
-  if (slos.loading && !slos.value)
-    return (
-      <InfoCard title="SLOs">
-        <Progress />
-      </InfoCard>
-    );
-  if (slos.error)
-    return (
-      <InfoCard title="SLOs">
-        <ResponseErrorPanel error={slos.error} />
-      </InfoCard>
-    );
+  const pending = pendingCard('SLOs', slos);
+  if (pending) return pending;
   const items = slos.value?.items ?? [];
   if (!items.length) return null;
   return (
