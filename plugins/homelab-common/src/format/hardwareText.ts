@@ -72,7 +72,9 @@ export function disksText(disks: Disk[] | undefined): string | undefined {
  *
  * @public
  */
-export function architectureText(device: Device): string | undefined {
+export function architectureText(
+  device: Partial<Pick<Device, 'architecture'>>,
+): string | undefined {
   return device.architecture?.toUpperCase();
 }
 
@@ -80,7 +82,9 @@ export function architectureText(device: Device): string | undefined {
  *
  * @public
  */
-export function cpuText(device: Device): string | undefined {
+export function cpuText(
+  device: Partial<Pick<Device, 'architecture' | 'cpu'>>,
+): string | undefined {
   if (!device.cpu) return architectureText(device);
   const arch = architectureText(device);
   return [
@@ -98,7 +102,9 @@ export function cpuText(device: Device): string | undefined {
  *
  * @public
  */
-export function memoryText(device: Device): string | undefined {
+export function memoryText(
+  device: Partial<Pick<Device, 'memoryGB' | 'memoryType'>>,
+): string | undefined {
   if (!device.memoryGB) return undefined;
   return `${decimalText(device.memoryGB)}GB${
     device.memoryType ? ` ${device.memoryType}` : ''
@@ -120,7 +126,9 @@ export function linkSpeedText(speedGbps: number | undefined): string {
  *
  * @public
  */
-export function networkText(device: Device): string | undefined {
+export function networkText(
+  device: Partial<Pick<Device, 'interfaces'>>,
+): string | undefined {
   const interfaces: NetworkInterface[] = device.interfaces ?? [];
   if (!interfaces.length) return undefined;
   const fastest = Math.max(0, ...interfaces.map(i => i.speedGbps ?? 0));
@@ -144,7 +152,9 @@ export function osText(
  *
  * @public
  */
-export function acceleratorText(device: Device): string | undefined {
+export function acceleratorText(
+  device: Partial<Pick<Device, 'accelerators'>>,
+): string | undefined {
   const parts = (device.accelerators ?? []).map(a => {
     const count = a.count > 1 ? `${a.count}x ` : '';
     const tops = a.tops ? `${decimalText(a.tops)} TOPS ` : '';
@@ -159,7 +169,9 @@ export function acceleratorText(device: Device): string | undefined {
  *
  * @public
  */
-export function powerText(device: Device): string | undefined {
+export function powerText(
+  device: Partial<Pick<Device, 'power'>>,
+): string | undefined {
   const { typicalW, maxW } = device.power ?? {};
   const parts = [
     typicalW ? `~${decimalText(typicalW)}W` : undefined,

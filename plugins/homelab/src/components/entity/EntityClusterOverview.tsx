@@ -12,16 +12,21 @@ import {
   EntityRefLink,
   useEntity,
 } from '@backstage/plugin-catalog-react';
+import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { homelabSpec } from '../shared/homelabSpec';
 import { StatusChip } from '../shared/StatusChip';
 import { FluxObjectsTable } from './FluxObjectsTable';
 
+const nodeSpec = (node: Entity) =>
+  homelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(node);
+
 function nodeState(node: Entity) {
-  const homelab = (node.spec?.homelab ?? {}) as Record<string, any>;
+  const homelab = nodeSpec(node);
   if (homelab.presence === 'inventory-only')
     return <StatusChip status="error" label="Missing from cluster" />;
   if (!homelab.live) return <StatusChip status="unknown" label="Not checked" />;
@@ -40,7 +45,7 @@ export function EntityClusterOverview() {
   const catalogApi = useApi(catalogApiRef);
   const homelabApi = useApi(homelabApiRef);
   const name = entity.metadata.name;
-  const homelab = (entity.spec?.homelab ?? {}) as Record<string, any>;
+  const homelab = homelabSpec<typeof HOMELAB_RESOURCE_TYPES.cluster>(entity);
 
   const nodes = useAsyncRetry(
     async () =>
@@ -80,29 +85,25 @@ export function EntityClusterOverview() {
     {
       title: 'Node',
       render: node => (
-        <EntityRefLink
-          entityRef={node}
-          title={node.spec?.homelab && (node.spec.homelab as any).nodeName}
-        />
+        <EntityRefLink entityRef={node} title={nodeSpec(node).nodeName} />
       ),
     },
     {
       title: 'Roles',
-      render: node => ((node.spec?.homelab as any)?.roles ?? []).join(', '),
+      render: node => (nodeSpec(node).roles ?? []).join(', '),
     },
     { title: 'State', render: nodeState },
     {
       title: 'Kubelet',
-      render: node => (node.spec?.homelab as any)?.live?.kubeletVersion ?? '—',
+      render: node => nodeSpec(node).live?.kubeletVersion ?? '—',
     },
     {
       title: 'OS image',
-      render: node => (node.spec?.homelab as any)?.live?.osImage ?? '—',
+      render: node => nodeSpec(node).live?.osImage ?? '—',
     },
     {
       title: 'Drift',
-      render: node =>
-        ((node.spec?.homelab as any)?.drift ?? []).join('; ') || '—',
+      render: node => (nodeSpec(node).drift ?? []).join('; ') || '—',
     },
   ];
 

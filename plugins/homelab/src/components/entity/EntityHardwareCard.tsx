@@ -3,8 +3,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   acceleratorText,
   cpuText,
-  Device,
   disksText,
+  HOMELAB_RESOURCE_TYPES,
+  HomelabSpec,
   linkSpeedText,
   memoryText,
   osText,
@@ -15,20 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
-
-interface LiveNodeFacts {
-  observedAt?: string;
-  stale?: boolean;
-  error?: string;
-  kubeletVersion?: string;
-  osImage?: string;
-  kernelVersion?: string;
-  containerRuntime?: string;
-  architecture?: string;
-  capacity?: { cpu?: string; memory?: string; pods?: string };
-  ready?: string;
-  internalIP?: string;
-}
+import { homelabSpec } from '../shared/homelabSpec';
 
 function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
   return (
@@ -58,7 +46,11 @@ function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
 
 const refName = (ref?: string) => ref?.split('/').pop();
 
-function deviceRows(device: Device): Array<[string, ReactNode | undefined]> {
+type DeviceSpec = Partial<HomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>>;
+
+function deviceRows(
+  device: DeviceSpec,
+): Array<[string, ReactNode | undefined]> {
   return [
     ['Kind', device.kind],
     [
@@ -111,9 +103,13 @@ function deviceRows(device: Device): Array<[string, ReactNode | undefined]> {
     ['Slots', device.slots],
     ['Ports', device.ports],
     [
+      // A module's board is its slot's; what else hosts a device is a VM's host.
       'Host',
-      device.host &&
-        `${refName(device.host)}${device.vmid ? `, VM ${device.vmid}` : ''}`,
+      !device.slot && device.hostedOn
+        ? `${refName(device.hostedOn)}${
+            device.vmid ? `, VM ${device.vmid}` : ''
+          }`
+        : undefined,
     ],
     ['Status', device.status !== 'active' ? device.status : undefined],
   ];
@@ -126,10 +122,10 @@ function deviceRows(device: Device): Array<[string, ReactNode | undefined]> {
  */
 export function EntityHardwareCard() {
   const { entity } = useEntity();
-  const homelab = (entity.spec?.homelab ?? {}) as Record<string, any>;
-  if (entity.spec?.type === 'kubernetes-node') {
-    const live = homelab.live as LiveNodeFacts | undefined;
-    const drift = (homelab.drift ?? []) as string[];
+  if (entity.spec?.type === HOMELAB_RESOURCE_TYPES.node) {
+    const homelab = homelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(entity);
+    const live = homelab.live;
+    const drift = homelab.drift ?? [];
     return (
       <InfoCard title="Node">
         {homelab.presence === 'inventory-only' && (
@@ -149,7 +145,7 @@ export function EntityHardwareCard() {
             ['Cluster', homelab.cluster],
             [
               'Roles',
-              (homelab.roles as string[] | undefined)?.map(role => (
+              homelab.roles?.map(role => (
                 <Chip
                   key={role}
                   size="small"
@@ -197,7 +193,11 @@ export function EntityHardwareCard() {
   }
   return (
     <InfoCard title="Hardware">
-      <Facts rows={deviceRows(homelab as Device)} />
+      <Facts
+        rows={deviceRows(
+          homelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity),
+        )}
+      />
     </InfoCard>
   );
 }

@@ -6,7 +6,7 @@ import { EntityDriftCard } from './EntityDriftCard';
 // A file of its own: the permission hook caches its answers per module registry.
 describe('entity cards for a user the permission framework refuses', () => {
   it('offers no promotion without the promote permission', async () => {
-    render(<EntityDriftCard />, nextcloud, { allow: false });
+    await render(<EntityDriftCard />, nextcloud, { allow: false });
     expect(
       await screen.findByText('nextcloud: production behind'),
     ).toBeInTheDocument();
@@ -14,7 +14,7 @@ describe('entity cards for a user the permission framework refuses', () => {
   });
 
   it('shows no Flux controls without the Flux permissions', async () => {
-    render(<EntityClusterOverview />, cluster, { allow: false });
+    await render(<EntityClusterOverview />, cluster, { allow: false });
     // The table renders again once the permissions are known: query anew.
     await waitFor(() =>
       expect(screen.getByText('flux-system/nextcloud')).toBeInTheDocument(),

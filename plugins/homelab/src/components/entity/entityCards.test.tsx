@@ -15,7 +15,7 @@ import { EntitySloCard } from './EntitySloCard';
 // Everything allowed; entityCards.denied.test.tsx has the refusals.
 describe('EntityHardwareCard', () => {
   it("shows a device's specs as the docs word them", async () => {
-    render(
+    await render(
       <EntityHardwareCard />,
       resource('rk1-1', 'device', {
         kind: 'compute-module',
@@ -46,14 +46,27 @@ describe('EntityHardwareCard', () => {
     expect(screen.getByText('slot 1 of turing-pi-2')).toBeInTheDocument();
   });
 
+  it('shows the host a virtual machine runs on', async () => {
+    await render(
+      <EntityHardwareCard />,
+      resource('docker-vm', 'virtual-machine', {
+        kind: 'virtual-machine',
+        vmid: 100,
+        architecture: 'amd64',
+        hostedOn: 'resource:default/proxmox',
+      }),
+    );
+    expect(await screen.findByText('proxmox, VM 100')).toBeInTheDocument();
+  });
+
   it("shows what a node's cluster reports, stale facts as stale, and drift", async () => {
-    render(
+    await render(
       <EntityHardwareCard />,
       resource('production-rk1-2', 'kubernetes-node', {
         cluster: 'production',
         roles: ['worker', 'storage'],
         hostedOn: 'resource:default/rk1-2',
-        presence: 'both',
+        presence: 'in-inventory-and-cluster',
         live: {
           observedAt: '2026-11-22T09:00:00Z',
           stale: true,
@@ -78,7 +91,7 @@ describe('EntityHardwareCard', () => {
 
 describe('EntityPostureCard', () => {
   it("shows the entity's score and counts per cluster, linking to its findings", async () => {
-    render(<EntityPostureCard />, nextcloud);
+    await render(<EntityPostureCard />, nextcloud);
     expect(
       await screen.findByText(/in production · 2 workloads/),
     ).toBeInTheDocument();
@@ -94,18 +107,20 @@ describe('EntityPostureCard', () => {
     const api = fakeHomelabApi({
       getPostureSummaries: async () => ({ items: [], freshness: [] }),
     });
-    const { result } = render(<EntityPostureCard />, nextcloud, { api });
+    const { container } = await render(<EntityPostureCard />, nextcloud, {
+      api,
+    });
     await waitFor(() => expect(api.getPostureSummaries).toHaveBeenCalled());
     await waitFor(() =>
       expect(screen.queryByText('Security posture')).toBeNull(),
     );
-    expect((await result).container.textContent).toBe('');
+    expect(container.textContent).toBe('');
   });
 });
 
 describe('EntitySloCard', () => {
   it("shows the entity's SLOs with budget and state", async () => {
-    render(<EntitySloCard />, nextcloud);
+    await render(<EntitySloCard />, nextcloud);
     expect(
       await screen.findByText('Nextcloud availability'),
     ).toBeInTheDocument();
@@ -119,7 +134,7 @@ describe('EntitySloCard', () => {
 
 describe('EntityDriftCard', () => {
   it("shows each environment's version and offers to promote the one behind", async () => {
-    render(<EntityDriftCard />, nextcloud);
+    await render(<EntityDriftCard />, nextcloud);
     expect(
       await screen.findByText('nextcloud: production behind'),
     ).toBeInTheDocument();
@@ -149,7 +164,7 @@ describe('EntityClusterOverview', () => {
 
   it('shows the facts, nodes and Flux objects, and reconciles on request', async () => {
     const api = fakeHomelabApi();
-    const { alertApi } = render(<EntityClusterOverview />, cluster, {
+    const { alertApi } = await render(<EntityClusterOverview />, cluster, {
       api,
       catalogEntities: [node],
     });

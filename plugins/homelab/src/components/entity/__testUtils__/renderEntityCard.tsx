@@ -53,8 +53,10 @@ export const cluster = resource('production', 'kubernetes-cluster', {
  * Renders an entity card or tab in a test app with the homelab API, the
  * catalog, and a permission API that allows or denies everything. The
  * permission hook caches answers per test file, so a file allows or denies.
+ * Await it: a test that ends before the app mounts leaves the next test's
+ * updates unflushed.
  */
-export function render(
+export async function render(
   element: ReactElement,
   entity: Entity,
   options: {
@@ -64,7 +66,7 @@ export function render(
   } = {},
 ) {
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  const result = renderInTestApp(
+  const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
         [homelabApiRef, options.api ?? fakeHomelabApi()],
@@ -99,5 +101,5 @@ export function render(
       },
     },
   );
-  return { alertApi, result };
+  return { alertApi, ...rendered };
 }
