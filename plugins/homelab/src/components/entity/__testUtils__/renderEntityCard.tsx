@@ -101,5 +101,5 @@ export async function render(
       },
     },
   );
-  return { alertApi, ...rendered };
+  return { alertApi, container: rendered.container };
 }
