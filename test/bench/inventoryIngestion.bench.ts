@@ -19,7 +19,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { startBenchBackend, waitForEntities } from './lib/benchBackend';
 import { generateInventory } from './lib/generateInventory';
-import { median, reportResult, round, timed } from './lib/report';
+import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const DEVICES = Number(process.env.HOMELAB_BENCH_DEVICES ?? 10_000);
 const HOMELAB_ENTITIES = 'metadata.annotations.homelab.dev/inventory-source';
@@ -176,12 +176,4 @@ async function main() {
   }
 }
 
-// Exit explicitly: a stopped backend can leave timers behind that would keep
-// this process, and so the benchmark runner, waiting.
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

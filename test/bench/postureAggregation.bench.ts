@@ -25,7 +25,7 @@ import { emptyReports } from '../../plugins/homelab-backend/src/security/reports
 import { addTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
 import { EntityIndex } from '../../plugins/homelab-backend/src/workloads/EntityIndex';
 import { WorkloadSnapshot } from '../../plugins/homelab-backend/src/workloads/WorkloadSnapshot';
-import { median, reportResult, round, timed } from './lib/report';
+import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const REPORTS = Number(process.env.HOMELAB_BENCH_REPORTS ?? 2000);
 const PER_REPORT = 100;
@@ -317,7 +317,4 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

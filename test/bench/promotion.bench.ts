@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFluxDeployAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxDeployAction';
 import { createFluxPromoteAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxPromoteAction';
-import { median, reportResult, round, timed } from './lib/report';
+import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const APPS = Number(process.env.HOMELAB_BENCH_APPS ?? 500);
 const GATED = 20;
@@ -279,7 +279,4 @@ async function main() {
   });
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -13,7 +13,7 @@ import { readPrometheusClient } from '@homelab/plugin-homelab-node';
 import { PrometheusTestServer } from '@homelab/plugin-homelab-node/testUtils';
 import { evaluateSlos } from '../../plugins/homelab-backend/src/slo/evaluateSlos';
 import { parseOpenSlo } from '../../plugins/homelab-backend/src/slo/openslo';
-import { median, reportResult, round, timed } from './lib/report';
+import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const SLOS = Number(process.env.HOMELAB_BENCH_SLOS ?? 200);
 const SERVICES = 20;
@@ -124,7 +124,4 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startGeneratedEstate } from './lib/generatedEstate';
-import { reportResult, round, timed } from './lib/report';
+import { reportResult, round, runBenchmark, timed } from './lib/report';
 
 const DEVICES = Number(process.env.HOMELAB_BENCH_DEVICES ?? 7500);
 const RATE = 50;
@@ -93,11 +93,4 @@ async function main() {
   }
 }
 
-// A stopped backend can leave timers behind; the result is out, so leave.
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startGeneratedEstate } from './lib/generatedEstate';
-import { median, reportResult, round } from './lib/report';
+import { median, reportResult, round, runBenchmark } from './lib/report';
 
 const DEVICES = Number(process.env.HOMELAB_BENCH_DEVICES ?? 1000);
 const PORT = 7217;
@@ -136,11 +136,4 @@ async function main() {
   }
 }
 
-// A stopped backend can leave timers behind; the result is out, so leave.
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

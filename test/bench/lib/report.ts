@@ -25,3 +25,18 @@ export function median(values: number[]): number {
 
 export const round = (value: number, digits = 1) =>
   Number(value.toFixed(digits));
+
+/**
+ * Runs a benchmark's main and ends its process: 0 once it reported, 1 when it
+ * threw. Exits explicitly because a stopped backend can leave timers behind
+ * that would keep the process, and so test/bench/run.js, waiting.
+ */
+export function runBenchmark(main: () => Promise<void>) {
+  main().then(
+    () => process.exit(0),
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
