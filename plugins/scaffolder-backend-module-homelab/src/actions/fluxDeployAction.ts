@@ -24,8 +24,7 @@ import {
 } from '../flux/repositoryFiles';
 import { environmentName } from '../environments/environmentName';
 import { fluxDeployExamples } from './fluxDeployAction.examples';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import { DNS_LABEL } from '../names/dnsLabel';
 
 /** The files an app's deployment consists of, in the repository's layout. */
 export async function planDeployment(

@@ -20,8 +20,7 @@ import { ProxmoxClient } from '../provisioning/ProxmoxClient';
 import { TuringPiClient } from '../provisioning/TuringPiClient';
 import { nodeProvisionExamples } from './nodeProvisionAction.examples';
 import { requirePermission } from './requirePermission';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import { DNS_LABEL } from '../names/dnsLabel';
 
 /**
  * homelab:node:provision — brings up a node on an operator-configured host
@@ -263,16 +262,14 @@ export function createNodeProvisionAction(options: {
       ];
       // An address kept for exactly this kind of addition (like "RK1 module 4
       // in slot 4") is taken by the node: the reservation goes with the edit.
-      const reservation = network.reserved?.find(
-        r => r.start === input.address && (r.end ?? r.start) === r.start,
-      );
+      const keepsThisAddress = (r: { start?: unknown; end?: unknown }) =>
+        r.start === input.address && (r.end ?? r.start) === r.start;
+      const reservation = network.reserved?.find(keepsThisAddress);
       const removals: InventoryRemoval[] = reservation
         ? [
             {
               list: ['networks', network.name, 'reserved'],
-              matches: item =>
-                item.start === reservation.start &&
-                (item.end ?? item.start) === reservation.start,
+              matches: keepsThisAddress,
             },
           ]
         : [];

@@ -1,7 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+import { DNS_LABEL } from '../names/dnsLabel';
 
 /**
  * An environment's inventory name, from that name or from its System entity
