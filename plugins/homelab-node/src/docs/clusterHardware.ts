@@ -41,9 +41,7 @@ export function clusterHardwareRows(
   cluster: Cluster,
   context: DocsContext,
 ): Array<[string, string | undefined]> {
-  const devices = cluster.nodes
-    .map(node => context.device(node.device))
-    .filter((device): device is Device => !!device);
+  const devices = context.devicesOf(cluster);
   const boards = new Set(devices.map(device => device.slot?.board));
   const board =
     boards.size === 1 && devices[0]?.slot

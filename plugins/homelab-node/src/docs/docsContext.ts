@@ -9,6 +9,10 @@ import {
 export interface DocsContext {
   inventory: Inventory;
   device(name: string): Device | undefined;
+  /** The devices a cluster's nodes run on, in node order. */
+  devicesOf(cluster: Cluster): Device[];
+  /** A device's display name, or the name itself when no device has it. */
+  deviceTitle(name: string): string;
   network(name: string): Network | undefined;
   /** The cluster and node a device runs as, if any. */
   nodeOf(device: string): { cluster: Cluster; roles: string[] } | undefined;
@@ -25,11 +29,18 @@ export function docsContext(inventory: Inventory): DocsContext {
       nodes.set(node.device, { cluster, roles: node.roles });
     }
   }
+  const titleOf = (item: { name: string; title?: string }) =>
+    item.title ?? item.name;
   return {
     inventory,
     device: name => devices.get(name),
+    devicesOf: cluster =>
+      cluster.nodes
+        .map(node => devices.get(node.device))
+        .filter((device): device is Device => !!device),
+    deviceTitle: name => titleOf(devices.get(name) ?? { name }),
     network: name => networks.get(name),
     nodeOf: name => nodes.get(name),
-    titleOf: item => item.title ?? item.name,
+    titleOf,
   };
 }

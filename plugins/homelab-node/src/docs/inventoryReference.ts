@@ -1,5 +1,5 @@
 import { inventoryJsonSchema } from '@homelab/plugin-homelab-common';
-import { cellText } from './markdown';
+import { table } from './markdown';
 
 type JsonSchema = {
   type?: string | string[];
@@ -112,12 +112,6 @@ function fieldRows(schema: JsonSchema, prefix: string): string[][] {
  */
 export function inventoryReferenceMarkdown(): string {
   const schema = inventoryJsonSchema() as JsonSchema;
-  const table = (rows: string[][]) =>
-    [
-      '| Field | Type | Required | Description |',
-      '| --- | --- | --- | --- |',
-      ...rows.map(r => `| ${r.map(c => (c ? cellText(c) : '')).join(' | ')} |`),
-    ].join('\n');
   const blocks = [
     '<!-- Generated from the inventory schema by `homelab-inventory reference`. Edit the schema in @homelab/plugin-homelab-common, not this page. -->',
     '# Inventory reference',
@@ -133,7 +127,12 @@ export function inventoryReferenceMarkdown(): string {
     blocks.push(
       `## \`${section}\``,
       field.description ?? item.description ?? summary,
-      table(fieldRows(item, '')),
+      // A blank, not a dash, where a field is optional or undocumented.
+      table(
+        ['Field', 'Type', 'Required', 'Description'],
+        fieldRows(item, ''),
+        '',
+      ),
     );
   }
   return `${blocks.join('\n\n')}\n`;

@@ -9,8 +9,8 @@ export const EMPTY = '—';
 export type Cell = string | number | undefined | null;
 
 /** Text made safe for a table cell: pipes escaped, line breaks flattened. */
-export function cellText(value: Cell): string {
-  if (value === undefined || value === null || value === '') return EMPTY;
+export function cellText(value: Cell, empty = EMPTY): string {
+  if (value === undefined || value === null || value === '') return empty;
   return String(value)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
@@ -18,14 +18,28 @@ export function cellText(value: Cell): string {
     .trim();
 }
 
-/** A Markdown table; rows with fewer cells than headers are padded with dashes. */
-export function table(headers: string[], rows: Cell[][]): string {
+/**
+ * A Markdown table; empty cells, and those missing from rows shorter than the
+ * headers, show `empty`.
+ */
+export function table(
+  headers: string[],
+  rows: Cell[][],
+  empty = EMPTY,
+): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [
-    line(headers.map(cellText)),
+    line(headers.map(header => cellText(header))),
     line(headers.map(() => '---')),
-    ...rows.map(row => line(headers.map((_, i) => cellText(row[i])))),
+    ...rows.map(row => line(headers.map((_, i) => cellText(row[i], empty)))),
   ].join('\n');
+}
+
+/** An address or a range of them: "192.168.100.200 – 192.168.100.220". */
+export function rangeText(range: { start: string; end?: string }): string {
+  return range.end && range.end !== range.start
+    ? `${range.start} – ${range.end}`
+    : range.start;
 }
 
 /** A fenced Mermaid diagram, which the TechDocs addon of @homelab/plugin-homelab renders. */

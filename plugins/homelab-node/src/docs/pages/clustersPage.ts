@@ -1,6 +1,6 @@
 import { Cluster, osText, Storage } from '@homelab/plugin-homelab-common';
 import { DocsContext } from '../docsContext';
-import { counted, page, table } from '../markdown';
+import { counted, page, rangeText, table } from '../markdown';
 
 /** "Class | Replicas | Use Case | Performance" rows of a cluster's storage classes. */
 export function storageClassRows(classes: Storage[]) {
@@ -68,11 +68,7 @@ function clusterSection(
     `${pool.type}${
       pool.mode ? ` (${pool.mode === 'l2' ? 'layer 2' : 'BGP'})` : ''
     }`,
-    pool.addresses
-      .map(r =>
-        r.end && r.end !== r.start ? `${r.start} – ${r.end}` : r.start,
-      )
-      .join(', '),
+    pool.addresses.map(rangeText).join(', '),
   ]);
   const services = (cluster.platformServices ?? []).map(service => [
     context.titleOf(service),

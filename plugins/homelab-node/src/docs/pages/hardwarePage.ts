@@ -69,15 +69,15 @@ function placement(context: DocsContext, device: Device): string | undefined {
   const node = context.nodeOf(device.name);
   if (node)
     return `${node.roles.join(', ')} of ${context.titleOf(node.cluster)}`;
-  const titleOf = (name: string) =>
-    context.titleOf(context.device(name) ?? { name });
   if (device.host) {
-    return `VM${device.vmid ? ` ${device.vmid}` : ''} on ${titleOf(
+    return `VM${device.vmid ? ` ${device.vmid}` : ''} on ${context.deviceTitle(
       device.host,
     )}`;
   }
   if (device.slot) {
-    return `slot ${device.slot.number} of ${titleOf(device.slot.board)}`;
+    return `slot ${device.slot.number} of ${context.deviceTitle(
+      device.slot.board,
+    )}`;
   }
   return undefined;
 }
@@ -86,18 +86,12 @@ function placement(context: DocsContext, device: Device): string | undefined {
 export function hardwarePage(context: DocsContext): string {
   const { inventory } = context;
   const active = inventory.devices.filter(d => d.status !== 'retired');
-  const clusterDevices = (name: string) =>
-    inventory.clusters
-      .find(c => c.name === name)!
-      .nodes.map(n => context.device(n.device))
-      .filter((d): d is Device => !!d);
-
   const byCluster = inventory.clusters.map(cluster => {
-    const board = clusterDevices(cluster.name)[0]?.slot?.board;
+    const [first] = context.devicesOf(cluster);
     const heading = `${context.titleOf(cluster)} (${
-      board
-        ? context.titleOf(context.device(board)!)
-        : context.titleOf(clusterDevices(cluster.name)[0] ?? cluster)
+      first?.slot
+        ? context.deviceTitle(first.slot.board)
+        : context.titleOf(first ?? cluster)
     })`;
     return [
       `### ${heading}`,
@@ -114,7 +108,7 @@ export function hardwarePage(context: DocsContext): string {
       ...inventory.clusters.map(cluster =>
         totalsRow(
           `${context.titleOf(cluster)} nodes`,
-          hardwareTotals(clusterDevices(cluster.name)),
+          hardwareTotals(context.devicesOf(cluster)),
         ),
       ),
       totalsRow(

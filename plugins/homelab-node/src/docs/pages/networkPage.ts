@@ -5,16 +5,21 @@ import {
 } from '@homelab/plugin-homelab-common';
 import { addressRangeSize, toInteger } from '../../inventory/addressing';
 import { DocsContext } from '../docsContext';
-import { counted, label, mermaid, nodeId, page, table } from '../markdown';
+import {
+  counted,
+  label,
+  mermaid,
+  nodeId,
+  page,
+  rangeText,
+  table,
+} from '../markdown';
 
 const INTERNET_ACCESS = {
   full: 'full',
   restricted: 'restricted',
   none: 'none (local only)',
 };
-
-const range = (r: { start: string; end?: string }) =>
-  r.end && r.end !== r.start ? `${r.start} – ${r.end}` : r.start;
 
 interface Allocation {
   first: string;
@@ -56,7 +61,7 @@ function allocations(context: DocsContext, network: Network): Allocation[] {
   for (const reserved of network.reserved ?? []) {
     out.push({
       first: reserved.start,
-      addresses: range(reserved),
+      addresses: rangeText(reserved),
       what: reserved.purpose,
       kind: 'reserved',
     });
@@ -64,7 +69,7 @@ function allocations(context: DocsContext, network: Network): Allocation[] {
   for (const dhcp of network.dhcp ?? []) {
     out.push({
       first: dhcp.start,
-      addresses: range(dhcp),
+      addresses: rangeText(dhcp),
       what: `DHCP (${counted(
         addressRangeSize(dhcp.start, dhcp.end),
         'address',
@@ -79,7 +84,7 @@ function allocations(context: DocsContext, network: Network): Allocation[] {
       for (const addresses of pool.addresses) {
         out.push({
           first: addresses.start,
-          addresses: range(addresses),
+          addresses: rangeText(addresses),
           what: `${context.titleOf(pool)} (${context.titleOf(cluster)})`,
           kind: `load balancer (${pool.type})`,
         });
@@ -161,7 +166,7 @@ export function networkPage(context: DocsContext): string {
       context.titleOf(network),
       network.cidr,
       network.gateway,
-      (network.dhcp ?? []).map(range).join(', '),
+      (network.dhcp ?? []).map(rangeText).join(', '),
       network.purpose,
       (network.ssids ?? []).map(s => s.name).join(', '),
       INTERNET_ACCESS[network.internet],
@@ -188,10 +193,8 @@ export function networkPage(context: DocsContext): string {
         ? `${decimalText(link.downlinkMbps)} Mbit/s`
         : undefined,
       link.uplinkMbps ? `${decimalText(link.uplinkMbps)} Mbit/s` : undefined,
-      context.titleOf(context.device(link.router) ?? { name: link.router }),
-      link.via
-        ? context.titleOf(context.device(link.via) ?? { name: link.via })
-        : undefined,
+      context.deviceTitle(link.router),
+      link.via ? context.deviceTitle(link.via) : undefined,
     ]),
   );
   const pools = inventory.clusters.flatMap(cluster =>
@@ -201,7 +204,7 @@ export function networkPage(context: DocsContext): string {
       pool.type,
       pool.mode,
       context.titleOf(context.network(pool.network) ?? { name: pool.network }),
-      pool.addresses.map(range).join(', '),
+      pool.addresses.map(rangeText).join(', '),
       pool.addresses
         .reduce((sum, r) => sum + addressRangeSize(r.start, r.end), 0)
         .toString(),
@@ -210,7 +213,7 @@ export function networkPage(context: DocsContext): string {
   const links = inventory.devices.flatMap(device =>
     (device.links ?? []).map(link => [
       context.titleOf(device),
-      context.titleOf(context.device(link.device) ?? { name: link.device }),
+      context.deviceTitle(link.device),
       link.port,
       link.speedGbps ? linkSpeedText(link.speedGbps) : undefined,
     ]),
