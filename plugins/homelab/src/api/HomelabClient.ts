@@ -2,20 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { FluxObject } from '@homelab/plugin-homelab-common';
 import { FluxObjectRef, HomelabApi } from './HomelabApi';
-
-type Query = Record<string, string | number | string[] | undefined>;
-
-/** "?a=1&b=x&b=y", leaving out what is not set. */
-function queryString(query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined && item !== '') params.append(key, String(item));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+import { Query, queryString } from './queryString';
 
 /**
  * The {@link HomelabApi} over HTTP, with the signed-in user's credentials.

@@ -4,7 +4,11 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { formatTime } from '../shared/formatTime';
 import { Score } from '../shared/Score';
-import { SEVERITIES, SeverityChip } from '../shared/SeverityChip';
+import {
+  GRADED_SEVERITIES,
+  SEVERITIES,
+  SeverityChip,
+} from '../shared/SeverityChip';
 
 /** One scope's posture: score, vulnerabilities, misconfigurations, policies, compliance. */
 export function PostureSummaryCard(props: {
@@ -66,7 +70,7 @@ export function PostureSummaryCard(props: {
         )}
         {row(
           'Misconfigurations',
-          SEVERITIES.slice(0, 4).map(severity => (
+          GRADED_SEVERITIES.map(severity => (
             <SeverityChip
               key={severity}
               severity={severity}

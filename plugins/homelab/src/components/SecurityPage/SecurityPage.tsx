@@ -15,12 +15,13 @@ import {
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { Score } from '../shared/Score';
-import { SEVERITIES } from '../shared/SeverityChip';
+import { useQueryParams } from '../shared/useQueryParams';
+import { misconfigurationTotal } from '../shared/misconfigurationTotal';
+import { GRADED_SEVERITIES, SEVERITIES } from '../shared/SeverityChip';
 import { FindingsTable, SOURCE_LABELS } from './FindingsTable';
 import { PostureSummaryCard } from './PostureSummaryCard';
 import { PostureTrendChart } from './PostureTrendChart';
@@ -73,7 +74,7 @@ function Toggles<T extends string>(props: {
  */
 export function SecurityPage() {
   const api = useApi(homelabApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const cluster = params.get('cluster') ?? undefined;
   const namespace = params.get('namespace') ?? undefined;
   const entityRef = params.get('entity') ?? undefined;
@@ -101,17 +102,6 @@ export function SecurityPage() {
     [api, trendScope, trendKey],
   );
 
-  const update = (changes: Record<string, string | string[] | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      next.delete(key);
-      for (const item of Array.isArray(value) ? value : [value]) {
-        if (item) next.append(key, item);
-      }
-    }
-    setParams(next, { replace: true });
-  };
-
   if (clusters.loading && !clusters.value) return <Progress />;
   if (clusters.error) return <ResponseErrorPanel error={clusters.error} />;
   const summaries = clusters.value?.items ?? [];
@@ -136,15 +126,14 @@ export function SecurityPage() {
       field: 'score',
       render: row => <Score value={row.score} />,
     },
-    ...SEVERITIES.slice(0, 4).map(level => ({
+    ...GRADED_SEVERITIES.map(level => ({
       title: level[0].toLocaleUpperCase('en-US') + level.slice(1),
       field: `vulnerabilities.${level}`,
       render: (row: PostureSummary) => row.vulnerabilities[level],
     })),
     {
       title: 'Misconfigurations',
-      render: row =>
-        Object.values(row.misconfigurations).reduce((a, b) => a + b, 0),
+      render: row => misconfigurationTotal(row),
     },
     { title: 'Policy failures', render: row => row.policy.fail },
   ];

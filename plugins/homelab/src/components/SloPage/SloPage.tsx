@@ -5,10 +5,10 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { useQueryParams } from '../shared/useQueryParams';
 import { SloDetail } from './SloDetail';
 import { SloTable } from './SloTable';
 
@@ -19,7 +19,7 @@ import { SloTable } from './SloTable';
  */
 export function SloPage() {
   const api = useApi(homelabApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const selected = params.get('slo') ?? undefined;
   const slos = useAsyncRetry(() => api.getSlos(), [api]);
 
@@ -38,12 +38,8 @@ export function SloPage() {
       </>
     );
   }
-  const choose = (id: string) => {
-    const next = new URLSearchParams(params);
-    if (id === selected) next.delete('slo');
-    else next.set('slo', id);
-    setParams(next, { replace: true });
-  };
+  const choose = (id: string) =>
+    update({ slo: id === selected ? undefined : id });
   return (
     <>
       <FreshnessNotice freshness={slos.value!.freshness} />

@@ -16,11 +16,11 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { formatTime } from '../shared/formatTime';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { useQueryParams } from '../shared/useQueryParams';
 import {
   collapseWorkloads,
   FilterChoice,
@@ -77,7 +77,7 @@ function FilterSelect(props: {
  */
 export function TopologyPage() {
   const api = useApi(homelabApiRef);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const [selected, setSelected] = useState<string>();
   const [drawn, setDrawn] = useState<TopologyDrawn>();
   const graph = useAsyncRetry(() => api.getTopology(), [api]);
@@ -126,10 +126,7 @@ export function TopologyPage() {
     key: keyof TopologyFilter | 'workloads',
     value: string,
   ) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    update({ [key]: value });
     setSelected(undefined);
   };
 

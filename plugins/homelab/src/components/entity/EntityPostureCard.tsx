@@ -9,7 +9,8 @@ import { homelabApiRef } from '../../api/HomelabApi';
 import { formatTime } from '../shared/formatTime';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { Score } from '../shared/Score';
-import { SEVERITIES, SeverityChip } from '../shared/SeverityChip';
+import { misconfigurationTotal } from '../shared/misconfigurationTotal';
+import { GRADED_SEVERITIES, SeverityChip } from '../shared/SeverityChip';
 import { pendingCard } from './pendingCard';
 import { useHomelabLink } from './useHomelabLink';
 
@@ -50,7 +51,7 @@ export function EntityPostureCard() {
             </Typography>
           </Box>
           <Box display="flex" flexWrap="wrap" style={{ gap: 4 }} mt={1}>
-            {SEVERITIES.slice(0, 4).map(severity => (
+            {GRADED_SEVERITIES.map(severity => (
               <SeverityChip
                 key={severity}
                 severity={severity}
@@ -58,11 +59,8 @@ export function EntityPostureCard() {
               />
             ))}
             <Typography variant="body2" color="textSecondary">
-              {Object.values(summary.misconfigurations).reduce(
-                (a, b) => a + b,
-                0,
-              )}{' '}
-              misconfigurations, {summary.policy.fail} policy failures
+              {misconfigurationTotal(summary)} misconfigurations,{' '}
+              {summary.policy.fail} policy failures
             </Typography>
           </Box>
         </Box>

@@ -1,4 +1,5 @@
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { queryString } from '../../api/queryString';
 import { rootRouteRef, TAB_PATHS } from '../../routes';
 
 /** A link into a tab of the homelab page, with query parameters. */
@@ -7,11 +8,5 @@ export function useHomelabLink() {
   return (
     tab: keyof typeof TAB_PATHS,
     query: Record<string, string | undefined> = {},
-  ) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query))
-      if (value) params.set(key, value);
-    const text = params.toString();
-    return `${root()}/${TAB_PATHS[tab]}${text ? `?${text}` : ''}`;
-  };
+  ) => `${root()}/${TAB_PATHS[tab]}${queryString(query)}`;
 }

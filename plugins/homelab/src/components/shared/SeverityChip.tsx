@@ -10,6 +10,9 @@ export const SEVERITIES: FindingSeverity[] = [
   'unknown',
 ];
 
+/** The severities a scanner graded, without "unknown": what summaries show. */
+export const GRADED_SEVERITIES = SEVERITIES.slice(0, 4);
+
 export function useSeverityColours(): Record<FindingSeverity, string> {
   const theme = useTheme();
   return {
