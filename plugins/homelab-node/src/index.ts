@@ -7,7 +7,12 @@
  */
 
 export type { InventoryProblem, PathSegment } from './inventory/problems';
-export { formatProblem, formatPath, countErrors } from './inventory/problems';
+export {
+  formatProblem,
+  formatErrors,
+  formatPath,
+  countErrors,
+} from './inventory/problems';
 export type {
   InventoryInputFile,
   ParseOptions,

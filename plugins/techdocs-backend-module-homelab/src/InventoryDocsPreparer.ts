@@ -3,7 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotModifiedError } from '@backstage/errors';
 import { ANNOTATION_INVENTORY_DOCS } from '@homelab/plugin-homelab-common';
 import {
-  formatProblem,
+  formatErrors,
   generateInventoryDocs,
   InventoryLocationConfig,
   readInventoryFromTarget,
@@ -76,10 +76,9 @@ export class InventoryDocsPreparer implements PreparerBase {
       throw new InputError(
         `The homelab inventory "${location.name}" (${
           location.target
-        }) is invalid, so its docs were not rebuilt:\n${validation.problems
-          .filter(p => p.severity === 'error')
-          .map(formatProblem)
-          .join('\n')}`,
+        }) is invalid, so its docs were not rebuilt:\n${formatErrors(
+          validation.problems,
+        )}`,
       );
     }
     const files = generateInventoryDocs(validation.inventory);

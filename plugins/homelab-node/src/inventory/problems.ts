@@ -59,6 +59,19 @@ export function formatProblem(problem: InventoryProblem): string {
 }
 
 /**
+ * The problems that are errors, formatted, one per line: what a refusal to
+ * act on an invalid inventory says.
+ *
+ * @public
+ */
+export function formatErrors(problems: readonly InventoryProblem[]): string {
+  return problems
+    .filter(problem => problem.severity === 'error')
+    .map(formatProblem)
+    .join('\n');
+}
+
+/**
  * The number of problems that are errors.
  *
  * @public

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  formatProblem,
+  formatErrors,
   generateInventoryDocs,
   readInventoryFromPath,
   validateInventoryFiles,
@@ -72,10 +72,9 @@ export function createDocsGenerateAction() {
       );
       if (!validation.inventory) {
         throw new InputError(
-          `The inventory is invalid, so no docs were generated:\n${validation.problems
-            .filter(p => p.severity === 'error')
-            .map(formatProblem)
-            .join('\n')}`,
+          `The inventory is invalid, so no docs were generated:\n${formatErrors(
+            validation.problems,
+          )}`,
         );
       }
       const result = await writeGeneratedDocs(

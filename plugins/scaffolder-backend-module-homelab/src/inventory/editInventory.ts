@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
-  formatProblem,
+  formatErrors,
   InventoryInputFile,
   readInventoryFromPath,
   validateInventoryFiles,
@@ -166,14 +166,13 @@ export async function editInventory(
   );
   const validation = validateInventoryFiles(edited);
   if (validation.errorCount > 0) {
-    const problems = validation.problems
-      .filter(p => p.severity === 'error')
-      .map(p =>
-        formatProblem({ ...p, file: path.relative(workspacePath, p.file) }),
-      );
+    const problems = validation.problems.map(p => ({
+      ...p,
+      file: path.relative(workspacePath, p.file),
+    }));
     throw new InputError(
-      `The inventory would be invalid after this change, so nothing was written:\n${problems.join(
-        '\n',
+      `The inventory would be invalid after this change, so nothing was written:\n${formatErrors(
+        problems,
       )}`,
     );
   }
