@@ -16,7 +16,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -24,25 +23,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFluxDeployAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxDeployAction';
 import { createFluxPromoteAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxPromoteAction';
+import { git } from '../../plugins/scaffolder-backend-module-homelab/src/__testUtils__/git';
 import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const APPS = Number(process.env.HOMELAB_BENCH_APPS ?? 500);
 const GATED = 20;
 const appName = (i: number) => `app-${String(i).padStart(3, '0')}`;
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'bench',
-      GIT_AUTHOR_EMAIL: 'bench@homelab.invalid',
-      GIT_COMMITTER_NAME: 'bench',
-      GIT_COMMITTER_EMAIL: 'bench@homelab.invalid',
-    },
-  });
 
 /** A logger that drops everything: the bench measures the actions, not logging. */
 const quiet: any = {
