@@ -11,4 +11,5 @@ export * from './entities/model';
 export * from './entities/specs';
 export * from './permissions';
 export * from './api/types';
+export * from './api/fluxKindActions';
 export * from './format/hardwareText';

@@ -12,9 +12,11 @@ import { listIfServed } from './listIfServed';
 import { Collection } from './recordCollection';
 
 /**
- * Flux sources, Kustomizations and HelmReleases of a cluster, in whichever
- * API version the cluster serves, each mapped to the catalog entity its
- * labels (or the platform service owning its target namespace) name.
+ * Flux objects of a cluster (sources, ExternalArtifacts and
+ * ArtifactGenerators, Kustomizations, HelmReleases, and the Flux Operator's
+ * FluxInstance and ResourceSets where it runs), in whichever API version the
+ * cluster serves, each mapped to the catalog entity its labels (or the
+ * platform service owning its target namespace) name.
  */
 export class FluxCollector implements ClusterCollector {
   readonly source = 'flux';
@@ -31,10 +33,13 @@ export class FluxCollector implements ClusterCollector {
       : ['Flux is not installed: the cluster serves none of the Flux APIs'];
     const entities = await this.entities();
     const objects: FluxObject[] = [];
-    for (const { kind, types } of kinds) {
+    for (const { kind, types, laterAddition } of kinds) {
       const raws = await listFirstServed(client, types);
       if (!raws) {
-        warnings.push(`${kind} is not served in any version this plugin reads`);
+        if (!laterAddition)
+          warnings.push(
+            `${kind} is not served in any version this plugin reads`,
+          );
         continue;
       }
       for (const { raw, type } of raws) {

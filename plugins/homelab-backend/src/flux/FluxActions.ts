@@ -1,8 +1,12 @@
-import { NotFoundError } from '@backstage/errors';
-import { FluxKind, FluxObject } from '@homelab/plugin-homelab-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  FLUX_KIND_ACTIONS,
+  FluxKind,
+  FluxObject,
+} from '@homelab/plugin-homelab-common';
 import { ClusterClient } from '@homelab/plugin-homelab-node';
 import { HomelabStore } from '../database/HomelabStore';
-import { fluxResourceType } from './fluxResources';
+import { fluxResourceType, pausedByAnnotation } from './fluxResources';
 import { RawFluxObject, parseFluxObject } from './parseFluxObject';
 
 /** The annotation `flux reconcile` sets to ask a controller to reconcile now. */
@@ -17,10 +21,13 @@ export interface FluxObjectRef {
 }
 
 /**
- * The changes the portal makes to Flux objects, as the flux CLI makes them:
- * reconcile sets reconcile.fluxcd.io/requestedAt, suspend and resume set
- * spec.suspend. Only objects the collector has seen, in clusters the
- * operator configured, can be changed; the stored object is updated from
+ * The changes the portal makes to Flux objects, as the flux and flux-operator
+ * CLIs make them: reconcile sets reconcile.fluxcd.io/requestedAt; suspend and
+ * resume set spec.suspend, or for kinds without it (ArtifactGenerator,
+ * FluxInstance, ResourceSet) their reconcile annotation to "disabled" or
+ * "enabled". A kind that supports neither (ExternalArtifact) is refused
+ * before anything is sent. Only objects the collector has seen, in clusters
+ * the operator configured, can be changed; the stored object is updated from
  * the API server's answer.
  */
 export class FluxActions {
@@ -29,7 +36,8 @@ export class FluxActions {
     private readonly store: HomelabStore,
   ) {}
 
-  reconcile(ref: FluxObjectRef, requestedAt: Date): Promise<FluxObject> {
+  async reconcile(ref: FluxObjectRef, requestedAt: Date): Promise<FluxObject> {
+    refuseUnsupported(ref.kind, 'reconcile');
     return this.#patch(ref, {
       metadata: {
         annotations: { [RECONCILE_REQUESTED_AT]: requestedAt.toISOString() },
@@ -37,8 +45,30 @@ export class FluxActions {
     });
   }
 
-  setSuspended(ref: FluxObjectRef, suspended: boolean): Promise<FluxObject> {
-    return this.#patch(ref, { spec: { suspend: suspended } });
+  /**
+   * Suspends or resumes. A resumed annotation-paused object also gets a
+   * reconcile request, as the flux-operator CLI sends: source-watcher and
+   * the operator stop requeueing a paused object, and the annotation change
+   * alone does not wake source-watcher.
+   */
+  async setSuspended(
+    ref: FluxObjectRef,
+    suspended: boolean,
+    now: Date,
+  ): Promise<FluxObject> {
+    refuseUnsupported(ref.kind, 'suspend');
+    const pausedBy = pausedByAnnotation(ref.kind);
+    if (!pausedBy) return this.#patch(ref, { spec: { suspend: suspended } });
+    return this.#patch(ref, {
+      metadata: {
+        annotations: suspended
+          ? { [pausedBy]: 'disabled' }
+          : {
+              [pausedBy]: 'enabled',
+              [RECONCILE_REQUESTED_AT]: now.toISOString(),
+            },
+      },
+    });
   }
 
   async #patch(ref: FluxObjectRef, patch: object): Promise<FluxObject> {
@@ -62,4 +92,15 @@ export class FluxActions {
     await this.store.updateFluxObject(object);
     return object;
   }
+}
+
+/** Refuses an action the kind has no way to carry out, saying why. */
+function refuseUnsupported(kind: FluxKind, action: 'reconcile' | 'suspend') {
+  if (FLUX_KIND_ACTIONS[kind][action]) return;
+  const verb = action === 'reconcile' ? 'reconciled' : 'suspended or resumed';
+  const why =
+    kind === 'ExternalArtifact'
+      ? 'the controller that produces one owns it; act on its producer (its sourceRef, such as an ArtifactGenerator) instead'
+      : 'the kind has no way to do it';
+  throw new InputError(`${kind}s cannot be ${verb}: ${why}`);
 }

@@ -1,4 +1,5 @@
 import { FluxKind, FluxObject } from '@homelab/plugin-homelab-common';
+import { pausedByAnnotation } from './fluxResources';
 
 interface Condition {
   type: string;
@@ -6,6 +7,14 @@ interface Condition {
   reason?: string;
   message?: string;
   lastTransitionTime?: string;
+  observedGeneration?: number;
+}
+
+interface ObjectReference {
+  apiVersion?: string;
+  kind: string;
+  name: string;
+  namespace?: string;
 }
 
 /** The parts of a Flux object this plugin reads, across kinds. */
@@ -16,12 +25,13 @@ export interface RawFluxObject {
     namespace?: string;
     generation?: number;
     labels?: Record<string, string>;
+    annotations?: Record<string, string>;
   };
   spec?: {
     suspend?: boolean;
     targetNamespace?: string;
     url?: string;
-    sourceRef?: { kind: string; name: string; namespace?: string };
+    sourceRef?: ObjectReference;
     chart?: {
       spec?: {
         chart?: string;
@@ -38,6 +48,13 @@ export interface RawFluxObject {
     lastAppliedRevision?: string;
     lastAttemptedRevision?: string;
     lastHandledReconcileAt?: string;
+    /**
+     * An ArtifactGenerator's generated ExternalArtifacts; a Kustomization's,
+     * FluxInstance's or ResourceSet's applied objects ({entries}).
+     */
+    inventory?:
+      | Array<{ name: string; namespace: string; digest?: string }>
+      | { entries?: Array<{ id: string; v: string }> };
     history?: Array<{
       chartName?: string;
       chartVersion?: string;
@@ -48,9 +65,23 @@ export interface RawFluxObject {
 }
 
 /**
+ * A reference as the API serves it: kind, name and namespace. An
+ * ExternalArtifact's sourceRef always carries an apiVersion too (that of its
+ * ArtifactGenerator), and the served schema has no room for it.
+ */
+const withoutApiVersion = ({ kind, name, namespace }: ObjectReference) => ({
+  kind,
+  name,
+  ...(namespace ? { namespace } : {}),
+});
+
+/**
  * The state of a Flux object as the Flux documentation defines it: up to date
  * means Ready=True, the current generation observed, and no reconciliation
- * under way. A missing Ready condition is Unknown, never ready.
+ * under way. A missing Ready condition is Unknown, never ready. Kinds whose
+ * status has no observedGeneration (ExternalArtifact, ArtifactGenerator,
+ * FluxInstance, ResourceSet) record it on their Ready condition, which is
+ * where their controllers and the flux-operator's health check read it.
  */
 export function parseFluxObject(
   raw: RawFluxObject,
@@ -63,9 +94,15 @@ export function parseFluxObject(
   const reconciling = conditions.some(
     c => c.type === 'Reconciling' && c.status === 'True',
   );
+  const observedGeneration =
+    raw.status?.observedGeneration ?? readyCondition?.observedGeneration;
   const generationObserved =
     raw.metadata.generation === undefined ||
-    raw.status?.observedGeneration === raw.metadata.generation;
+    observedGeneration === raw.metadata.generation;
+  const pausedBy = pausedByAnnotation(kind);
+  const suspended = pausedBy
+    ? raw.metadata.annotations?.[pausedBy]?.toLowerCase() === 'disabled'
+    : raw.spec?.suspend === true;
 
   const object: FluxObject = {
     cluster,
@@ -76,7 +113,7 @@ export function parseFluxObject(
     ready,
     upToDate: ready === 'True' && generationObserved && !reconciling,
     reconciling,
-    suspended: raw.spec?.suspend === true,
+    suspended,
   };
   if (readyCondition?.reason) object.reason = readyCondition.reason;
   if (readyCondition?.message) object.message = readyCondition.message;
@@ -109,13 +146,38 @@ export function parseFluxObject(
       }
       if (current?.chartVersion) object.revision = current.chartVersion;
       const sourceRef = raw.spec?.chart?.spec?.sourceRef ?? raw.spec?.chartRef;
-      if (sourceRef) object.sourceRef = sourceRef;
+      if (sourceRef) object.sourceRef = withoutApiVersion(sourceRef);
       break;
     }
     case 'Kustomization':
+    case 'FluxInstance':
+    case 'ResourceSet':
+      // A FluxInstance's revision is the Flux version with the digest of
+      // what it applied, a ResourceSet's the digest of what it generated.
       if (raw.status?.lastAppliedRevision)
         object.revision = raw.status.lastAppliedRevision;
-      if (raw.spec?.sourceRef) object.sourceRef = raw.spec.sourceRef;
+      if (raw.spec?.sourceRef)
+        object.sourceRef = withoutApiVersion(raw.spec.sourceRef);
+      break;
+    case 'ArtifactGenerator': {
+      // Its output is the ExternalArtifacts it generated, each with its own
+      // revision; the generator has none.
+      const inventory = raw.status?.inventory;
+      if (Array.isArray(inventory))
+        object.generatedArtifacts = inventory.map(a => ({
+          namespace: a.namespace,
+          name: a.name,
+          ...(a.digest ? { digest: a.digest } : {}),
+        }));
+      break;
+    }
+    case 'ExternalArtifact':
+      // spec.sourceRef names the object it is produced for, such as its
+      // ArtifactGenerator; there is no URL to fetch.
+      if (raw.status?.artifact?.revision)
+        object.revision = raw.status.artifact.revision;
+      if (raw.spec?.sourceRef)
+        object.sourceRef = withoutApiVersion(raw.spec.sourceRef);
       break;
     default:
       if (raw.status?.artifact?.revision)

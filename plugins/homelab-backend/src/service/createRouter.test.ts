@@ -255,12 +255,16 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     ).toEqual([{ spec: { suspend: true } }, { spec: { suspend: false } }]);
   });
 
-  it('refuses changes without permission, to unknown objects or clusters, and to recorded clusters, auditing each attempt', async () => {
+  it('refuses changes without permission, to unknown objects or clusters, to kinds that cannot make them, and to recorded clusters, auditing each attempt', async () => {
     denied.add('homelab.flux.suspend');
     const server = await app();
     const cases = [
       ['/flux/objects/staging/HelmRelease/flux-system/nextcloud/suspend', 403],
       ['/flux/objects/staging/HelmRelease/flux-system/nope/reconcile', 404],
+      [
+        '/flux/objects/staging/ExternalArtifact/flux-system/apps/reconcile',
+        400,
+      ],
       ['/flux/objects/lab/HelmRelease/flux-system/nextcloud/reconcile', 404],
       [
         '/flux/objects/production/HelmRelease/flux-system/nextcloud/reconcile',
@@ -280,6 +284,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     ).toEqual([
       'suspend staging fail: Not allowed: homelab.flux.suspend',
       'reconcile staging fail: No HelmRelease flux-system/nope is known in cluster "staging"',
+      'reconcile staging fail: ExternalArtifacts cannot be reconciled: the controller that produces one owns it; act on its producer (its sourceRef, such as an ArtifactGenerator) instead',
       'reconcile lab fail: No HelmRelease flux-system/nextcloud is known in cluster "lab"',
       'reconcile production fail: cluster "production" is a recorded snapshot and cannot be changed',
     ]);

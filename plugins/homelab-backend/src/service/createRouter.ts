@@ -241,7 +241,7 @@ export async function createRouter(options: RouterOptions) {
       const ref = { ...req.params };
       res.json(
         await fluxAction(req, 'suspend', ref, () =>
-          flux.setSuspended(ref, true),
+          flux.setSuspended(ref, true, new Date()),
         ),
       );
     },
@@ -253,7 +253,7 @@ export async function createRouter(options: RouterOptions) {
       const ref = { ...req.params };
       res.json(
         await fluxAction(req, 'resume', ref, () =>
-          flux.setSuspended(ref, false),
+          flux.setSuspended(ref, false, new Date()),
         ),
       );
     },

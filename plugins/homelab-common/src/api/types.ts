@@ -30,7 +30,10 @@ export interface SourceFreshness {
 }
 
 /**
- * The Flux kinds the homelab backend reads.
+ * The Flux kinds the homelab backend reads: the toolkit's sources and
+ * appliers; ExternalArtifact (source-controller, Flux 2.7) and
+ * ArtifactGenerator (source-watcher); and the Flux Operator's FluxInstance
+ * and ResourceSet.
  *
  * @public
  */
@@ -38,8 +41,12 @@ export type FluxKind =
   | 'GitRepository'
   | 'OCIRepository'
   | 'HelmRepository'
+  | 'ExternalArtifact'
+  | 'ArtifactGenerator'
   | 'Kustomization'
-  | 'HelmRelease';
+  | 'HelmRelease'
+  | 'FluxInstance'
+  | 'ResourceSet';
 
 /**
  * A Flux object and its state.
@@ -63,7 +70,11 @@ export interface FluxObject {
   upToDate: boolean;
   /** A Reconciling condition is present and true. */
   reconciling: boolean;
-  /** spec.suspend is set. */
+  /**
+   * Reconciliation is paused: spec.suspend for the toolkit's kinds; the
+   * reconcile annotation set to "disabled" for ArtifactGenerators,
+   * FluxInstances and ResourceSets, which have no spec.suspend.
+   */
   suspended: boolean;
   /** Reason of the Ready condition, like "ReconciliationSucceeded". */
   reason?: string;
@@ -71,18 +82,28 @@ export interface FluxObject {
   message?: string;
   /** When the Ready condition last changed. */
   lastTransitionTime?: string;
-  /** What is applied: a source's artifact revision, a Kustomization's last applied revision, a release's chart version. */
+  /**
+   * What is applied: a source's or ExternalArtifact's artifact revision, the
+   * last applied revision of a Kustomization, FluxInstance (the Flux
+   * version and digest) or ResourceSet (a digest), a release's chart version.
+   */
   revision?: string;
   /** What was last attempted, if it differs. */
   attemptedRevision?: string;
   /** For HelmReleases: the chart and versions of the current release. */
   chart?: { name: string; version?: string; appVersion?: string };
-  /** The source it reconciles from. */
+  /** The source it reconciles from; for an ExternalArtifact, the object that produces it. */
   sourceRef?: { kind: string; name: string; namespace?: string };
   /** For HelmReleases and Kustomizations: spec.targetNamespace, where what they apply runs. */
   targetNamespace?: string;
   /** For sources: the URL they fetch. */
   url?: string;
+  /** For ArtifactGenerators: the ExternalArtifacts they generated (status.inventory). */
+  generatedArtifacts?: Array<{
+    namespace: string;
+    name: string;
+    digest?: string;
+  }>;
   /** The last reconcile request Flux has handled. */
   lastHandledReconcileAt?: string;
   /** The catalog entity it belongs to, if known. */

@@ -226,8 +226,12 @@ export const spec = {
           'GitRepository',
           'OCIRepository',
           'HelmRepository',
+          'ExternalArtifact',
+          'ArtifactGenerator',
           'Kustomization',
           'HelmRelease',
+          'FluxInstance',
+          'ResourceSet',
         ],
       },
       ReadyStatus: {
@@ -277,6 +281,8 @@ export const spec = {
           },
           suspended: {
             type: 'boolean',
+            description:
+              'Reconciliation is paused - spec.suspend, or for ArtifactGenerators, FluxInstances and ResourceSets their reconcile annotation set to disabled.',
           },
           reason: {
             type: 'string',
@@ -332,6 +338,27 @@ export const spec = {
           },
           url: {
             type: 'string',
+          },
+          generatedArtifacts: {
+            type: 'array',
+            description:
+              'ArtifactGenerators - the ExternalArtifacts they generated (status.inventory).',
+            items: {
+              type: 'object',
+              required: ['namespace', 'name'],
+              additionalProperties: false,
+              properties: {
+                namespace: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                digest: {
+                  type: 'string',
+                },
+              },
+            },
           },
           lastHandledReconcileAt: {
             type: 'string',
@@ -1346,7 +1373,7 @@ export const spec = {
       post: {
         operationId: 'ReconcileFluxObject',
         description:
-          'Asks Flux to reconcile the object now. Needs homelab.flux.reconcile.',
+          'Asks Flux to reconcile the object now. Needs homelab.flux.reconcile. An ExternalArtifact cannot be reconciled (400).',
         parameters: [
           {
             $ref: '#/components/parameters/objectCluster',
@@ -1375,7 +1402,7 @@ export const spec = {
       post: {
         operationId: 'SuspendFluxObject',
         description:
-          'Suspends reconciliation of the object. Needs homelab.flux.suspend.',
+          'Suspends reconciliation of the object. Needs homelab.flux.suspend. An ExternalArtifact cannot be suspended (400).',
         parameters: [
           {
             $ref: '#/components/parameters/objectCluster',
@@ -1404,7 +1431,7 @@ export const spec = {
       post: {
         operationId: 'ResumeFluxObject',
         description:
-          'Resumes reconciliation of the object. Needs homelab.flux.suspend.',
+          'Resumes reconciliation of the object. Needs homelab.flux.suspend. An ExternalArtifact cannot be resumed (400).',
         parameters: [
           {
             $ref: '#/components/parameters/objectCluster',
