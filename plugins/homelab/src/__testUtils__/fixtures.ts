@@ -413,6 +413,63 @@ export const fluxObjects: FluxObject[] = [
     suspended: true,
     revision: '0.2.103',
   },
+  // Flux 2.7's kinds and the Flux Operator's, as the backend parses the
+  // upstream-shaped objects of homelab-backend's src/flux/__fixtures__.
+  {
+    cluster: 'production',
+    kind: 'ArtifactGenerator',
+    apiVersion: 'source.extensions.fluxcd.io/v1beta1',
+    namespace: 'flux-system',
+    name: 'flux-system',
+    ready: 'True',
+    upToDate: true,
+    reconciling: false,
+    suspended: false,
+    reason: 'Succeeded',
+    message: 'reconciliation succeeded, generated 2 artifact(s)',
+    generatedArtifacts: [
+      { namespace: 'flux-system', name: 'infrastructure' },
+      { namespace: 'flux-system', name: 'apps' },
+    ],
+  },
+  {
+    cluster: 'production',
+    kind: 'ExternalArtifact',
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    namespace: 'flux-system',
+    name: 'apps',
+    ready: 'True',
+    upToDate: true,
+    reconciling: false,
+    suspended: false,
+    reason: 'Succeeded',
+    message: 'Artifact is ready',
+    revision:
+      'latest@sha256:d56f6359d240f69e4164425b599d08869574fc013b9e5727951048914db12c5b',
+    sourceRef: {
+      kind: 'ArtifactGenerator',
+      name: 'flux-system',
+      namespace: 'flux-system',
+    },
+  },
+  {
+    cluster: 'production',
+    kind: 'FluxInstance',
+    apiVersion: 'fluxcd.controlplane.io/v1',
+    namespace: 'flux-system',
+    name: 'flux',
+    ready: 'False',
+    upToDate: false,
+    reconciling: true,
+    suspended: false,
+    reason: 'ReconciliationFailed',
+    message:
+      "reconciliation failed: timeout waiting for: [Deployment/flux-system/helm-controller status: 'InProgress']",
+    revision:
+      'v2.3.0@sha256:4cc5babdb1279ad0177bf513292deadbfa3f7b7c3da0be7fa53b39ab434f7219',
+    attemptedRevision:
+      'v2.3.1@sha256:0304e3bcdbb841a19ec7c4cd198fedcb9f05554d840d1b9945125c78490ea627',
+  },
 ];
 
 export const nextcloudDrift: AppDrift = {

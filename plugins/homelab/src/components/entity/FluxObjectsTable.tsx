@@ -2,6 +2,7 @@ import { Table, TableColumn } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  FLUX_KIND_ACTIONS,
   FluxObject,
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
@@ -13,6 +14,7 @@ import { homelabApiRef } from '../../api/HomelabApi';
 import { errorMessage } from '../shared/errorMessage';
 import { formatTime } from '../shared/formatTime';
 import { StatusChip } from '../shared/StatusChip';
+import { fluxReadiness, fluxReadinessSummary } from './fluxReadiness';
 
 type Action = 'reconcile' | 'suspend' | 'resume';
 
@@ -21,23 +23,38 @@ const shortRevision = (revision?: string) =>
   revision?.replace(/(sha1|sha256):([0-9a-f]{8})[0-9a-f]+/, '$1:$2') ?? '—';
 
 function readiness(object: FluxObject) {
-  if (object.suspended)
-    return <StatusChip status="unknown" label="Suspended" />;
-  if (object.ready === 'True')
-    return (
-      <StatusChip
-        status={object.upToDate ? 'ok' : 'warning'}
-        label={object.upToDate ? 'Ready' : 'Ready, reconciling'}
-      />
-    );
-  if (object.ready === 'False')
-    return <StatusChip status="error" label={object.reason ?? 'Not ready'} />;
-  return <StatusChip status="unknown" label="Unknown" />;
+  switch (fluxReadiness(object)) {
+    case 'suspended':
+      return <StatusChip status="unknown" label="Suspended" />;
+    case 'ready':
+      return <StatusChip status="ok" label="Ready" />;
+    case 'reconciling':
+      return <StatusChip status="warning" label="Ready, reconciling" />;
+    case 'not-ready':
+      return <StatusChip status="error" label={object.reason ?? 'Not ready'} />;
+    default:
+      return <StatusChip status="unknown" label="Unknown" />;
+  }
+}
+
+/** What an object makes or comes from, where its kind says more than its name. */
+function provenance(object: FluxObject): string | undefined {
+  if (object.generatedArtifacts?.length)
+    return `Generates ${object.generatedArtifacts
+      .map(a =>
+        a.namespace === object.namespace ? a.name : `${a.namespace}/${a.name}`,
+      )
+      .join(', ')}`;
+  if (object.kind === 'ExternalArtifact' && object.sourceRef)
+    return `From ${object.sourceRef.kind} ${object.sourceRef.name}`;
+  return undefined;
 }
 
 /**
- * Flux objects with their Ready state and revision, and reconcile, suspend
- * and resume buttons for users the permission framework allows them.
+ * Flux objects of every kind with their Ready state and revision, a count of
+ * how many are ready, and reconcile, suspend and resume buttons where the
+ * kind supports them (an ExternalArtifact supports neither) for users the
+ * permission framework allows them.
  */
 export function FluxObjectsTable(props: {
   objects: FluxObject[];
@@ -97,6 +114,11 @@ export function FluxObjectsTable(props: {
       render: o => (
         <>
           {o.namespace}/{o.name}
+          {provenance(o) && (
+            <Typography variant="caption" component="div" color="textSecondary">
+              {provenance(o)}
+            </Typography>
+          )}
           {o.message && o.ready !== 'True' && (
             <Typography variant="caption" component="div" color="textSecondary">
               {o.message}
@@ -127,9 +149,10 @@ export function FluxObjectsTable(props: {
       title: 'Actions',
       render: o => {
         const disabled = busy !== undefined;
+        const supports = FLUX_KIND_ACTIONS[o.kind];
         return (
           <span style={{ whiteSpace: 'nowrap' }}>
-            {canReconcile && !o.suspended && (
+            {canReconcile && supports.reconcile && !o.suspended && (
               <Button
                 size="small"
                 disabled={disabled}
@@ -138,7 +161,7 @@ export function FluxObjectsTable(props: {
                 Reconcile
               </Button>
             )}
-            {canSuspend && (
+            {canSuspend && supports.suspend && (
               <Button
                 size="small"
                 disabled={disabled}
@@ -155,6 +178,9 @@ export function FluxObjectsTable(props: {
   return (
     <Table<FluxObject>
       title="Flux"
+      subtitle={
+        props.objects.length ? fluxReadinessSummary(props.objects) : undefined
+      }
       data={props.objects}
       columns={columns}
       options={{

@@ -198,4 +198,58 @@ describe('EntityClusterOverview', () => {
       within(suspended).getByRole('button', { name: 'Resume' }),
     ).toBeInTheDocument();
   });
+
+  it("shows and counts Flux 2.7's and the Flux Operator's kinds, offering only the actions each kind supports", async () => {
+    await render(<EntityClusterOverview />, cluster, {
+      api: fakeHomelabApi(),
+      catalogEntities: [node],
+    });
+    // Every kind counts: nextcloud, the GitRepository, the ArtifactGenerator
+    // and the ExternalArtifact are ready; the FluxInstance failed; one
+    // release is suspended.
+    expect(
+      await screen.findByText('4 of 6 ready · 1 not ready · 1 suspended'),
+    ).toBeInTheDocument();
+    const row = (kind: string, object: string) =>
+      screen
+        .getAllByRole('row')
+        .find(
+          r => within(r).queryByText(kind) && within(r).queryByText(object),
+        )!;
+
+    const generator = row('ArtifactGenerator', 'flux-system/flux-system');
+    expect(
+      within(generator).getByText('Generates infrastructure, apps'),
+    ).toBeInTheDocument();
+    expect(within(generator).getByText('Ready')).toBeInTheDocument();
+    expect(
+      within(generator).getByRole('button', { name: 'Reconcile' }),
+    ).toBeInTheDocument();
+    expect(
+      within(generator).getByRole('button', { name: 'Suspend' }),
+    ).toBeInTheDocument();
+
+    // An ExternalArtifact is its producer's to change: no buttons.
+    const artifact = row('ExternalArtifact', 'flux-system/apps');
+    expect(
+      within(artifact).getByText('From ArtifactGenerator flux-system'),
+    ).toBeInTheDocument();
+    expect(
+      within(artifact).getByText('latest@sha256:d56f6359'),
+    ).toBeInTheDocument();
+    expect(within(artifact).queryByRole('button')).toBeNull();
+
+    const instance = row('FluxInstance', 'flux-system/flux');
+    expect(
+      within(instance).getByText('ReconciliationFailed'),
+    ).toBeInTheDocument();
+    expect(
+      within(instance).getByText(
+        'v2.3.0@sha256:4cc5babd (tried v2.3.1@sha256:0304e3bc)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(instance).getByRole('button', { name: 'Suspend' }),
+    ).toBeInTheDocument();
+  });
 });
