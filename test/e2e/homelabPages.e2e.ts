@@ -67,7 +67,7 @@ test('the security page shows each cluster’s posture from the reports and page
     await page.reload();
     await expect(production).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
-  await expect(production.getByText('83', { exact: true })).toBeVisible();
+  await expect(production.getByText('84', { exact: true })).toBeVisible();
   await expect(production.getByText('critical 12')).toBeVisible();
   await expect(
     card('Cluster staging').getByText('84', { exact: true }),

@@ -111,7 +111,9 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
       'workloads production fresh',
       'workloads staging fresh',
     ]);
-    expect(await store.fluxObjects({ cluster: 'production' })).toHaveLength(26);
+    // Production's 26 toolkit objects, and the ArtifactGenerator of its Flux
+    // 2.7 with the two ExternalArtifacts it generates.
+    expect(await store.fluxObjects({ cluster: 'production' })).toHaveLength(29);
     const production = servers.production.requests;
     expect(production.every(r => r.authorized)).toBe(true);
     // Ten reports a page.

@@ -174,6 +174,36 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       ).toBe('component:default/staging-traefik');
     });
 
+    it("shows production's Flux 2.7 objects: the ArtifactGenerator splitting the repository, and the ExternalArtifacts its Kustomizations apply", async () => {
+      const { items } = await get('/flux/objects?cluster=production');
+      const find = (kind: string, name: string) =>
+        items.find((o: any) => o.kind === kind && o.name === name);
+      expect(find('ArtifactGenerator', 'flux-system')).toMatchObject({
+        apiVersion: 'source.extensions.fluxcd.io/v1beta1',
+        upToDate: true,
+        generatedArtifacts: [
+          { namespace: 'flux-system', name: 'infrastructure' },
+          { namespace: 'flux-system', name: 'apps' },
+        ],
+      });
+      const apps = find('ExternalArtifact', 'apps');
+      expect(apps).toMatchObject({
+        upToDate: true,
+        sourceRef: { kind: 'ArtifactGenerator', name: 'flux-system' },
+      });
+      expect(find('Kustomization', 'apps')).toMatchObject({
+        sourceRef: { kind: 'ExternalArtifact', name: 'apps' },
+        revision: apps.revision,
+      });
+      // Staging still runs Flux 2.4, which has neither API.
+      const staging = await get('/flux/objects?cluster=staging');
+      expect(
+        staging.items.filter((o: any) =>
+          ['ArtifactGenerator', 'ExternalArtifact'].includes(o.kind),
+        ),
+      ).toEqual([]);
+    });
+
     it('summarises posture per cluster, namespace and entity, with numbers from the reports', async () => {
       const { items } = await get(
         `/posture/summaries?scope=entity&entityRef=${encodeURIComponent(
