@@ -1,6 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { RawFluxObject } from '../parseFluxObject';
 
