@@ -106,3 +106,28 @@ describe('computeDrift', () => {
     });
   });
 });
+
+describe('computeDrift: how long a release has run', () => {
+  it('says since when a Ready release is Ready and when it was deployed; never for one not Ready', () => {
+    const [app] = computeDrift(
+      [
+        release('pi', 'nextcloud', '6.6.4', {
+          lastTransitionTime: '2026-11-28T08:00:00Z',
+          deployedAt: '2026-11-28T07:59:30Z',
+        }),
+        release('rk1', 'nextcloud', '6.5.2', {
+          ready: 'False',
+          lastTransitionTime: '2026-11-30T10:00:00Z',
+        }),
+      ],
+      environments,
+      order,
+    );
+    expect(
+      app.releases.map(r => [r.environment, r.readySince, r.deployedAt]),
+    ).toEqual([
+      ['staging', '2026-11-28T08:00:00Z', '2026-11-28T07:59:30Z'],
+      ['production', undefined, undefined],
+    ]);
+  });
+});

@@ -59,6 +59,10 @@ export function computeDrift(
         ? { appVersion: object.chart.appVersion }
         : {}),
       ready: object.ready,
+      ...(object.ready === 'True' && object.lastTransitionTime
+        ? { readySince: object.lastTransitionTime }
+        : {}),
+      ...(object.deployedAt ? { deployedAt: object.deployedAt } : {}),
     });
     app.entityRef ??= object.entityRef;
     apps.set(object.name, app);

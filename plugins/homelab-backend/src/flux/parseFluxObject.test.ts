@@ -141,6 +141,7 @@ describe('parseFluxObject', () => {
             chartVersion: '0.29.3',
             appVersion: '1.32.5',
             status: 'deployed',
+            lastDeployed: '2026-11-02T09:12:44Z',
           },
         ],
       },
@@ -150,6 +151,8 @@ describe('parseFluxObject', () => {
       ready: 'False',
       chart: { name: 'vaultwarden', version: '0.29.3', appVersion: '1.32.5' },
       revision: '0.29.3',
+      // When what runs was deployed: not the failed attempt's time.
+      deployedAt: '2026-11-02T09:12:44Z',
       attemptedRevision: '0.31.0',
       sourceRef: {
         kind: 'HelmRepository',

@@ -60,6 +60,7 @@ export interface RawFluxObject {
       chartVersion?: string;
       appVersion?: string;
       status?: string;
+      lastDeployed?: string;
     }>;
   };
 }
@@ -145,6 +146,7 @@ export function parseFluxObject(
         };
       }
       if (current?.chartVersion) object.revision = current.chartVersion;
+      if (current?.lastDeployed) object.deployedAt = current.lastDeployed;
       const sourceRef = raw.spec?.chart?.spec?.sourceRef ?? raw.spec?.chartRef;
       if (sourceRef) object.sourceRef = withoutApiVersion(sourceRef);
       break;

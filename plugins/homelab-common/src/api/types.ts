@@ -92,6 +92,8 @@ export interface FluxObject {
   attemptedRevision?: string;
   /** For HelmReleases: the chart and versions of the current release. */
   chart?: { name: string; version?: string; appVersion?: string };
+  /** For HelmReleases: when the release that runs was deployed (status.history lastDeployed). */
+  deployedAt?: string;
   /** The source it reconciles from; for an ExternalArtifact, the object that produces it. */
   sourceRef?: { kind: string; name: string; namespace?: string };
   /** For HelmReleases and Kustomizations: spec.targetNamespace, where what they apply runs. */
@@ -470,6 +472,10 @@ export interface AppRelease {
   appVersion?: string;
   /** Ready condition. */
   ready: 'True' | 'False' | 'Unknown';
+  /** When it last became Ready, while it is Ready. */
+  readySince?: string;
+  /** When the running release was deployed, for HelmReleases. */
+  deployedAt?: string;
 }
 
 /**

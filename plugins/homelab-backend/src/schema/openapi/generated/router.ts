@@ -315,6 +315,11 @@ export const spec = {
               },
             },
           },
+          deployedAt: {
+            type: 'string',
+            description:
+              'HelmReleases - when the release that runs was deployed (status.history lastDeployed).',
+          },
           sourceRef: {
             type: 'object',
             required: ['kind', 'name'],
@@ -901,6 +906,15 @@ export const spec = {
           },
           ready: {
             $ref: '#/components/schemas/ReadyStatus',
+          },
+          readySince: {
+            type: 'string',
+            description: 'When it last became Ready, while it is Ready.',
+          },
+          deployedAt: {
+            type: 'string',
+            description:
+              'When the running release was deployed, for HelmReleases.',
           },
         },
       },
