@@ -66,5 +66,59 @@ export interface Config {
       /** Time allowed for each query, in milliseconds. Default 20000. */
       requestTimeoutMs?: number;
     };
+
+    /** The GitOps repository the Flux deploy and promote actions and the promotion preview work on. */
+    gitops?: {
+      /**
+       * Each environment's Flux folder (the path its Flux syncs), by
+       * environment name, like { staging: clusters/staging }. Only for
+       * repositories whose layout is not recognised: clusters/<env>/ as in
+       * fluxcd/flux2-kustomize-helm-example, kubernetes/flux/cluster/ or
+       * kubernetes/<env>/flux/cluster/ as in onedr0p/cluster-template.
+       */
+      environments?: { [environment: string]: string };
+    };
+
+    /** Gates of a promotion, and when promotions are frozen. */
+    promotion?: {
+      gates?: {
+        /** The source environment's Flux object is Ready on the promoted version. Default required. */
+        fluxReady?: 'required' | 'advisory' | 'off';
+        /** No critical vulnerability in the source environment that the target does not have. Default required. */
+        criticalVulnerabilities?: 'required' | 'advisory' | 'off';
+        /** Every SLO of the app keeps at least minimumErrorBudget. Default advisory. */
+        errorBudget?: 'required' | 'advisory' | 'off';
+        /** Share of error budget (0-1) that must remain. Default 0.25. */
+        minimumErrorBudget?: number;
+        /** The source environment has been Ready on the promoted version for minimumSoakHours. Default advisory. */
+        soakTime?: 'required' | 'advisory' | 'off';
+        /** Hours the source must have been Ready. Default 24. */
+        minimumSoakHours?: number;
+        /** No freeze window of the target environment is in force. Default required. */
+        freezeWindows?: 'required' | 'advisory' | 'off';
+      };
+      /** Times when promotions to an environment are refused. */
+      freezes?: Array<{
+        /** The target environment frozen, like production. */
+        environment: string;
+        /** Said in the verdict, like "End-of-year freeze". */
+        reason?: string;
+        /** Start of a date range (ISO 8601, like 2026-12-20T00:00:00Z). */
+        from?: string;
+        /** End of the range, excluded. */
+        to?: string;
+        /** Or a weekly window. */
+        weekly?: {
+          /** Days: mon, tue, wed, thu, fri, sat, sun. */
+          days: string[];
+          /** Local start time, like 16:00. */
+          from: string;
+          /** Local end time, like 23:59; earlier than from for a window over midnight. */
+          to: string;
+          /** IANA time zone, like Europe/Stockholm. Default UTC. */
+          timeZone?: string;
+        };
+      }>;
+    };
   };
 }

@@ -69,3 +69,54 @@ export {
   DEFAULT_PROMETHEUS_TIMEOUT_MS,
 } from './prometheus/readPrometheusClient';
 export { recordedAnswerFile } from './prometheus/SnapshotPrometheusClient';
+export type { RepositoryFiles } from './gitops/files/RepositoryFiles';
+export { memoryRepository } from './gitops/files/RepositoryFiles';
+export {
+  checkoutRepository,
+  checkoutPath,
+} from './gitops/files/checkoutRepository';
+export type { ChangedFile } from './gitops/files/PlannedFiles';
+export { writeChangedFiles } from './gitops/files/writeChangedFiles';
+export type {
+  GitopsLayout,
+  GitopsLayoutId,
+  GitopsEnvironment,
+} from './gitops/layouts/detectLayout';
+export { detectLayout } from './gitops/layouts/detectLayout';
+export type { AppSource, AppSpec } from './gitops/deploy/fluxManifests';
+export { deploysWithHelm } from './gitops/deploy/fluxManifests';
+export type {
+  DeploymentPlan,
+  DeploymentOptions,
+} from './gitops/deploy/planDeployment';
+export { planDeployment } from './gitops/deploy/planDeployment';
+export type {
+  PromotionPlan,
+  PromotionOptions,
+  PromotionChange,
+} from './gitops/promotion/planPromotion';
+export { planPromotion } from './gitops/promotion/planPromotion';
+export { unifiedDiff } from './gitops/diff/unifiedDiff';
+export {
+  sameVersion,
+  meetsConstraint,
+  isExactVersion,
+} from './gitops/versions/compareVersions';
+export { readGitopsEnvironments } from './gitops/layouts/readGitopsEnvironments';
+export type {
+  GateMode,
+  FreezeWindow,
+  PromotionGateSettings,
+} from './promotion/gateSettings';
+export { readGateSettings } from './promotion/gateSettings';
+export type {
+  GateResult,
+  PromotionGateData,
+  PromotionCandidate,
+} from './promotion/evaluatePromotionGates';
+export {
+  evaluatePromotionGates,
+  blockingGates,
+  runningVersion,
+} from './promotion/evaluatePromotionGates';
+export { promotionSummary, gateVerdict } from './promotion/promotionSummary';

@@ -1,8 +1,8 @@
 /**
  * Test helpers of the homelab plugins: the bad-input corpus of inventories
  * with the errors each must produce, local servers speaking the Kubernetes
- * API and GitHub's repository API, and a real Prometheus with backfilled
- * history.
+ * API and GitHub's repository API, a real Prometheus with backfilled
+ * history, and the real kustomize.
  *
  * @packageDocumentation
  */
@@ -32,3 +32,5 @@ export {
   createBareRepository,
   GithubApiTestServer,
 } from './testing/GithubApiTestServer';
+export { realKustomizeBuild } from './testing/realKustomize';
+export { realFluxBuild, realFluxRender } from './testing/realFluxBuild';

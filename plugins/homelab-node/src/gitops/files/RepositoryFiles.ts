@@ -42,7 +42,11 @@ export function repositoryPath(from: string, relative: string): string {
   return joined === '.' ? '' : joined.replace(/\/$/, '');
 }
 
-/** Files held in memory, as a tree read through the UrlReader gives them. */
+/**
+ * Files held in memory, as a tree read through the UrlReader gives them.
+ *
+ * @public
+ */
 export function memoryRepository(
   files: Record<string, string>,
 ): RepositoryFiles {

@@ -66,6 +66,18 @@ class Builder {
 
   constructor(private readonly repo: RepositoryFiles) {}
 
+  /**
+   * A path a kustomization names, from its folder; refused, naming the
+   * kustomization, when it leaves the repository.
+   */
+  private within(folder: string, relative: string, where: string): string {
+    try {
+      return repositoryPath(folder, relative);
+    } catch {
+      throw new InputError(`${where}: ${relative} is outside the repository`);
+    }
+  }
+
   /** The repository path of a file of the view being built. */
   private locate(file: string): string {
     return this.repo.locate?.(file) ?? file;
@@ -216,7 +228,7 @@ class Builder {
         this.warnings.push(`${file}: the remote resource ${entry} is not read`);
         continue;
       }
-      const target = repositoryPath(folder, entry);
+      const target = this.within(folder, entry, `${file}: resources`);
       const listing = await this.repo.list(target);
       if (listing) {
         for (const resource of await this.build(target, undefined, stack))
@@ -247,7 +259,11 @@ class Builder {
   ): Promise<Resource[]> {
     let current = resources;
     for (const component of components) {
-      const target = repositoryPath(folder, component.path);
+      const target = this.within(
+        folder,
+        component.path,
+        describeOrigin(component.origin),
+      );
       const kustomization = await this.kustomization(target, false);
       if (!kustomization) {
         throw new InputError(
@@ -453,12 +469,14 @@ class Builder {
               inlineAt: [...origin.path, 'patch'],
             } as Origin,
           }))
-        : (await this.documents(repositoryPath(folder, entry.path!))).map(
-            d => ({
-              object: d.object,
-              origin: { file: d.file, document: d.index, path: [] } as Origin,
-            }),
-          );
+        : (
+            await this.documents(
+              this.within(folder, entry.path!, describeOrigin(origin)),
+            )
+          ).map(d => ({
+            object: d.object,
+            origin: { file: d.file, document: d.index, path: [] } as Origin,
+          }));
     let current = resources;
     for (const document of documents) {
       const isJsonPatch = Array.isArray(document.object);

@@ -30,69 +30,70 @@ const itemText = (item: unknown) =>
   isScalar(item) ? String(item.value) : String(item);
 
 /**
- * The kustomization with `resource` among its resources: added in
- * alphabetical place when the list is sorted (as cluster-template's
- * namespace kustomizations are), else at the end; unchanged when present.
+ * Changes to a kustomization: resources to list, patch entries to add (each
+ * targeting exactly one object by kind and name, as
+ * fluxcd/flux2-kustomize-helm-example writes its entries), and patch
+ * targets to narrow to the named objects.
  */
-export function addResource(
-  file: string,
-  text: string,
-  resource: string,
-): string {
-  const { document, list } = kustomizationDocument(file, text);
-  const resources = list('resources');
-  const normal = (p: string) => p.replace(/^\.\//, '').replace(/\/$/, '');
-  const present = resources.items.map(itemText);
-  if (present.some(p => normal(p) === normal(resource))) return text;
-  const sorted = present.every(
-    (p, i) => i === 0 || present[i - 1].localeCompare(p) <= 0,
-  );
-  const node = document.createNode(resource);
-  const at = sorted
-    ? present.findIndex(
-        p => p.localeCompare(resource) > 0 && !/namespace\.yaml$/.test(p),
-      )
-    : -1;
-  if (at === -1) resources.items.push(node);
-  else resources.items.splice(at, 0, node);
-  return document.toString({ lineWidth: 0 });
+export interface KustomizationEdits {
+  resources?: string[];
+  patches?: Array<{ path: string; target: { kind: string; name: string } }>;
+  narrow?: Array<{ index: number; names: string[] }>;
 }
 
 /**
- * The kustomization with a patch entry for `patchFile` that targets exactly
- * one object (kind and name), as fluxcd/flux2-kustomize-helm-example writes
- * its patch entries; unchanged when the entry exists.
+ * The kustomization with the edits made in one pass, comments kept; what is
+ * there already is left alone. A resource goes in alphabetical place when
+ * the list is sorted (as cluster-template's namespace kustomizations are),
+ * else at the end. A narrowed target names its objects: an overlay patch
+ * written for one app whose target is only a kind would otherwise reach
+ * every new app of that kind.
  */
-export function addOverlayPatch(
+export function editKustomization(
   file: string,
   text: string,
-  patchFile: string,
-  target: { kind: string; name: string },
+  edits: KustomizationEdits,
 ): string {
   const { document, list } = kustomizationDocument(file, text);
-  const patches = list('patches');
-  if (patches.items.some(item => isMap(item) && item.get('path') === patchFile))
-    return text;
-  patches.add(document.createNode({ path: patchFile, target }));
-  return document.toString({ lineWidth: 0 });
-}
-
-/**
- * The kustomization with the target of `patches[index]` narrowed to the
- * named objects: an overlay patch written for one app (its target only a
- * kind) would otherwise reach every new app of that kind.
- */
-export function narrowPatchTarget(
-  file: string,
-  text: string,
-  index: number,
-  names: string[],
-): string {
-  const { document, list } = kustomizationDocument(file, text);
-  const entry = list('patches').items[index];
-  const target = isMap(entry) ? entry.get('target', true) : undefined;
-  if (!isMap(target))
-    throw new InputError(`${file}: patches[${index}] has no target to narrow`);
-  target.set('name', names.length === 1 ? names[0] : names.join('|'));
-  return document.toString({ lineWidth: 0 });
+  let changed = false;
+  for (const { index, names } of edits.narrow ?? []) {
+    const entry = list('patches').items[index];
+    const target = isMap(entry) ? entry.get('target', true) : undefined;
+    if (!isMap(target)) {
+      throw new InputError(
+        `${file}: patches[${index}] has no target to narrow`,
+      );
+    }
+    target.set('name', names.length === 1 ? names[0] : names.join('|'));
+    changed = true;
+  }
+  for (const resource of edits.resources ?? []) {
+    const resources = list('resources');
+    const normal = (p: string) => p.replace(/^\.\//, '').replace(/\/$/, '');
+    const present = resources.items.map(itemText);
+    if (present.some(p => normal(p) === normal(resource))) continue;
+    const sorted = present.every(
+      (p, i) => i === 0 || present[i - 1].localeCompare(p) <= 0,
+    );
+    const node = document.createNode(resource);
+    const at = sorted
+      ? present.findIndex(
+          p => p.localeCompare(resource) > 0 && !/namespace\.yaml$/.test(p),
+        )
+      : -1;
+    if (at === -1) resources.items.push(node);
+    else resources.items.splice(at, 0, node);
+    changed = true;
+  }
+  for (const patch of edits.patches ?? []) {
+    const patches = list('patches');
+    if (
+      patches.items.some(item => isMap(item) && item.get('path') === patch.path)
+    ) {
+      continue;
+    }
+    patches.add(document.createNode(patch));
+    changed = true;
+  }
+  return changed ? document.toString({ lineWidth: 0 }) : text;
 }

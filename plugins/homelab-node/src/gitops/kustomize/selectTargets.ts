@@ -17,8 +17,17 @@ export interface TargetSelector {
   annotationSelector?: string;
 }
 
-const whole = (pattern: string, value: string) =>
-  new RegExp(`^(?:${pattern})$`).test(value);
+const patterns = new Map<string, RegExp>();
+
+/** Whether a kustomize target pattern matches the whole value. */
+function whole(pattern: string, value: string): boolean {
+  let regexp = patterns.get(pattern);
+  if (!regexp) {
+    regexp = new RegExp(`^(?:${pattern})$`);
+    patterns.set(pattern, regexp);
+  }
+  return regexp.test(value);
+}
 
 /** A Kubernetes label selector ("app=x,tier!=db,env in (a,b),!legacy") against a map. */
 export function matchesLabelSelector(

@@ -16,7 +16,9 @@ export type GitopsLayoutId =
  * @public
  */
 export interface GitopsEnvironment {
+  /** The environment, like staging. */
   name: string;
+  /** The folder its Flux syncs, like clusters/staging. */
   root: string;
 }
 
@@ -26,9 +28,11 @@ export interface GitopsEnvironment {
  * @public
  */
 export interface GitopsLayout {
+  /** Which layout. */
   id: GitopsLayoutId;
   /** For people: the layout and where it was recognised. */
   title: string;
+  /** Its environments, each with the folder its Flux syncs. */
   environments: GitopsEnvironment[];
   /**
    * A repository of one cluster (cluster-template's kubernetes/flux/cluster):
@@ -55,6 +59,8 @@ const LOOKED_FOR = [
  * else the conventions of fluxcd/flux2-kustomize-helm-example and
  * onedr0p/cluster-template. A repository matching none is refused with what
  * was looked for and what it holds.
+ *
+ * @public
  */
 export async function detectLayout(
   repo: RepositoryFiles,

@@ -14,7 +14,8 @@ import {
   meetsConstraint,
   sameVersion,
 } from '../versions/compareVersions';
-import { ChangedFile, planWrites, SlotWrite } from './planWrites';
+import { ChangedFile } from '../files/PlannedFiles';
+import { planWrites, SlotWrite } from './planWrites';
 import { differingValues } from './differingValues';
 
 /**
@@ -23,13 +24,15 @@ import { differingValues } from './differingValues';
  * @public
  */
 export interface PromotionChange {
-  /** "chart" or "image:<values path>". */
+  /** `chart`, or `image:` and the path of an image tag in the Helm values. */
   slot: string;
+  /** For people: "HelmRelease podinfo chart version". */
   label: string;
   /** The target environment's value before (undefined: unset). */
   before?: string;
+  /** The value promoted. */
   after: string;
-  /** Where it is written, like "apps/production/podinfo-values.yaml: spec.chart.spec.version". */
+  /** Where it is written, like `apps/production/podinfo-values.yaml: spec.chart.spec.version`. */
   writtenAt: string;
 }
 
@@ -39,15 +42,21 @@ export interface PromotionChange {
  * @public
  */
 export interface PromotionPlan {
+  /** The layout the repository was recognised as. */
   layout: string;
+  /** The app promoted. */
   app: string;
+  /** The source environment. */
   from: string;
+  /** The target environment. */
   to: string;
   /** The source environment's version as declared, and the one promoted. */
   sourceVersion: { declared?: string; promoted: string; label: string };
   /** The target environment's chart or source version before. */
   targetVersion?: string;
+  /** Each value that changes, and where. */
   changes: PromotionChange[];
+  /** Every file edited or created, before and after. */
   files: ChangedFile[];
   /** A unified diff of every changed file. */
   diff: string;
@@ -63,12 +72,15 @@ export interface PromotionPlan {
  * @public
  */
 export interface PromotionOptions {
+  /** The app: its HelmRelease or Flux Kustomization name. */
   app: string;
+  /** The environment whose version is promoted. */
   from: string;
+  /** The environment that receives it. */
   to: string;
   /**
    * The chart or source version the source environment runs, when its
-   * repository declares a range (">=1.0.0-alpha"): what is promoted is the
+   * repository declares a range ("\>=1.0.0-alpha"): what is promoted is the
    * version it runs, never the range.
    */
   runningVersion?: string;

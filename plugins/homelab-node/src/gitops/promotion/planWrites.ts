@@ -1,25 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { isMap, parseDocument, stringify } from 'yaml';
 import { AppInEnvironment, VersionSlot } from '../apps/findApp';
+import { ChangedFile, PlannedFiles } from '../files/PlannedFiles';
 import { RepositoryFiles, repositoryPath } from '../files/RepositoryFiles';
 import { AppliedObject } from '../flux/renderEnvironment';
 import { describeOrigin, Origin } from '../kustomize/Origin';
 import { describeResource } from '../kustomize/Resource';
 import { GitopsLayout } from '../layouts/detectLayout';
-import { applyYamlEdits, YamlEdit } from '../yaml/editYaml';
-import { addOverlayPatch } from '../kustomize/editKustomization';
-
-/**
- * A file an action changes or creates, with its text before and after.
- *
- * @public
- */
-export interface ChangedFile {
-  path: string;
-  /** Undefined for a new file. */
-  before?: string;
-  after: string;
-}
+import { applyYamlEdits } from '../yaml/editYaml';
+import { editKustomization } from '../kustomize/editKustomization';
 
 /** A version to write where a slot of the target environment is decided. */
 export interface SlotWrite {
@@ -33,52 +22,6 @@ interface PlannedChange {
   before?: string;
   after: string;
   origin: Origin;
-}
-
-/** The texts of files as edits accumulate on them. */
-class FileEdits {
-  private readonly texts = new Map<
-    string,
-    { before?: string; after?: string }
-  >();
-
-  constructor(private readonly repo: RepositoryFiles) {}
-
-  private async entry(file: string) {
-    if (!this.texts.has(file)) {
-      const text = await this.repo.read(file);
-      this.texts.set(file, { before: text, after: text });
-    }
-    return this.texts.get(file)!;
-  }
-
-  async text(file: string): Promise<string | undefined> {
-    return (await this.entry(file)).after;
-  }
-
-  async edit(file: string, edits: YamlEdit[]): Promise<void> {
-    await this.replace(file, text => applyYamlEdits(file, text, edits));
-  }
-
-  async replace(file: string, change: (text: string) => string): Promise<void> {
-    const entry = await this.entry(file);
-    if (entry.after === undefined)
-      throw new InputError(`${file} does not exist`);
-    entry.after = change(entry.after);
-  }
-
-  async create(file: string, text: string): Promise<void> {
-    const entry = await this.entry(file);
-    if (entry.after !== undefined)
-      throw new InputError(`${file} exists already`);
-    entry.after = text;
-  }
-
-  changed(): ChangedFile[] {
-    return [...this.texts].flatMap(([path, { before, after }]) =>
-      after !== undefined && after !== before ? [{ path, before, after }] : [],
-    );
-  }
 }
 
 /**
@@ -130,7 +73,7 @@ export async function planWrites(
   changes: PlannedChange[];
   notes: string[];
 }> {
-  const files = new FileEdits(repo);
+  const files = new PlannedFiles(repo);
   const changes: PlannedChange[] = [];
   const notes: string[] = [];
   const exclusive = (file: string) => !othersRead.has(file);
@@ -146,14 +89,14 @@ export async function planWrites(
     // place of its own to edit.
     const nested = origin?.inlineAt && origin.path.length === 0;
     if (origin && exclusive(origin.file) && !nested) {
-      await files.edit(origin.file, [
-        {
-          document: origin.document,
-          path: origin.path,
-          inlineAt: origin.inlineAt,
-          value: written,
-        },
-      ]);
+      const edit = {
+        document: origin.document,
+        path: origin.path,
+        inlineAt: origin.inlineAt,
+        value: written,
+      };
+      const file = origin.file;
+      await files.edit(file, text => applyYamlEdits(file, text, [edit]));
       changes.push({
         slot: slot.id,
         label: slot.label,
@@ -201,7 +144,7 @@ export async function planWrites(
  * kustomization is the target's alone.
  */
 async function overrideInOverlay(
-  files: FileEdits,
+  files: PlannedFiles,
   layout: GitopsLayout,
   to: AppInEnvironment,
   object: AppliedObject,
@@ -217,7 +160,7 @@ async function overrideInOverlay(
   const kustomization = repositoryPath(folder, 'kustomization.yaml');
   if (
     !exclusive(kustomization) ||
-    (await files.text(kustomization)) === undefined
+    (await files.read(kustomization)) === undefined
   )
     return undefined;
   const resource = object.resource;
@@ -227,12 +170,14 @@ async function overrideInOverlay(
       o => !o.inlineAt && o.file.startsWith(`${folder}/`) && exclusive(o.file),
     );
   if (existing) {
-    const text = (await files.text(existing.file))!;
+    const text = (await files.read(existing.file))!;
     if (isMap(parseDocument(text).contents)) {
       const origin = { file: existing.file, document: existing.document, path };
-      await files.edit(existing.file, [
-        { document: existing.document, path, value },
-      ]);
+      await files.edit(existing.file, t =>
+        applyYamlEdits(existing.file, t, [
+          { document: existing.document, path, value },
+        ]),
+      );
       return {
         origin,
         note: `${existing.file} now also sets ${path.join('.')} for ${
@@ -244,7 +189,7 @@ async function overrideInOverlay(
   const app = resource.object.metadata.name;
   const suffix = resource.object.kind === 'HelmRelease' ? 'values' : 'source';
   let file = repositoryPath(folder, `${app}-${suffix}.yaml`);
-  if ((await files.text(file)) !== undefined) {
+  if ((await files.read(file)) !== undefined) {
     file = repositoryPath(
       folder,
       `${app}-${resource.object.kind.toLowerCase()}-patch.yaml`,
@@ -262,11 +207,15 @@ async function overrideInOverlay(
   };
   const document = parseDocument(stringify(patch));
   document.setIn(path, value);
-  await files.create(file, document.toString({ lineWidth: 0 }));
-  await files.replace(kustomization, text =>
-    addOverlayPatch(kustomization, text, file.slice(folder.length + 1), {
-      kind: resource.object.kind,
-      name: app,
+  await files.write(file, document.toString({ lineWidth: 0 }));
+  await files.edit(kustomization, text =>
+    editKustomization(kustomization, text, {
+      patches: [
+        {
+          path: file.slice(folder.length + 1),
+          target: { kind: resource.object.kind, name: app },
+        },
+      ],
     }),
   );
   return {

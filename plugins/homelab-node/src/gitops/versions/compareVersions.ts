@@ -2,7 +2,7 @@ import semver from 'semver';
 
 /**
  * Whether a version constraint names one version ("6.7.1", "v6.7.1"), as
- * opposed to a range Flux resolves (">=1.0.0-alpha", "6.x", "*" or none).
+ * opposed to a range Flux resolves ("\>=1.0.0-alpha", "6.x", "*" or none).
  *
  * @public
  */

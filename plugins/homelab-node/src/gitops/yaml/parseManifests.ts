@@ -14,11 +14,30 @@ export interface ManifestDocument {
 }
 
 /**
+ * Parsed files by text, so the many renders of one promotion or deployment
+ * (and successive runs in one backend) parse each unchanged file once.
+ * Bounded; callers get copies, since builds change the objects they patch.
+ */
+const parsed = new Map<string, ManifestDocument[]>();
+const MAX_PARSED = 20_000;
+
+/**
  * The documents of a YAML file, empty ones left out (as kustomize does). A
  * file that is not valid YAML is refused with every error's line, so nobody
  * acts on half a file.
  */
 export function parseManifests(file: string, text: string): ManifestDocument[] {
+  const key = `${file}\u0000${text}`;
+  let documents = parsed.get(key);
+  if (!documents) {
+    documents = parseText(file, text);
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, documents);
+  }
+  return documents.map(d => ({ ...d, object: structuredClone(d.object) }));
+}
+
+function parseText(file: string, text: string): ManifestDocument[] {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter });
   const list = Array.isArray(documents) ? documents : [documents];

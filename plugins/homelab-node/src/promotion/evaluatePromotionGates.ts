@@ -1,0 +1,336 @@
+import {
+  AppDrift,
+  AppRelease,
+  Finding,
+  SloStatus,
+  SourceFreshness,
+} from '@homelab/plugin-homelab-common';
+import { sameVersion } from '../gitops/versions/compareVersions';
+import { activeFreeze, describeFreeze } from './activeFreeze';
+import { GateMode, PromotionGateSettings } from './gateSettings';
+
+/**
+ * One gate's verdict.
+ *
+ * @public
+ */
+export type GateResult = {
+  gate:
+    | 'fluxReady'
+    | 'criticalVulnerabilities'
+    | 'errorBudget'
+    | 'soakTime'
+    | 'freezeWindow';
+  mode: 'required' | 'advisory';
+  /** null: it could not be decided (no data, stale data, an unreachable API). */
+  passed: boolean | null;
+  reasons: string[];
+};
+
+/**
+ * What the gates read about the running environments: homelab-backend's
+ * data, over HTTP for the scaffolder, from its store for its own preview.
+ *
+ * @public
+ */
+export interface PromotionGateData {
+  /** The releases of every app in every environment, and how fresh they are. */
+  drift(): Promise<{ apps: AppDrift[]; freshness: SourceFreshness[] }>;
+  /** The critical findings of the workloads in a namespace of a cluster. */
+  criticalFindings(
+    cluster: string,
+    namespace: string,
+  ): Promise<{ items: Finding[]; freshness: SourceFreshness[] }>;
+  /** Every SLO and its state. */
+  slos(): Promise<{ items: SloStatus[] }>;
+}
+
+/**
+ * The promotion being gated.
+ *
+ * @public
+ */
+export interface PromotionCandidate {
+  /** The app promoted. */
+  app: string;
+  /** The source environment. */
+  from: string;
+  /** The target environment. */
+  to: string;
+  /** The version promoted (never a range). */
+  version?: string;
+}
+
+const staleNote = (freshness: SourceFreshness[]) =>
+  freshness
+    .filter(f => f.state !== 'fresh')
+    .map(
+      f =>
+        `${f.source}${f.cluster ? ` of ${f.cluster}` : ''} is ${f.state}${
+          f.collectedAt ? ` (collected ${f.collectedAt})` : ''
+        }${f.error ? `: ${f.error}` : ''}`,
+    );
+
+/**
+ * The version a release runs, as comparable with a promoted version: a
+ * HelmRelease's chart version; a Kustomization's revision without its
+ * digest (`v1.4.0@sha1:…` is v1.4.0).
+ *
+ * @public
+ */
+export function runningVersion(release: AppRelease): string | undefined {
+  return release.kind === 'Kustomization'
+    ? release.version?.split('@')[0]
+    : release.version;
+}
+
+const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
+
+/**
+ * Decides each gate of a promotion. Anything that cannot be confirmed (stale
+ * or missing data, an unreachable backend) is undecided, which a required
+ * gate treats as failed; the caller stops on a required gate that did not
+ * pass.
+ *
+ * @public
+ */
+export async function evaluatePromotionGates(
+  candidate: PromotionCandidate,
+  settings: PromotionGateSettings,
+  data: PromotionGateData,
+  now: Date = new Date(),
+): Promise<GateResult[]> {
+  const results: GateResult[] = [];
+  const decide = async (
+    gate: GateResult['gate'],
+    mode: GateMode,
+    check: () => Promise<Omit<GateResult, 'gate' | 'mode'>>,
+  ) => {
+    if (mode === 'off') return;
+    try {
+      results.push({ gate, mode, ...(await check()) });
+    } catch (error) {
+      results.push({
+        gate,
+        mode,
+        passed: null,
+        reasons: [(error as Error).message],
+      });
+    }
+  };
+
+  let drift:
+    | Promise<{ apps: AppDrift[]; freshness: SourceFreshness[] }>
+    | undefined;
+  const releases = async () => {
+    const answer = await (drift ??= data.drift());
+    const app = answer.apps.find(a => a.app === candidate.app);
+    const release = (environment: string) =>
+      app?.releases.find(r => r.environment === environment);
+    return {
+      app,
+      from: release(candidate.from),
+      to: release(candidate.to),
+      stale: staleNote(answer.freshness),
+    };
+  };
+  const where = (r: AppRelease) =>
+    `${r.kind} ${r.namespace}/${r.name} in ${r.cluster}`;
+
+  await decide('freezeWindow', settings.freezeWindows, async () => {
+    const freeze = activeFreeze(settings.freezes, candidate.to, now);
+    if (freeze) {
+      return {
+        passed: false,
+        reasons: [
+          `${candidate.to} is frozen: ${freeze.reason} (${describeFreeze(
+            freeze,
+          )})`,
+        ],
+      };
+    }
+    const configured = settings.freezes.filter(
+      f => f.environment === candidate.to,
+    );
+    return {
+      passed: true,
+      reasons: [
+        configured.length
+          ? `no freeze window of ${candidate.to} is in force (${configured
+              .map(describeFreeze)
+              .join('; ')})`
+          : `no freeze window is configured for ${candidate.to}`,
+      ],
+    };
+  });
+
+  await decide('fluxReady', settings.fluxReady, async () => {
+    const { from, stale } = await releases();
+    if (!from) {
+      return {
+        passed: null,
+        reasons: [
+          `no Flux object of ${candidate.app} is seen in ${candidate.from}`,
+        ],
+      };
+    }
+    if (stale.length) return { passed: null, reasons: stale };
+    const reasons: string[] = [];
+    if (from.ready !== 'True')
+      reasons.push(`${where(from)} is not Ready (${from.ready})`);
+    const running = runningVersion(from);
+    if (candidate.version && !sameVersion(running, candidate.version)) {
+      reasons.push(
+        `${from.cluster} runs ${
+          running ?? 'an unknown version'
+        }, not the promoted ${candidate.version}`,
+      );
+    }
+    return {
+      passed: reasons.length === 0,
+      reasons: reasons.length
+        ? reasons
+        : [`${where(from)} is Ready on ${running ?? 'its revision'}`],
+    };
+  });
+
+  await decide('soakTime', settings.soakTime, async () => {
+    const { from, stale } = await releases();
+    if (!from)
+      return {
+        passed: null,
+        reasons: [`${candidate.app} is not seen in ${candidate.from}`],
+      };
+    if (stale.length) return { passed: null, reasons: stale };
+    if (from.ready !== 'True' || !from.readySince) {
+      return {
+        passed: false,
+        reasons: [`${where(from)} is not Ready, so it has not soaked`],
+      };
+    }
+    // It soaks from when it last became Ready or was last deployed, whichever is later.
+    const since = Math.max(
+      Date.parse(from.readySince),
+      from.deployedAt ? Date.parse(from.deployedAt) : 0,
+    );
+    const soaked = now.getTime() - since;
+    const needed = settings.minimumSoakHours * 3_600_000;
+    const sinceText = new Date(since).toISOString();
+    return soaked >= needed
+      ? {
+          passed: true,
+          reasons: [
+            `Ready in ${candidate.from} for ${hours(
+              soaked,
+            )} h (since ${sinceText}; minimum ${settings.minimumSoakHours} h)`,
+          ],
+        }
+      : {
+          passed: false,
+          reasons: [
+            `Ready in ${candidate.from} for only ${hours(
+              soaked,
+            )} h (since ${sinceText}); ${
+              settings.minimumSoakHours
+            } h needed, ${hours(needed - soaked)} h to go`,
+          ],
+        };
+  });
+
+  await decide(
+    'criticalVulnerabilities',
+    settings.criticalVulnerabilities,
+    async () => {
+      const { from, to } = await releases();
+      if (!from)
+        return {
+          passed: null,
+          reasons: [`${candidate.app} is not seen in ${candidate.from}`],
+        };
+      // Findings belong to the workloads, which run in the target namespace
+      // when the Flux object (often in flux-system) sets one.
+      const workloadsOf = (release: AppRelease) =>
+        release.targetNamespace ?? release.namespace;
+      const source = await data.criticalFindings(
+        from.cluster,
+        workloadsOf(from),
+      );
+      const stale = staleNote(source.freshness);
+      if (stale.length) return { passed: null, reasons: stale };
+      const known = new Set(
+        to
+          ? (
+              await data.criticalFindings(to.cluster, workloadsOf(to))
+            ).items.map(f => f.checkId)
+          : [],
+      );
+      const added = [...new Set(source.items.map(f => f.checkId))].filter(
+        id => !known.has(id),
+      );
+      return {
+        passed: added.length === 0,
+        reasons: added.length
+          ? [
+              `${added.length} critical vulnerabilities in ${
+                candidate.from
+              } that ${candidate.to} does not have: ${added
+                .slice(0, 10)
+                .join(', ')}${added.length > 10 ? ', …' : ''}`,
+            ]
+          : [
+              `no critical vulnerability in ${candidate.from} that ${candidate.to} does not have`,
+            ],
+      };
+    },
+  );
+
+  await decide('errorBudget', settings.errorBudget, async () => {
+    const { app } = await releases();
+    const { items } = await data.slos();
+    const slos = items.filter(
+      s =>
+        s.slo.service === candidate.app ||
+        (app?.entityRef && s.slo.entityRef === app.entityRef),
+    );
+    if (!slos.length)
+      return { passed: null, reasons: [`${candidate.app} has no SLO`] };
+    const reasons: string[] = [];
+    let undecided = false;
+    let failing = false;
+    for (const slo of slos) {
+      if (
+        slo.errorBudgetRemaining === null ||
+        ['stale', 'no-data', 'error'].includes(slo.state)
+      ) {
+        undecided = true;
+        reasons.push(
+          `${slo.slo.name}: ${slo.state}${
+            slo.evaluatedAt ? ` (evaluated ${slo.evaluatedAt})` : ''
+          }`,
+        );
+        continue;
+      }
+      const left = Math.round(slo.errorBudgetRemaining * 1000) / 10;
+      const enough = slo.errorBudgetRemaining >= settings.minimumErrorBudget;
+      failing ||= !enough;
+      reasons.push(
+        `${slo.slo.name}: ${left}% of the error budget left (minimum ${
+          settings.minimumErrorBudget * 100
+        }%)`,
+      );
+    }
+    if (failing) return { passed: false, reasons };
+    return { passed: undecided ? null : true, reasons };
+  });
+
+  return results;
+}
+
+/**
+ * The gates that stop a promotion: required ones that did not pass.
+ *
+ * @public
+ */
+export function blockingGates(results: GateResult[]): GateResult[] {
+  return results.filter(g => g.mode === 'required' && g.passed !== true);
+}
