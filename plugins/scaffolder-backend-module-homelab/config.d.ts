@@ -53,30 +53,5 @@ export interface Config {
         flashTimeoutSeconds?: number;
       }>;
     };
-
-    /** Where Flux manifests go in the GitOps repository. */
-    gitops?: {
-      /**
-       * Folder of the apps' bases, with {app} for the app name. Default
-       * "apps/base/{app}", as in fluxcd/flux2-kustomize-helm-example.
-       */
-      baseDir?: string;
-      /** Folder of an environment's overlay, with {env}. Default "apps/{env}". */
-      environmentDir?: string;
-    };
-
-    /** Gates of homelab:flux:promote. */
-    promotion?: {
-      gates?: {
-        /** The source environment's Flux objects are Ready on the promoted version. Default required. */
-        fluxReady?: 'required' | 'advisory' | 'off';
-        /** No critical vulnerability in the source environment that the target does not have. Default required. */
-        criticalVulnerabilities?: 'required' | 'advisory' | 'off';
-        /** Every SLO of the app keeps at least minimumErrorBudget. Default advisory. */
-        errorBudget?: 'required' | 'advisory' | 'off';
-        /** Share of error budget (0-1) that must remain. Default 0.25. */
-        minimumErrorBudget?: number;
-      };
-    };
   };
 }

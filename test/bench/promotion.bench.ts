@@ -1,15 +1,19 @@
 /*
  * Promotion across a GitOps repository of 500 apps (HOMELAB_BENCH_APPS to
- * change), each deployed to staging and production by homelab:flux:deploy
- * into a real git repository, after a Renovate-style commit has moved every
- * staging chart version ahead.
+ * change) in the layout of fluxcd/flux2-kustomize-helm-example as published
+ * (test/fixtures/gitops: clusters/<env> with an ArtifactGenerator, podinfo's
+ * values patch targeting every HelmRelease), each app deployed to staging
+ * and production by homelab:flux:deploy into a real git repository, after a
+ * Renovate-style commit has moved every staging chart version ahead.
  *
- * 1. deploy: the 500 apps written by the deploy action, one after another;
+ * 1. deploy: the 500 apps written by the deploy action, one after another
+ *    (each deploy renders both environments before and after, as Flux would);
  * 2. one promotion: homelab:flux:promote of a single app in the 500-app
- *    repository (median of 9 different apps), gates off: the file work;
+ *    repository (median of 9 different apps), gates off: the rendering and
+ *    file work;
  * 3. every app: the 500 promotions one after another, gates off, then the
  *    result committed (git sees 500 changed files);
- * 4. gates: 20 promotions with the three gates asked over HTTP of a local
+ * 4. gates: 20 promotions with every gate asked over HTTP of a local
  *    stand-in for homelab-backend that answers /drift, /posture/findings
  *    and /slos with the shapes and sizes of a 500-app estate.
  */
@@ -88,6 +92,7 @@ async function startHomelabApiStandIn() {
         chart: appName(i),
         version: environment === 'staging' ? '1.1.0' : '1.0.0',
         ready: 'True',
+        readySince: new Date(Date.now() - 48 * 3_600_000).toISOString(),
       })),
     })),
     freshness: fresh,
@@ -143,8 +148,14 @@ async function startHomelabApiStandIn() {
 async function main() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-bench-promote-'));
   const repo = path.join(root, 'gitops');
-  fs.mkdirSync(repo);
+  fs.cpSync(
+    path.resolve(__dirname, '../fixtures/gitops/flux2-kustomize-helm-example'),
+    repo,
+    { recursive: true },
+  );
   git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'fluxcd/flux2-kustomize-helm-example');
 
   const deploy = createFluxDeployAction({ config: new ConfigReader({}) });
   const deployed = await timed(async () => {
@@ -186,6 +197,8 @@ async function main() {
           fluxReady: 'off',
           criticalVulnerabilities: 'off',
           errorBudget: 'off',
+          soakTime: 'off',
+          freezeWindows: 'off',
         },
       },
     },
@@ -250,19 +263,21 @@ async function main() {
   }
   fs.rmSync(root, { recursive: true, force: true });
 
-  reportResult(`promotion across a GitOps repository of ${APPS} apps`, {
-    'repository files': files,
-    'deploy all apps, s': round(deployed.ms / 1000, 2),
-    'promote one app, median ms (gates off)': round(median(single)),
-    'promote every app one by one, s (gates off)': round(all.ms / 1000, 2),
-    'promote every app, ms per app': round(all.ms / APPS),
-    [`promote one app with the three gates over HTTP, median ms (of ${GATED})`]:
-      round(median(gated)),
-    'homelab API answers a promotion reads (drift, findings, SLOs), KB': round(
-      api.bytes / 1024,
-    ),
-    'peak RSS, MB': round(process.memoryUsage().rss / 1024 / 1024),
-  });
+  reportResult(
+    `promotion across a GitOps repository of ${APPS} apps (flux2-kustomize-helm-example layout)`,
+    {
+      'repository files': files,
+      'deploy all apps, s': round(deployed.ms / 1000, 2),
+      'promote one app, median ms (gates off)': round(median(single)),
+      'promote every app one by one, s (gates off)': round(all.ms / 1000, 2),
+      'promote every app, ms per app': round(all.ms / APPS),
+      [`promote one app with every gate over HTTP, median ms (of ${GATED})`]:
+        round(median(gated)),
+      'homelab API answers a promotion reads (drift, findings, SLOs), KB':
+        round(api.bytes / 1024),
+      'peak RSS, MB': round(process.memoryUsage().rss / 1024 / 1024),
+    },
+  );
 }
 
 runBenchmark(main);

@@ -1,9 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { parseAllDocuments } from 'yaml';
 
-/** Validates manifests with validators compiled from Flux's CRD schemas (@kubernetes-models/flux-cd). */
-export function validateWithFluxSchemas(
-  files: Record<string, string>,
+/**
+ * Problems of Flux objects against Flux's CRD schemas: the validators
+ * @kubernetes-models/flux-cd compiles from them, and the CEL rules of the
+ * CRDs that JSON schemas cannot carry, as fluxcd/helm-controller's
+ * config/crd/bases/helm.toolkit.fluxcd.io_helmreleases.yaml (0f61a86) states
+ * them: "either chart or chartRef must be set", and the install/upgrade
+ * strategies' retryInterval rules. Objects of other groups are skipped.
+ */
+export function fluxSchemaProblems(
+  objects: Array<Record<string, any>>,
 ): string[] {
   const script = `
     const docs = JSON.parse(process.argv[1]);
@@ -17,67 +23,42 @@ export function validateWithFluxSchemas(
       const module = models[doc.apiVersion];
       if (!module) continue;
       const Model = (await import(module))[doc.kind];
-      if (!Model) { problems.push('no schema for ' + doc.apiVersion + ' ' + doc.kind); continue; }
+      if (!Model) continue;
       try { new Model(doc).validate(); } catch (e) { problems.push(doc.kind + ' ' + doc.metadata.name + ': ' + e.message); }
     }
     console.log(JSON.stringify(problems));`;
-  const docs = Object.values(files).flatMap(text =>
-    parseAllDocuments(text).map(d => d.toJSON()),
-  );
   const out = execFileSync(
     process.execPath,
-    ['--input-type=module', '-e', script, JSON.stringify(docs)],
-    {
-      encoding: 'utf8',
-      cwd: __dirname,
-    },
+    ['--input-type=module', '-e', script, JSON.stringify(objects)],
+    { encoding: 'utf8', cwd: __dirname, maxBuffer: 64 * 1024 * 1024 },
   );
-  return JSON.parse(out);
-}
-
-/** A patch merged onto an object, as kustomize's strategic merge does for plain mappings. */
-export const mergePatch = (a: any, b: any): any =>
-  a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a)
-    ? Object.fromEntries(
-        [...new Set([...Object.keys(a), ...Object.keys(b)])].map(k => [
-          k,
-          k in b ? mergePatch(a[k], b[k]) : a[k],
-        ]),
-      )
-    : b ?? a;
-
-/**
- * The objects Flux applies in an environment: each base object with the
- * environment's patches merged in, as kustomize's strategic merge does for
- * these plain mappings.
- */
-export function renderedEnvironment(
-  tree: Record<string, string>,
-  base: string,
-  overlay: string,
-): Record<string, string> {
-  const patches = Object.entries(tree)
-    .filter(
-      ([file]) =>
-        file.startsWith(`${overlay}/`) && !file.endsWith('kustomization.yaml'),
+  const problems: string[] = JSON.parse(out);
+  for (const object of objects) {
+    if (
+      object.kind !== 'HelmRelease' ||
+      object.apiVersion !== 'helm.toolkit.fluxcd.io/v2'
     )
-    .flatMap(([, text]) => parseAllDocuments(text).map(d => d.toJSON()));
-  return Object.fromEntries(
-    Object.entries(tree)
-      .filter(
-        ([file]) =>
-          file.startsWith(`${base}/`) && !file.endsWith('kustomization.yaml'),
-      )
-      .map(([file, text]) => {
-        const object = parseAllDocuments(text)[0].toJSON();
-        const patch = patches.find(
-          p =>
-            p.kind === object.kind && p.metadata.name === object.metadata.name,
-        );
-        return [
-          file,
-          `${JSON.stringify(patch ? mergePatch(object, patch) : object)}\n`,
-        ];
-      }),
-  );
+      continue;
+    const name = `HelmRelease ${object.metadata?.name}`;
+    const { chart, chartRef, install, upgrade } = object.spec ?? {};
+    if (!!chart === !!chartRef)
+      problems.push(`${name}: either chart or chartRef must be set`);
+    if (
+      install?.strategy?.retryInterval &&
+      install.strategy.name !== 'RetryOnFailure'
+    ) {
+      problems.push(
+        `${name}: .retryInterval can only be set when .name is 'RetryOnFailure'`,
+      );
+    }
+    if (
+      upgrade?.strategy?.retryInterval &&
+      upgrade.strategy.name === 'RemediateOnFailure'
+    ) {
+      problems.push(
+        `${name}: .retryInterval cannot be set when .name is 'RemediateOnFailure'`,
+      );
+    }
+  }
+  return problems;
 }

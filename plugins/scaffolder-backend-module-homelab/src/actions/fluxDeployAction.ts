@@ -1,90 +1,22 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import path from 'node:path';
-import { parse } from 'yaml';
-import { resolveInside } from '../paths/resolveInside';
 import {
   AppSpec,
+  ChangedFile,
+  checkoutRepository,
   deploysWithHelm,
-  environmentPatch,
-  namespaceManifest,
-  releaseManifest,
-  sourceManifest,
-  toYaml,
-} from '../flux/fluxManifests';
-import { resolveGitopsLayout } from '../flux/gitopsLayout';
-import { wireOverlay } from '../flux/overlayKustomization';
-import {
-  insideRepository,
-  PlannedFile,
-  readIfExists,
-  writeRepositoryFiles,
-  WriteResult,
-} from '../flux/repositoryFiles';
+  detectLayout,
+  planDeployment,
+  readGitopsEnvironments,
+  unifiedDiff,
+  writeChangedFiles,
+} from '@homelab/plugin-homelab-node';
+import { parse } from 'yaml';
+import { resolveInside } from '../paths/resolveInside';
 import { environmentName } from '../environments/environmentName';
 import { fluxDeployExamples } from './fluxDeployAction.examples';
 import { DNS_LABEL } from '../names/dnsLabel';
-
-/** The files an app's deployment consists of, in the repository's layout. */
-export async function planDeployment(
-  repoDir: string,
-  config: Config,
-  spec: AppSpec,
-  environments: string[],
-  environmentValues: Record<string, Record<string, unknown>>,
-): Promise<PlannedFile[]> {
-  const layout = resolveGitopsLayout(repoDir, config);
-  const base = layout.baseDir(spec.app);
-  const files: PlannedFile[] = [
-    {
-      path: `${base}/namespace.yaml`,
-      content: toYaml([namespaceManifest(spec)]),
-    },
-    {
-      path: `${base}/repository.yaml`,
-      content: toYaml([sourceManifest(spec)]),
-    },
-    { path: `${base}/release.yaml`, content: toYaml([releaseManifest(spec)]) },
-    {
-      path: `${base}/kustomization.yaml`,
-      content: toYaml([
-        {
-          apiVersion: 'kustomize.config.k8s.io/v1beta1',
-          kind: 'Kustomization',
-          namespace: spec.namespace,
-          resources: ['namespace.yaml', 'repository.yaml', 'release.yaml'],
-        },
-      ]),
-    },
-  ];
-  for (const environment of environments) {
-    const overlay = layout.environmentDir(environment);
-    const patchFiles: string[] = [];
-    for (const patch of environmentPatch(
-      spec,
-      environmentValues[environment],
-    )) {
-      const name = `${spec.app}-${
-        patch.kind === 'HelmRelease' ? 'values' : 'source'
-      }.yaml`;
-      patchFiles.push(name);
-      files.push({ path: `${overlay}/${name}`, content: toYaml([patch]) });
-    }
-    const kustomization = `${overlay}/kustomization.yaml`;
-    files.push({
-      path: kustomization,
-      edit: true,
-      content: wireOverlay(
-        await readIfExists(insideRepository(repoDir, kustomization)),
-        path.posix.relative(overlay, base),
-        patchFiles,
-        kustomization,
-      ),
-    });
-  }
-  return files;
-}
 
 /** Helm values given as an object or as YAML text; nothing for empty text. */
 function helmValues(
@@ -110,15 +42,17 @@ function helmValues(
 
 /**
  * homelab:flux:deploy — writes an app into the GitOps repository checked out
- * in the workspace: its namespace, Flux source and HelmRelease or
- * Kustomization in a base, and a patch per environment wired into that
- * environment's kustomization.yaml.
+ * in the workspace, in the repository's own layout (recognised from its
+ * folders: fluxcd/flux2-kustomize-helm-example's clusters/<env>, or
+ * onedr0p/cluster-template's kubernetes/flux/cluster), after rendering every
+ * target environment as Flux would to check that the app gets exactly its
+ * own manifests.
  */
 export function createFluxDeployAction(options: { config: Config }) {
   return createTemplateAction({
     id: 'homelab:flux:deploy',
     description:
-      'Writes an app into a Flux GitOps repository in the workspace: namespace, source, HelmRelease or Kustomization, and per-environment overlays.',
+      "Writes an app into a Flux GitOps repository in the workspace, in the repository's own layout (flux2-kustomize-helm-example or cluster-template): namespace, source, HelmRelease or Kustomization, and per-environment values.",
     examples: fluxDeployExamples,
     supportsDryRun: true,
     schema: {
@@ -194,6 +128,13 @@ export function createFluxDeployAction(options: { config: Config }) {
             .regex(/^\d+(s|m|h)$/)
             .default('10m')
             .describe('Flux reconcile interval.'),
+        narrowPatches: z =>
+          z
+            .boolean()
+            .default(true)
+            .describe(
+              "When an environment's overlay has a patch written for another app whose target is a whole kind (every HelmRelease), narrow its target to that app (true), or refuse (false).",
+            ),
       },
       output: {
         created: z =>
@@ -208,6 +149,15 @@ export function createFluxDeployAction(options: { config: Config }) {
           z
             .enum(['HelmRelease', 'Kustomization'])
             .describe('How Flux deploys the app.'),
+        layout: z =>
+          z.string().describe('The layout the repository was recognised as.'),
+        notes: z =>
+          z
+            .array(z.string())
+            .describe(
+              'What changed besides adding the app: patches narrowed, namespaces created.',
+            ),
+        diff: z => z.string().describe('Unified diff of every file written.'),
       },
     },
     async handler(ctx) {
@@ -245,28 +195,38 @@ export function createFluxDeployAction(options: { config: Config }) {
           'values apply to Helm charts; this source deploys plain manifests',
         );
       }
-      const files = await planDeployment(
-        repoDir,
-        options.config,
-        spec,
-        input.environments,
-        input.environmentValues ?? {},
+      const repo = checkoutRepository(repoDir);
+      const layout = await detectLayout(
+        repo,
+        readGitopsEnvironments(options.config),
       );
-      const result = ctx.isDryRun
-        ? { created: files.map(f => f.path), updated: [], unchanged: [] }
-        : await ctx.checkpoint<WriteResult>({
-            key: `homelab-flux-deploy-${input.app}`,
-            fn: () => writeRepositoryFiles(repoDir, files),
-          });
+      const plan = await planDeployment(repo, layout, spec, {
+        environments: input.environments,
+        environmentValues: input.environmentValues ?? {},
+        narrowPatches: ctx.input.narrowPatches ?? true,
+      });
+      if (!ctx.isDryRun) {
+        await ctx.checkpoint({
+          key: `homelab-flux-deploy-${input.app}`,
+          fn: () => writeChangedFiles(repoDir, plan.files),
+        });
+      }
+      const created = plan.files.filter(f => f.before === undefined);
+      const updated = plan.files.filter(f => f.before !== undefined);
       ctx.logger.info(
-        `${input.app}: ${result.created.length} files created, ${result.updated.length} updated, ${result.unchanged.length} unchanged`,
+        `${input.app} in ${plan.layout}: ${created.length} files created, ${updated.length} updated, ${plan.unchanged.length} unchanged`,
       );
-      ctx.output('created', result.created);
-      ctx.output('updated', result.updated);
-      ctx.output('unchanged', result.unchanged);
+      for (const note of plan.notes) ctx.logger.info(note);
+      const paths = (files: ChangedFile[]) => files.map(f => f.path);
+      ctx.output('created', paths(created));
+      ctx.output('updated', paths(updated));
+      ctx.output('unchanged', plan.unchanged);
+      ctx.output('kind', plan.kind);
+      ctx.output('layout', plan.layout);
+      ctx.output('notes', plan.notes);
       ctx.output(
-        'kind',
-        deploysWithHelm(spec.source) ? 'HelmRelease' : 'Kustomization',
+        'diff',
+        plan.files.map(f => unifiedDiff(f.path, f.before, f.after)).join(''),
       );
     },
   });

@@ -7,32 +7,32 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { homelabReleasePromotePermission } from '@homelab/plugin-homelab-common';
-import { resolveInside } from '../paths/resolveInside';
-import { resolveGitopsLayout } from '../flux/gitopsLayout';
-import { lineDiff } from '../flux/lineDiff';
-import { writeRepositoryFiles } from '../flux/repositoryFiles';
 import {
-  differingValues,
-  promotedFiles,
-  readEnvironmentRelease,
-} from '../promotion/appVersions';
-import {
+  blockingGates,
+  checkoutRepository,
+  detectLayout,
   evaluatePromotionGates,
   GateResult,
+  gateVerdict,
+  planPromotion,
+  promotionSummary,
   readGateSettings,
-} from '../promotion/promotionGates';
+  readGitopsEnvironments,
+  runningVersion,
+  writeChangedFiles,
+} from '@homelab/plugin-homelab-node';
+import { resolveInside } from '../paths/resolveInside';
 import { environmentName } from '../environments/environmentName';
+import { homelabApiGateData } from '../promotion/homelabApiGateData';
 import { fluxPromoteExamples } from './fluxPromoteAction.examples';
 import { requirePermission } from './requirePermission';
 
-const VERDICTS = { true: 'passed', false: 'failed', null: 'undecided' };
-const verdict = (r: GateResult) =>
-  VERDICTS[String(r.passed) as keyof typeof VERDICTS];
-
 /**
- * homelab:flux:promote — moves an app's version (chart version or source
- * tag, and image tags) from one environment's overlay to another's, after
- * asking homelab-backend whether the source environment is healthy.
+ * homelab:flux:promote — makes the target environment run the version the
+ * source environment runs (chart version or OCIRepository tag, and image
+ * tags), edited where the target's build takes each value from, after the
+ * gates: Flux health, soak time, freeze windows, critical vulnerabilities and
+ * SLO error budget, asked of homelab-backend with the user's credentials.
  */
 export function createFluxPromoteAction(options: {
   config: Config;
@@ -43,7 +43,7 @@ export function createFluxPromoteAction(options: {
   return createTemplateAction({
     id: 'homelab:flux:promote',
     description:
-      "Promotes an app's version from one environment to the next in a Flux GitOps repository, gated on Flux health, critical vulnerabilities and SLO error budget.",
+      "Promotes an app's version from one environment to the next in a Flux GitOps repository, gated on Flux health, soak time, freeze windows, critical vulnerabilities and SLO error budget.",
     examples: fluxPromoteExamples,
     supportsDryRun: true,
     schema: {
@@ -83,12 +83,16 @@ export function createFluxPromoteAction(options: {
               'Whether any file changed; false when the target already runs the version.',
             ),
         fromVersion: z =>
-          z.string().optional().describe('The version the target ran.'),
-        toVersion: z =>
           z
             .string()
             .optional()
-            .describe('The version it runs after the merge.'),
+            .describe(
+              "The target's version before (absent when it set none: the newest chart).",
+            ),
+        toVersion: z =>
+          z.string().describe('The version it runs after the merge.'),
+        layout: z =>
+          z.string().describe('The layout the repository was recognised as.'),
         files: z =>
           z
             .array(z.string())
@@ -105,7 +109,7 @@ export function createFluxPromoteAction(options: {
             .array(
               z.object({
                 gate: z.string(),
-                mode: z.string(),
+                mode: z.enum(['required', 'advisory']),
                 passed: z.boolean().nullable(),
                 reasons: z.array(z.string()),
               }),
@@ -134,117 +138,87 @@ export function createFluxPromoteAction(options: {
         input.repoPath,
         `repoPath ${input.repoPath} is outside the workspace`,
       );
-      const layout = resolveGitopsLayout(repoDir, options.config);
-      const from = await readEnvironmentRelease(
-        repoDir,
-        layout,
-        input.app,
-        input.from,
+      const repo = checkoutRepository(repoDir);
+      const layout = await detectLayout(
+        repo,
+        readGitopsEnvironments(options.config),
       );
-      const to = await readEnvironmentRelease(
-        repoDir,
-        layout,
-        input.app,
-        input.to,
+      const data = homelabApiGateData(
+        options,
+        await ctx.getInitiatorCredentials(),
       );
+      // A source that declares a range promotes the version it runs.
+      const drift = await data.drift().catch(error => {
+        ctx.logger.warn(`homelab API: ${(error as Error).message}`);
+        return undefined;
+      });
+      const running = drift?.apps
+        .find(a => a.app === input.app)
+        ?.releases.find(r => r.environment === input.from);
+      const plan = await planPromotion(repo, layout, {
+        app: input.app,
+        from: input.from,
+        to: input.to,
+        runningVersion: running && runningVersion(running),
+      });
+      const promoted = plan.sourceVersion.promoted;
 
       const gates = await ctx.checkpoint<GateResult[]>({
-        key: `homelab-promote-gates-${input.app}-${input.from}-${input.to}-${from.version}`,
+        key: `homelab-promote-gates-${input.app}-${input.from}-${input.to}-${promoted}`,
         fn: async () =>
           evaluatePromotionGates(
             {
               app: input.app,
               from: input.from,
               to: input.to,
-              version: from.version,
+              version: promoted,
             },
             readGateSettings(options.config),
-            options,
-            await ctx.getInitiatorCredentials(),
+            drift ? { ...data, drift: async () => drift } : data,
           ),
       });
       for (const gate of gates) {
         ctx.logger.info(
-          `gate ${gate.gate} (${gate.mode}): ${verdict(
+          `gate ${gate.gate} (${gate.mode}): ${gateVerdict(
             gate,
           )}: ${gate.reasons.join('; ')}`,
         );
       }
-      const blocking = gates.filter(
-        g => g.mode === 'required' && g.passed !== true,
-      );
+      const blocking = blockingGates(gates);
       if (blocking.length) {
         throw new Error(
           `Promotion of ${input.app} to ${
             input.to
           } stopped by required gates: ${blocking
-            .map(g => `${g.gate} ${verdict(g)}: ${g.reasons.join('; ')}`)
+            .map(g => `${g.gate} ${gateVerdict(g)}: ${g.reasons.join('; ')}`)
             .join(' | ')}`,
         );
       }
 
-      const files = promotedFiles(input.app, from, to);
-      const diff = files
-        .map(f => lineDiff(f.path, f.before ?? '', f.after))
-        .join('');
-      if (files.length && !ctx.isDryRun) {
+      if (plan.files.length && !ctx.isDryRun) {
         await ctx.checkpoint({
-          key: `homelab-promote-write-${input.app}-${input.to}-${from.version}`,
-          fn: async () => {
-            await writeRepositoryFiles(
-              repoDir,
-              files.map(f => ({ path: f.path, content: f.after, edit: true })),
-            );
-          },
+          key: `homelab-promote-write-${input.app}-${input.to}-${promoted}`,
+          fn: () => writeChangedFiles(repoDir, plan.files),
         });
       }
-      const tags = Object.entries(from.imageTags).filter(
-        ([p, t]) => to.imageTags[p] !== t,
-      );
-      const leftAlone = differingValues(from, to);
-      const summary = [
-        `## Promote ${input.app}: ${input.from} → ${input.to}`,
-        '',
-        files.length
-          ? `${
-              from.versionAt === 'chart' ? 'Chart version' : 'Source tag'
-            }: \`${to.version ?? 'unset'}\` → \`${from.version ?? 'unset'}\``
-          : `${input.to} already runs \`${from.version}\`; nothing to change.`,
-        ...tags.map(
-          ([p, t]) =>
-            `- image tag \`${p}\`: \`${
-              to.imageTags[p] ?? 'unset'
-            }\` → \`${t}\``,
-        ),
-        '',
-        '### Gates',
-        ...(gates.length
-          ? gates.map(
-              g =>
-                `- **${g.gate}** (${g.mode}): ${verdict(g)} — ${g.reasons.join(
-                  '; ',
-                )}`,
-            )
-          : ['- all gates are off']),
-        ...(leftAlone.length
-          ? [
-              '',
-              `### Values that differ and stay as ${input.to} has them`,
-              ...leftAlone.map(v => `- \`${v}\``),
-            ]
-          : []),
-        ...(diff ? ['', '```diff', diff.trimEnd(), '```'] : []),
-      ].join('\n');
-
-      ctx.output('changed', files.length > 0);
-      if (to.version) ctx.output('fromVersion', to.version);
-      if (from.version) ctx.output('toVersion', from.version);
+      for (const change of plan.changes) {
+        ctx.logger.info(
+          `${change.label}: ${change.before ?? 'not set'} → ${
+            change.after
+          } in ${change.writtenAt}`,
+        );
+      }
+      ctx.output('changed', plan.files.length > 0);
+      if (plan.targetVersion !== undefined)
+        ctx.output('fromVersion', plan.targetVersion);
+      ctx.output('toVersion', promoted);
+      ctx.output('layout', plan.layout);
       ctx.output(
         'files',
-        files.map(f => f.path),
+        plan.files.map(f => f.path),
       );
-      ctx.output('diff', diff);
-      ctx.output('summary', summary);
+      ctx.output('diff', plan.diff);
+      ctx.output('summary', promotionSummary(plan, gates));
       ctx.output('gates', gates);
     },
   });

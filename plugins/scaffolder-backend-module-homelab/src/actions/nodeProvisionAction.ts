@@ -7,7 +7,7 @@ import {
   readInventoryFromPath,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
-import { writeRepositoryFiles } from '../flux/repositoryFiles';
+import { writeWorkspaceFiles } from '../workspace/workspaceFiles';
 import { resolveInside } from '../paths/resolveInside';
 import {
   editInventory,
@@ -380,7 +380,7 @@ export function createNodeProvisionAction(options: {
         });
       }
 
-      const written = await writeRepositoryFiles(ctx.workspacePath, [
+      const written = await writeWorkspaceFiles(ctx.workspacePath, [
         { path: join.path, content: join.content },
       ]);
       const edit = await editInventory(

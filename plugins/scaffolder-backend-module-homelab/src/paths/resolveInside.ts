@@ -1,20 +1,21 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import path from 'node:path';
 
 /**
- * `relative` resolved against `folder`, refused with `outsideMessage` when it
- * would leave the folder: template input never reaches files outside the
- * workspace or the repository.
+ * `relative` resolved against `folder` through Backstage's
+ * resolveSafeChildPath, which follows symbolic links; refused with
+ * `outsideMessage` when the path, or a link on the way, leaves the folder:
+ * template input and links committed in a repository never reach files
+ * outside the workspace.
  */
 export function resolveInside(
   folder: string,
   relative: string,
   outsideMessage: string,
 ): string {
-  const root = path.resolve(folder);
-  const full = path.resolve(root, relative);
-  if (full !== root && !full.startsWith(root + path.sep)) {
+  try {
+    return resolveSafeChildPath(folder, relative);
+  } catch {
     throw new InputError(outsideMessage);
   }
-  return full;
 }

@@ -3,13 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../paths/resolveInside';
 
-/** A file an action wants in the repository. */
+/** A file an action wants in the workspace. */
 export interface PlannedFile {
-  /** Relative to the repository. */
+  /** Relative to the workspace. */
   path: string;
   content: string;
-  /** An edit of a file that exists (wiring), as opposed to a new file. */
-  edit?: boolean;
 }
 
 /** What writing did. */
@@ -20,16 +18,12 @@ export type WriteResult = {
   unchanged: string[];
 };
 
-/** A path inside the repository, refusing anything that would leave it. */
-export function insideRepository(repoDir: string, relative: string): string {
-  return resolveInside(
-    repoDir,
-    relative,
-    `${relative} is outside the repository`,
-  );
+/** A path inside the workspace, refusing anything that would leave it. */
+function insideWorkspace(root: string, relative: string): string {
+  return resolveInside(root, relative, `${relative} is outside the workspace`);
 }
 
-export async function readIfExists(file: string): Promise<string | undefined> {
+async function readIfExists(file: string): Promise<string | undefined> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -44,19 +38,19 @@ export async function readIfExists(file: string): Promise<string | undefined> {
  * reported at once. Identical files are left alone, so running an action
  * twice changes nothing.
  */
-export async function writeRepositoryFiles(
-  repoDir: string,
+export async function writeWorkspaceFiles(
+  root: string,
   files: PlannedFile[],
 ): Promise<WriteResult> {
   const result: WriteResult = { created: [], updated: [], unchanged: [] };
   const conflicts: string[] = [];
   const writes: Array<{ full: string; content: string }> = [];
   for (const file of files) {
-    const full = insideRepository(repoDir, file.path);
+    const full = insideWorkspace(root, file.path);
     const existing = await readIfExists(full);
     if (existing === file.content) {
       result.unchanged.push(file.path);
-    } else if (existing !== undefined && !file.edit) {
+    } else if (existing !== undefined) {
       conflicts.push(file.path);
     } else {
       (existing === undefined ? result.created : result.updated).push(
