@@ -57,6 +57,11 @@ export type {
   ServiceProxyTarget,
 } from './kubernetes/ClusterClient';
 export { createClusterClient } from './kubernetes/createClusterClient';
+export type { HomelabClusterClientsService } from './kubernetes/clusterClientsService';
+export {
+  clusterClientsFromConfig,
+  homelabClusterClientsServiceRef,
+} from './kubernetes/clusterClientsService';
 export { nodeFacts } from './kubernetes/nodeFacts';
 export { addressRangeSize } from './inventory/addressing';
 export type {
