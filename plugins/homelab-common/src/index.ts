@@ -9,6 +9,7 @@ export * from './inventory/schema';
 export { inventoryJsonSchema } from './inventory/jsonSchema';
 export * from './entities/model';
 export * from './entities/specs';
+export * from './entities/homelabSpecAccess';
 export * from './permissions';
 export * from './api/types';
 export * from './api/fluxKindActions';

@@ -17,10 +17,9 @@ import {
   RELATION_PROMOTED_FROM,
   RELATION_PROMOTES_TO,
   homelabSpecSchemas,
-  isHomelabSpecType,
+  parseHomelabSpec,
 } from '@homelab/plugin-homelab-common';
 import { RELATION_HAS_PART, RELATION_PART_OF } from '@backstage/catalog-model';
-import { z } from 'zod';
 
 /** The spec.homelab field, and which relation pair each one means. */
 const RELATION_FIELDS = [
@@ -58,18 +57,17 @@ export class HomelabEntityProcessor implements CatalogProcessor {
     location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
-    const homelab = (entity.spec as { homelab?: unknown } | undefined)?.homelab;
-    if (homelab === undefined) return entity;
+    const check = parseHomelabSpec(entity);
+    if (check.state === 'absent') return entity;
 
-    const type = entity.spec?.type;
-    if (!isHomelabSpecType(type)) {
+    if (check.state === 'unknown-type') {
       emit(
         processingResult.inputError(
           location,
           `${entity.kind} ${
             entity.metadata.name
           } has spec.homelab but its spec.type "${String(
-            type,
+            check.type,
           )}" is not a homelab type (${Object.keys(homelabSpecSchemas).join(
             ', ',
           )})`,
@@ -77,9 +75,8 @@ export class HomelabEntityProcessor implements CatalogProcessor {
       );
       return entity;
     }
-    const result = (homelabSpecSchemas[type] as z.ZodType).safeParse(homelab);
-    if (!result.success) {
-      const problems = result.error.issues
+    if (check.state === 'invalid') {
+      const problems = check.issues
         .map(
           issue =>
             `spec.homelab${issue.path
@@ -90,16 +87,15 @@ export class HomelabEntityProcessor implements CatalogProcessor {
       emit(
         processingResult.inputError(
           location,
-          `${entity.kind} ${entity.metadata.name} is not a valid ${type}: ${problems}`,
+          `${entity.kind} ${entity.metadata.name} is not a valid ${check.type}: ${problems}`,
         ),
       );
       return entity;
     }
 
     const self = getCompoundEntityRef(entity);
-    const fields = result.data as Record<string, string | string[] | undefined>;
     for (const { field, forward, reverse } of RELATION_FIELDS) {
-      const value = fields[field];
+      const value = check.spec[field];
       const targets = value === undefined ? [] : [value].flat();
       for (const target of targets) {
         const targetRef = parseEntityRef(target);
