@@ -12,18 +12,20 @@ import {
   EntityRefLink,
   useEntity,
 } from '@backstage/plugin-catalog-react';
-import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
+import {
+  getHomelabSpec,
+  HOMELAB_RESOURCE_TYPES,
+} from '@homelab/plugin-homelab-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
-import { homelabSpec } from '../shared/homelabSpec';
 import { StatusChip } from '../shared/StatusChip';
 import { FluxObjectsTable } from './FluxObjectsTable';
 
 const nodeSpec = (node: Entity) =>
-  homelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(node);
+  getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(node);
 
 function nodeState(node: Entity) {
   const homelab = nodeSpec(node);
@@ -45,7 +47,7 @@ export function EntityClusterOverview() {
   const catalogApi = useApi(catalogApiRef);
   const homelabApi = useApi(homelabApiRef);
   const name = entity.metadata.name;
-  const homelab = homelabSpec<typeof HOMELAB_RESOURCE_TYPES.cluster>(entity);
+  const homelab = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.cluster>(entity);
 
   const nodes = useAsyncRetry(
     async () =>

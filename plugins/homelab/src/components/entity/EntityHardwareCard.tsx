@@ -4,6 +4,7 @@ import {
   acceleratorText,
   cpuText,
   disksText,
+  getHomelabSpec,
   HOMELAB_RESOURCE_TYPES,
   HomelabSpec,
   linkSpeedText,
@@ -16,7 +17,6 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
-import { homelabSpec } from '../shared/homelabSpec';
 
 function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
   return (
@@ -123,7 +123,7 @@ function deviceRows(
 export function EntityHardwareCard() {
   const { entity } = useEntity();
   if (entity.spec?.type === HOMELAB_RESOURCE_TYPES.node) {
-    const homelab = homelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(entity);
+    const homelab = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(entity);
     const live = homelab.live;
     const drift = homelab.drift ?? [];
     return (
@@ -195,7 +195,7 @@ export function EntityHardwareCard() {
     <InfoCard title="Hardware">
       <Facts
         rows={deviceRows(
-          homelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity),
+          getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity),
         )}
       />
     </InfoCard>
