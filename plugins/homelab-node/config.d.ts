@@ -67,6 +67,40 @@ export interface Config {
       requestTimeoutMs?: number;
     };
 
+    /**
+     * The repositories the homelab templates check out and change: the
+     * GitOps repository and the one holding the inventory. Each is remote
+     * (url; read through the integrations, changed by pull requests) or a
+     * local git repository on the backend's disk (localPath; changed by
+     * commits pushed to it, for a demo or a lab without a Git host).
+     */
+    repositories?: {
+      /** The GitOps repository (Flux manifests). */
+      gitops?: {
+        /** Like https://github.com/me/homelab-gitops. */
+        url?: string;
+        /** Or a bare git repository on the backend's disk. */
+        localPath?: string;
+        /** Create the local repository from this folder when it does not exist. */
+        seedFrom?: string;
+        /** Default main. */
+        branch?: string;
+      };
+      /** The repository holding the homelab inventory. */
+      inventory?: {
+        /** Like https://github.com/me/homelab. */
+        url?: string;
+        /** Or a bare git repository on the backend's disk. */
+        localPath?: string;
+        /** Create the local repository from this folder when it does not exist. */
+        seedFrom?: string;
+        /** Default main. */
+        branch?: string;
+        /** The inventory's folder (or file) in the repository. Default inventory. */
+        path?: string;
+      };
+    };
+
     /** The GitOps repository the Flux deploy and promote actions and the promotion preview work on. */
     gitops?: {
       /**

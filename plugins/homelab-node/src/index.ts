@@ -125,3 +125,16 @@ export {
   runningVersion,
 } from './promotion/evaluatePromotionGates';
 export { promotionSummary, gateVerdict } from './promotion/promotionSummary';
+export type {
+  HomelabRepository,
+  RepositoryRole,
+} from './repositories/HomelabRepository';
+export { readHomelabRepository } from './repositories/HomelabRepository';
+export type { CommitAuthor } from './repositories/localGitRepository';
+export {
+  seedLocalRepository,
+  cloneLocalRepository,
+  commitToLocalRepository,
+  readLocalRepository,
+} from './repositories/localGitRepository';
+export { readRepositoryFiles } from './repositories/readRepositoryFiles';

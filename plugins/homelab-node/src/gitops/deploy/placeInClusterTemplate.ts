@@ -96,7 +96,7 @@ export async function placeInClusterTemplate(
   environments: RenderedEnvironment[],
   spec: AppSpec,
   environmentValues: Record<string, Record<string, unknown>>,
-): Promise<string[]> {
+): Promise<{ notes: string[]; appFolder: string }> {
   if (
     spec.source.kind === 'GitRepository' ||
     (spec.source.kind === 'OCIRepository' && spec.source.path)
@@ -106,9 +106,11 @@ export async function placeInClusterTemplate(
     );
   }
   const notes: string[] = [];
+  let appFolder = '';
   for (const environment of environments) {
     const apps = appsFolder(environment);
     const folder = repositoryPath(apps, `${spec.namespace}/${spec.app}`);
+    appFolder ||= folder;
     const ks = await sibling(repo, apps, spec.namespace, 'ks.yaml');
     const siblingSpec = ks?.object.spec ?? {};
     const postBuild: Json = {};
@@ -181,7 +183,7 @@ export async function placeInClusterTemplate(
     );
     await listInNamespace(repo, files, apps, spec.namespace, spec.app, notes);
   }
-  return notes;
+  return { notes, appFolder };
 }
 
 /** Adds `./<app>/ks.yaml` to the namespace's kustomization, creating the namespace folder when new. */

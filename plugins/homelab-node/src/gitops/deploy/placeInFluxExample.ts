@@ -91,8 +91,9 @@ export async function placeInFluxExample(
   spec: AppSpec,
   environmentValues: Record<string, Record<string, unknown>>,
   narrowPatches: boolean,
-): Promise<string[]> {
+): Promise<{ notes: string[]; appFolder: string }> {
   const notes: string[] = [];
+  let appFolder = '';
   const release = releaseManifest(spec);
   if (spec.source.kind === 'HelmRepository') {
     // Each environment pins the chart version in its own patch, as the example does.
@@ -104,6 +105,7 @@ export async function placeInFluxExample(
       path.posix.dirname(overlay),
       `base/${spec.app}`,
     );
+    appFolder ||= base;
     await files.write(
       `${base}/namespace.yaml`,
       toYaml([namespaceManifest(spec)]),
@@ -189,5 +191,5 @@ export async function placeInFluxExample(
       }),
     );
   }
-  return notes;
+  return { notes, appFolder };
 }

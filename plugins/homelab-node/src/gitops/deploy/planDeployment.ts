@@ -31,6 +31,8 @@ export interface DeploymentPlan {
   unchanged: string[];
   /** What the deployment changed besides adding the app (a patch narrowed, a namespace created). */
   notes: string[];
+  /** The folder of the app's own files (in the first environment, for a folder per cluster). */
+  appFolder: string;
 }
 
 /**
@@ -156,7 +158,7 @@ export async function planDeployment(
   }
   const files = new PlannedFiles(repo);
   const values = options.environmentValues ?? {};
-  const notes =
+  const { notes, appFolder } =
     layout.id === 'cluster-template'
       ? await placeInClusterTemplate(repo, files, rendered, spec, values)
       : await placeInFluxExample(
@@ -189,5 +191,6 @@ export async function planDeployment(
     files: changed,
     unchanged: files.alreadyThere(),
     notes,
+    appFolder,
   };
 }
