@@ -135,8 +135,7 @@ describe('every template dry-runs through the scaffolder API of a test backend (
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-templates-'));
-    // The inventory repository keeps the inventory in inventory/, as the
-    // portal's scaffolder.defaultEnvironment says.
+    // The inventory repository keeps the inventory in inventory/.
     const inventoryRepo = path.join(root, 'homelab');
     fs.cpSync(
       path.join(repoRoot, 'examples/homelab'),
@@ -181,13 +180,15 @@ describe('every template dry-runs through the scaffolder API of a test backend (
         },
       ],
     };
-    const parameters = config.scaffolder.defaultEnvironment.parameters;
-    for (const key of ['homelabGitopsRepoUrl', 'homelabInventoryRepoUrl']) {
-      parameters[key] = parameters[key].replace(
-        /^github\.com\?/,
-        `${github.host}?`,
-      );
-    }
+    // The portal's local repositories, replaced by the same repositories on
+    // the GitHub stand-in: the templates then open pull requests.
+    config.homelab.repositories = {
+      gitops: { url: `https://${github.host}/hallonen/homelab-gitops` },
+      inventory: {
+        url: `https://${github.host}/hallonen/homelab`,
+        path: 'inventory',
+      },
+    };
     const grabScheduler = (pluginId: string) =>
       createBackendModule({
         pluginId,
@@ -314,7 +315,7 @@ describe('every template dry-runs through the scaffolder API of a test backend (
       'GET /api/v3/repos/hallonen/homelab-gitops/commits/main/status?per_page=0',
     );
     expect(messages(result, 'deploy')).toContainEqual(
-      'immich: 6 files created, 0 updated, 0 unchanged',
+      'immich in fluxcd/flux2-kustomize-helm-example (clusters/production, clusters/staging): 5 files created, 1 updated, 0 unchanged',
     );
     expect(fileText(result, 'gitops/apps/base/immich/catalog-info.yaml'))
       .toBe(`# Written by the "Deploy an app with Flux" template. Flux ignores this file
@@ -357,7 +358,9 @@ spec:
     expect(result.body.error).toBeUndefined();
     expect(result.status).toBe(200);
     const summary: string = result.body.output.text[0].content;
-    expect(summary).toContain('Chart version: `6.5.2` → `6.6.4`');
+    expect(summary).toContain(
+      '| HelmRelease nextcloud chart version | `6.5.2` | `6.6.4` | `apps/production/nextcloud-values.yaml: spec.chart.spec.version` |',
+    );
     expect(summary).toContain(
       '**fluxReady** (required): passed — HelmRelease flux-system/nextcloud in staging is Ready on 6.6.4',
     );
@@ -367,6 +370,19 @@ spec:
     expect(summary).toContain('-      version: 6.5.2\n+      version: 6.6.4');
     expect(messages(result, 'publish')).toContainEqual(
       'Performing dry run of creating pull request',
+    );
+  });
+
+  it('"Promote to production" stops when staging moved since the preview', async () => {
+    const result = await dryRun('promote-release', {
+      app: 'nextcloud',
+      from: 'system:default/staging',
+      to: 'system:default/production',
+      expectedVersion: '6.6.3',
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.error?.message).toContain(
+      'staging now runs 6.6.4, not the 6.6.3 the preview showed; review the promotion again',
     );
   });
 

@@ -12,12 +12,15 @@ import { createFluxDeployAction } from './actions/fluxDeployAction';
 import { createFluxPromoteAction } from './actions/fluxPromoteAction';
 import { createInventoryAddDeviceAction } from './actions/inventoryAddDeviceAction';
 import { createNodeProvisionAction } from './actions/nodeProvisionAction';
+import { createRepositoryCheckoutAction } from './actions/repositoryCheckoutAction';
+import { createRepositoryCommitAction } from './actions/repositoryCommitAction';
 import { readProvisioningHosts } from './provisioning/provisioningHosts';
 
 /**
  * The homelab scaffolder actions: homelab:flux:deploy, homelab:flux:promote,
- * homelab:node:provision, homelab:inventory:add-device and
- * homelab:docs:generate.
+ * homelab:node:provision, homelab:inventory:add-device,
+ * homelab:docs:generate, homelab:repository:checkout and
+ * homelab:repository:commit.
  *
  * @public
  */
@@ -33,6 +36,7 @@ export const scaffolderModuleHomelab = createBackendModule({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        reader: coreServices.urlReader,
       },
       async init({
         scaffolder,
@@ -41,6 +45,7 @@ export const scaffolderModuleHomelab = createBackendModule({
         auth,
         permissions,
         permissionsRegistry,
+        reader,
       }) {
         permissionsRegistry.addPermissions([
           homelabReleasePromotePermission,
@@ -55,6 +60,8 @@ export const scaffolderModuleHomelab = createBackendModule({
           }),
           createInventoryAddDeviceAction(),
           createDocsGenerateAction(),
+          createRepositoryCheckoutAction({ config, reader }),
+          createRepositoryCommitAction({ config }),
         );
       },
     });

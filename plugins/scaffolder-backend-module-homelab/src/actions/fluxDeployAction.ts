@@ -158,6 +158,12 @@ export function createFluxDeployAction(options: { config: Config }) {
               'What changed besides adding the app: patches narrowed, namespaces created.',
             ),
         diff: z => z.string().describe('Unified diff of every file written.'),
+        appFolder: z =>
+          z
+            .string()
+            .describe(
+              "The folder of the app's own files in the repository, like apps/base/whoami: where its catalog-info.yaml goes.",
+            ),
       },
     },
     async handler(ctx) {
@@ -224,6 +230,7 @@ export function createFluxDeployAction(options: { config: Config }) {
       ctx.output('kind', plan.kind);
       ctx.output('layout', plan.layout);
       ctx.output('notes', plan.notes);
+      ctx.output('appFolder', plan.appFolder);
       ctx.output(
         'diff',
         plan.files.map(f => unifiedDiff(f.path, f.before, f.after)).join(''),

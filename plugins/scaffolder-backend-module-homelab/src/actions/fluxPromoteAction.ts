@@ -74,6 +74,13 @@ export function createFluxPromoteAction(options: {
             .describe(
               'Environment that receives it, by name or System entity reference, like "production".',
             ),
+        expectedVersion: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The version a preview showed (the form fills it in): the promotion stops if the source moved to another one since.',
+            ),
       },
       output: {
         changed: z =>
@@ -162,6 +169,11 @@ export function createFluxPromoteAction(options: {
         runningVersion: running && runningVersion(running),
       });
       const promoted = plan.sourceVersion.promoted;
+      if (ctx.input.expectedVersion && ctx.input.expectedVersion !== promoted) {
+        throw new InputError(
+          `${input.from} now runs ${promoted}, not the ${ctx.input.expectedVersion} the preview showed; review the promotion again`,
+        );
+      }
 
       const gates = await ctx.checkpoint<GateResult[]>({
         key: `homelab-promote-gates-${input.app}-${input.from}-${input.to}-${promoted}`,
