@@ -17,6 +17,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { TechDocsAddonLocations } from '@backstage/plugin-techdocs-react';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import { AddonBlueprint } from '@backstage/plugin-techdocs-react/alpha';
 import DeviceHubIcon from '@material-ui/icons/DeviceHub';
 import { ReactElement } from 'react';
@@ -144,10 +145,21 @@ const mermaidAddon = AddonBlueprint.make({
   },
 });
 
+const promotionPreviewField = FormFieldBlueprint.make({
+  name: 'promotion-preview',
+  params: {
+    field: () =>
+      import('./components/scaffolder/promotionPreviewFormField').then(
+        m => m.promotionPreviewFormField,
+      ),
+  },
+});
+
 /**
  * The homelab plugin for the new frontend system: the Homelab page with its
  * Topology, Security and SLOs tabs, the homelab entity cards and cluster
- * tab, the API client, and the Mermaid TechDocs addon.
+ * tab, the API client, the Mermaid TechDocs addon, and the promotion
+ * preview field of the scaffolder (ui:field HomelabPromotionPreview).
  *
  * @alpha
  */
@@ -168,6 +180,7 @@ export default createFrontendPlugin({
     driftCard,
     clusterContent,
     mermaidAddon,
+    promotionPreviewField,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   externalRoutes: convertLegacyRouteRefs({

@@ -16,6 +16,7 @@ export {
   EntityHomelabSloCard,
   EntityHomelabDriftCard,
   HomelabMermaid,
+  HomelabPromotionPreviewFieldExtension,
 } from './plugin';
 export {
   isHomelabCluster,

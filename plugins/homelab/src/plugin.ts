@@ -10,10 +10,12 @@ import {
   createTechDocsAddonExtension,
   TechDocsAddonLocations,
 } from '@backstage/plugin-techdocs-react';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { homelabApiRef } from './api/HomelabApi';
 import { HomelabClient } from './api/HomelabClient';
 import { rootRouteRef, scaffolderTemplateRouteRef } from './routes';
 import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
+import { PromotionPreviewField } from './components/scaffolder/PromotionPreviewField';
 
 /**
  * The homelab plugin for the legacy frontend system.
@@ -149,5 +151,20 @@ export const HomelabMermaid = homelabPlugin.provide(
     name: 'HomelabMermaid',
     location: TechDocsAddonLocations.Content,
     component: MermaidDiagrams,
+  }),
+);
+
+/**
+ * The "What will change" field of the promotion template (ui:field
+ * HomelabPromotionPreview): versions per environment, the diff and each
+ * gate's verdict, from the homelab backend. Place it inside
+ * `<ScaffolderFieldExtensions>` of the legacy app's scaffolder route.
+ *
+ * @public
+ */
+export const HomelabPromotionPreviewFieldExtension = homelabPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'HomelabPromotionPreview',
+    component: PromotionPreviewField,
   }),
 );

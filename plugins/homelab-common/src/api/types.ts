@@ -497,3 +497,63 @@ export interface AppDrift {
   /** The catalog entity it belongs to, if known. */
   entityRef?: string;
 }
+
+/**
+ * A promotion as it would happen now: what changes where, and each gate's
+ * verdict, worked out by the backend from the GitOps repository and the
+ * clusters before anything is written.
+ *
+ * @public
+ */
+export interface PromotionPreview {
+  /** The layout the repository was recognised as. */
+  layout: string;
+  /** The app. */
+  app: string;
+  /** The source environment. */
+  from: string;
+  /** The target environment. */
+  to: string;
+  /** What decides the version, like "HelmRelease podinfo chart version". */
+  versionLabel: string;
+  /** What the source declares: a version, or a range it resolves. */
+  declaredVersion?: string;
+  /** The version promoted: the source's, or the one it runs for a range. */
+  promotedVersion: string;
+  /** The target's version before; absent when it sets none. */
+  targetVersion?: string;
+  /** Each value that changes, and where it is written. */
+  changes: Array<{
+    /** "chart", or "image:" and a values path. */
+    slot: string;
+    /** For people. */
+    label: string;
+    /** The target's value before; absent when unset. */
+    before?: string;
+    /** The value promoted. */
+    after: string;
+    /** File and path, like "apps/production/podinfo-values.yaml: spec.chart.spec.version". */
+    writtenAt: string;
+  }>;
+  /** Facts worth knowing: a range pinned, an override added. */
+  notes: string[];
+  /** Helm values the environments set differently, left as the target has them. */
+  valuesLeftAlone: string[];
+  /** A unified diff of every file changed. */
+  diff: string;
+  /** Each gate's verdict now. */
+  gates: Array<{
+    /** The gate. */
+    gate: string;
+    /** Whether it stops the promotion. */
+    mode: 'required' | 'advisory';
+    /** null when it cannot be decided. */
+    passed: boolean | null;
+    /** Why. */
+    reasons: string[];
+  }>;
+  /** Whether a required gate would stop it. */
+  blocked: boolean;
+  /** The pull request body the promotion would open. */
+  summary: string;
+}

@@ -3,6 +3,7 @@ import {
   Finding,
   FluxObject,
   PostureSummary,
+  PromotionPreview,
   SloStatus,
   SourceFreshness,
   TopologyGraph,
@@ -502,6 +503,74 @@ export const nextcloudDrift: AppDrift = {
   ],
 };
 
+/**
+ * What homelab-backend previews for promoting nextcloud from staging to
+ * production in examples/gitops: the planner's own output for that
+ * repository (its test checks the same change), with the gates as the demo
+ * clusters answer them.
+ */
+export const nextcloudPromotionPreview: PromotionPreview = {
+  layout:
+    'fluxcd/flux2-kustomize-helm-example (clusters/production, clusters/staging)',
+  app: 'nextcloud',
+  from: 'staging',
+  to: 'production',
+  versionLabel: 'HelmRelease nextcloud chart version',
+  declaredVersion: '6.6.4',
+  promotedVersion: '6.6.4',
+  targetVersion: '6.5.2',
+  changes: [
+    {
+      slot: 'chart',
+      label: 'HelmRelease nextcloud chart version',
+      before: '6.5.2',
+      after: '6.6.4',
+      writtenAt:
+        'apps/production/nextcloud-values.yaml: spec.chart.spec.version',
+    },
+  ],
+  notes: [],
+  valuesLeftAlone: ['nextcloud.host', 'persistence.size', 'replicaCount'],
+  diff: `--- a/apps/production/nextcloud-values.yaml
++++ b/apps/production/nextcloud-values.yaml
+@@ -6,7 +6,7 @@
+ spec:
+   chart:
+     spec:
+-      version: 6.5.2
++      version: 6.6.4
+   values:
+     nextcloud:
+       host: cloud.local.hallonen.se
+`,
+  gates: [
+    {
+      gate: 'freezeWindow',
+      mode: 'required',
+      passed: true,
+      reasons: ['no freeze window is configured for production'],
+    },
+    {
+      gate: 'fluxReady',
+      mode: 'required',
+      passed: true,
+      reasons: [
+        'HelmRelease flux-system/nextcloud in staging is Ready on 6.6.4',
+      ],
+    },
+    {
+      gate: 'errorBudget',
+      mode: 'advisory',
+      passed: false,
+      reasons: [
+        'nextcloud-availability: -32.5% of the error budget left (minimum 25%)',
+      ],
+    },
+  ],
+  blocked: false,
+  summary: '## Promote nextcloud: staging → production',
+};
+
 /** A HomelabApi answering from the fixtures above; every method is a jest mock to assert calls on. */
 export function fakeHomelabApi(
   overrides: Partial<HomelabApi> = {},
@@ -583,6 +652,7 @@ export function fakeHomelabApi(
       ...ref,
       suspended: false,
     }),
+    previewPromotion: async () => nextcloudPromotionPreview,
     getDrift: async () => ({
       environments: ['staging', 'production'],
       apps: [nextcloudDrift],

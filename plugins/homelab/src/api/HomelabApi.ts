@@ -8,6 +8,7 @@ import {
   FluxObject,
   PostureSummary,
   PostureTrendPoint,
+  PromotionPreview,
   SloStatus,
   SourceFreshness,
   TopologyGraph,
@@ -126,6 +127,12 @@ export interface HomelabApi {
   getDrift(query?: {
     entityRef?: string;
   }): Promise<WithFreshness<{ environments: string[]; apps: AppDrift[] }>>;
+  /** What promoting an app from one environment to another would change, and each gate's verdict now. */
+  previewPromotion(request: {
+    app: string;
+    from: string;
+    to: string;
+  }): Promise<PromotionPreview>;
 }
 
 /**

@@ -94,4 +94,12 @@ export class HomelabClient implements HomelabApi {
   /** {@inheritDoc HomelabApi.getDrift} */
   getDrift: HomelabApi['getDrift'] = query =>
     this.request('/drift', { ...query });
+
+  /** {@inheritDoc HomelabApi.previewPromotion} */
+  previewPromotion: HomelabApi['previewPromotion'] = request =>
+    this.request('/promotions/preview', undefined, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
 }
