@@ -8,8 +8,8 @@
  * 3. the same entities as one catalog-info YAML file ingested by Backstage's
  *    own file location, on an identical backend: the baseline for the ratio.
  */
-import { inventoryToEntities } from '@homelab/plugin-catalog-backend-module-homelab';
 import {
+  inventoryToEntities,
   readInventoryFromPath,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';

@@ -35,6 +35,9 @@ export {
 } from './inventory/readInventory';
 export type { InventoryLocationConfig } from './inventory/readInventoryLocations';
 export { readInventoryLocations } from './inventory/readInventoryLocations';
+export type { ClusterDiscovery } from './entities/ClusterDiscovery';
+export type { InventoryEntityOptions } from './entities/inventoryToEntities';
+export { inventoryToEntities } from './entities/inventoryToEntities';
 export type { GeneratedDocsFile } from './docs/generateInventoryDocs';
 export { generateInventoryDocs } from './docs/generateInventoryDocs';
 export { inventoryReferenceMarkdown } from './docs/inventoryReference';

@@ -1,6 +1,6 @@
-import { inventoryToEntities } from '@homelab/plugin-catalog-backend-module-homelab';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  inventoryToEntities,
   readInventoryFromPath,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';

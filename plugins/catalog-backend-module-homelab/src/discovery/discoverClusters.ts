@@ -1,6 +1,9 @@
 import { Cluster } from '@homelab/plugin-homelab-common';
-import { ClusterClient, nodeFacts } from '@homelab/plugin-homelab-node';
-import { ClusterDiscovery } from './types';
+import {
+  ClusterClient,
+  ClusterDiscovery,
+  nodeFacts,
+} from '@homelab/plugin-homelab-node';
 
 /**
  * Reads the live nodes of every inventory cluster that has a client, all at

@@ -12,12 +12,12 @@ import {
   ClusterClient,
   InventoryInputFile,
   formatProblem,
+  inventoryToEntities,
   readInventoryFromTarget,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
 import { createHash } from 'node:crypto';
 import { discoverClusters } from '../discovery/discoverClusters';
-import { inventoryToEntities } from '../entities/inventoryToEntities';
 import {
   InventoryStatus,
   MAX_STORED_PROBLEMS,

@@ -1,5 +1,7 @@
-import type { InventoryProblem } from '@homelab/plugin-homelab-node';
-import type { ClusterDiscovery } from '../discovery/types';
+import type {
+  ClusterDiscovery,
+  InventoryProblem,
+} from '@homelab/plugin-homelab-node';
 
 /**
  * The outcome of an inventory provider's last refresh.

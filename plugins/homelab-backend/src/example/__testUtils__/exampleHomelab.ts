@@ -1,9 +1,9 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ANNOTATION_LOCATION, Entity } from '@backstage/catalog-model';
-import { inventoryToEntities } from '@homelab/plugin-catalog-backend-module-homelab';
 import {
   ClusterClient,
   createClusterClient,
+  inventoryToEntities,
   readInventoryFromPath,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';

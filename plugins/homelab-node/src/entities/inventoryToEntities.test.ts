@@ -11,12 +11,10 @@ import {
   systemEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { homelabSpecSchemas } from '@homelab/plugin-homelab-common';
-import {
-  readInventoryFromPath,
-  validateInventoryFiles,
-} from '@homelab/plugin-homelab-node';
+import { readInventoryFromPath } from '../inventory/readInventory';
+import { validateInventoryFiles } from '../inventory/validateInventory';
 import path from 'node:path';
-import { ClusterDiscovery } from '../discovery/types';
+import { ClusterDiscovery } from './ClusterDiscovery';
 import { inventoryToEntities } from './inventoryToEntities';
 
 const exampleDir = path.resolve(__dirname, '../../../../examples/homelab');

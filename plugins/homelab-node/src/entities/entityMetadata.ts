@@ -5,11 +5,8 @@ import {
   EntityLink,
 } from '@backstage/catalog-model';
 import { ANNOTATION_INVENTORY_SOURCE } from '@homelab/plugin-homelab-common';
-import {
-  ItemOrigin,
-  isUrlTarget,
-  locateInInventory,
-} from '@homelab/plugin-homelab-node';
+import { isUrlTarget } from '../inventory/readInventory';
+import { ItemOrigin, locateInInventory } from '../inventory/sourceMap';
 import path from 'node:path';
 
 /**

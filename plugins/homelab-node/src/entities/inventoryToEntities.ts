@@ -22,8 +22,9 @@ import {
   platformServiceEntityName,
   sharedSystemName,
 } from '@homelab/plugin-homelab-common';
-import { ItemOrigin, addressRangeSize } from '@homelab/plugin-homelab-node';
-import { ClusterDiscovery } from '../discovery/types';
+import { addressRangeSize } from '../inventory/addressing';
+import { ItemOrigin } from '../inventory/sourceMap';
+import { ClusterDiscovery } from './ClusterDiscovery';
 import { defined, link, mergeTags, sourceAnnotations } from './entityMetadata';
 import { nodeDrift } from './nodeDrift';
 
