@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
-import { HomelabStore } from '../../plugins/homelab-backend/src/database/HomelabStore';
+import { DatabaseHomelabStore } from '../../plugins/homelab-backend/src/database/DatabaseHomelabStore';
 import { aggregatePosture } from '../../plugins/homelab-backend/src/security/aggregatePosture';
 import { emptyReports } from '../../plugins/homelab-backend/src/security/reports';
 import { addTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
@@ -218,9 +218,11 @@ async function phase(name: string, directory: string) {
     connection: { filename: path.join(directory, 'homelab.sqlite') },
     useNullAsDefault: true,
   });
-  const store = await HomelabStore.create(mockServices.database({ knex }));
+  const store = await DatabaseHomelabStore.create(
+    mockServices.database({ knex }),
+  );
   const write = await timed(() =>
-    store.replacePosture(
+    store.posture.replacePosture(
       'production',
       posture.findings,
       posture.summaries,

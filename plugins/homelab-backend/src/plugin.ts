@@ -5,24 +5,16 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { homelabPermissions } from '@homelab/plugin-homelab-common';
 import {
-  createClusterClient,
-  readClusterConnections,
+  homelabClusterClientsServiceRef,
   readPrometheusClient,
 } from '@homelab/plugin-homelab-node';
-import { loadHomelabModel } from './catalog/loadHomelabModel';
-import {
-  CollectorName,
-  collectorSchedule,
-} from './collectors/collectorSchedule';
 import { createCollectors } from './collectors/createCollectors';
-import { HomelabStore } from './database/HomelabStore';
+import { readHomelabBackendConfig } from './config';
+import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
 import { FluxActions } from './flux/FluxActions';
+import { scheduleTasks } from './scheduleTasks';
+import { createCachedViews } from './service/cachedViews';
 import { createRouter } from './service/createRouter';
-import { RefreshingCache } from './service/RefreshingCache';
-import { loadTopology } from './topology/loadTopology';
-
-const DEFAULT_RETENTION_DAYS = 90;
-const DEFAULT_CACHE_SECONDS = 30;
 
 /**
  * The homelab backend: collectors for workloads, Flux, security reports and
@@ -35,7 +27,7 @@ export const homelabPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        rootConfig: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
@@ -47,82 +39,31 @@ export const homelabPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        clusterClients: homelabClusterClientsServiceRef,
       },
       async init(deps) {
-        const { config, logger, scheduler, catalog, auth } = deps;
-        const store = await HomelabStore.create(deps.database);
+        const { rootConfig, clusterClients } = deps;
+        const config = readHomelabBackendConfig(rootConfig);
+        const store = await DatabaseHomelabStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(homelabPermissions);
 
-        const clients = readClusterConnections(config).map(createClusterClient);
         const collectors = createCollectors({
+          ...deps,
           config,
-          logger,
           store,
-          clients,
-          prometheus: readPrometheusClient(config),
-          catalog,
-          auth,
-          urlReader: deps.urlReader,
+          clients: clusterClients.list(),
+          prometheus: readPrometheusClient(rootConfig),
         });
-        for (const [name, collect] of Object.entries(collectors)) {
-          await scheduler.scheduleTask({
-            id: `homelab-collect-${name}`,
-            ...collectorSchedule(config, name as CollectorName),
-            // Always global, whatever the configured schedule says: replicas
-            // must never collect twice.
-            scope: 'global',
-            fn: collect,
-          });
-        }
-        if (!collectors.slo) {
-          logger.info(
-            'homelab.prometheus is not configured; SLOs are not evaluated',
-          );
-        }
+        await scheduleTasks({ ...deps, config, collectors, store });
 
-        const retentionDays =
-          config.getOptionalNumber('homelab.history.retentionDays') ??
-          DEFAULT_RETENTION_DAYS;
-        await scheduler.scheduleTask({
-          id: 'homelab-prune-history',
-          scope: 'global',
-          frequency: { hours: 24 },
-          timeout: { minutes: 10 },
-          initialDelay: { minutes: 5 },
-          fn: () =>
-            store.prune(new Date(Date.now() - retentionDays * 86_400_000)),
+        const views = createCachedViews({
+          ...deps,
+          store,
+          ttlMs: config.cacheTtlMs,
         });
-
-        const ttlMs =
-          (config.getOptionalNumber('homelab.api.cacheSeconds') ??
-            DEFAULT_CACHE_SECONDS) * 1000;
-        const model = new RefreshingCache(
-          'homelab model',
-          () => loadHomelabModel(catalog, auth),
-          logger,
-          ttlMs,
-        );
-        const topology = new RefreshingCache(
-          'homelab topology',
-          async () =>
-            JSON.stringify(await loadTopology(await model.get(), store)),
-          logger,
-          ttlMs,
-        );
-
+        const flux = new FluxActions(clusterClients, store.flux);
         deps.httpRouter.use(
-          await createRouter({
-            store,
-            model,
-            topology,
-            flux: new FluxActions(
-              new Map(clients.map(client => [client.cluster, client])),
-              store,
-            ),
-            permissions: deps.permissions,
-            httpAuth: deps.httpAuth,
-            auditor: deps.auditor,
-          }),
+          await createRouter({ ...deps, store, views, flux }),
         );
       },
     });

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterClient } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { CollectionStore } from '../database/CollectionStore';
+import { CollectorSource } from './collectorSources';
 import { Collection, recordCollection } from './recordCollection';
 
 /**
@@ -10,7 +11,7 @@ import { Collection, recordCollection } from './recordCollection';
  */
 export interface ClusterCollector {
   /** The source name the data and its freshness are stored under. */
-  readonly source: string;
+  readonly source: CollectorSource;
   collect(client: ClusterClient, collectedAt: Date): Promise<Collection>;
 }
 
@@ -22,13 +23,13 @@ export interface ClusterCollector {
 export async function runClusterCollector(
   collector: ClusterCollector,
   clients: ClusterClient[],
-  store: HomelabStore,
+  collections: CollectionStore,
   logger: LoggerService,
 ): Promise<void> {
   await Promise.all(
     clients.map(client =>
       recordCollection(
-        store,
+        collections,
         logger,
         { source: collector.source, cluster: client.cluster },
         collectedAt => collector.collect(client, collectedAt),

@@ -3,7 +3,7 @@ import {
   ClusterClient,
   KubernetesResourceType,
 } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { FluxObjectStore } from '../database/FluxObjectStore';
 import { servedFluxTypes } from '../flux/fluxResources';
 import { RawFluxObject, parseFluxObject } from '../flux/parseFluxObject';
 import { EntityIndex } from '../workloads/EntityIndex';
@@ -22,7 +22,7 @@ export class FluxCollector implements ClusterCollector {
   readonly source = 'flux';
 
   constructor(
-    private readonly store: HomelabStore,
+    private readonly store: FluxObjectStore,
     private readonly entities: () => Promise<EntityIndex>,
   ) {}
 

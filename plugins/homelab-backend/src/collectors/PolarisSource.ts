@@ -1,19 +1,9 @@
-import { Config } from '@backstage/config';
-import {
-  ClusterClient,
-  ServiceProxyTarget,
-} from '@homelab/plugin-homelab-node';
+import { ClusterClient } from '@homelab/plugin-homelab-node';
+import { PolarisLocation } from '../config';
 import { PolarisAudit } from '../security/polaris';
 
 /** Time allowed for reading a configured Polaris URL. */
 const POLARIS_URL_TIMEOUT_MS = 20_000;
-
-/** The Polaris dashboard as its Helm chart installs it. */
-const DEFAULT_DASHBOARD: ServiceProxyTarget = {
-  namespace: 'polaris',
-  service: 'polaris-dashboard',
-  path: 'results.json',
-};
 
 /**
  * Where each cluster's Polaris audit is read: the dashboard's results.json
@@ -21,45 +11,18 @@ const DEFAULT_DASHBOARD: ServiceProxyTarget = {
  * for that cluster (homelab.collectors.security.polaris).
  */
 export class PolarisSource {
-  static fromConfig(config: Config): PolarisSource {
-    const polaris = config.getOptionalConfig(
-      'homelab.collectors.security.polaris',
-    );
-    const urls = polaris?.getOptionalConfig('urls');
-    return new PolarisSource(
-      {
-        namespace:
-          polaris?.getOptionalString('namespace') ??
-          DEFAULT_DASHBOARD.namespace,
-        service:
-          polaris?.getOptionalString('service') ?? DEFAULT_DASHBOARD.service,
-        port: polaris?.getOptional<string | number>('port'),
-        path: polaris?.getOptionalString('path') ?? DEFAULT_DASHBOARD.path,
-      },
-      new Map(
-        (urls?.keys() ?? []).map(cluster => [
-          cluster,
-          urls!.getString(cluster),
-        ]),
-      ),
-    );
-  }
-
-  constructor(
-    private readonly dashboard: ServiceProxyTarget,
-    private readonly urls: ReadonlyMap<string, string>,
-  ) {}
+  constructor(private readonly location: PolarisLocation) {}
 
   /**
    * The audit of a cluster; undefined when the dashboard service does not
    * exist (Polaris is not installed). Other failures throw.
    */
   async read(client: ClusterClient): Promise<PolarisAudit | undefined> {
-    const url = this.urls.get(client.cluster);
+    const url = this.location.urls.get(client.cluster);
     if (url) return this.#readUrl(client.cluster, url);
     let text: string;
     try {
-      text = await client.proxyGet(this.dashboard);
+      text = await client.proxyGet(this.location.dashboard);
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404)
         return undefined;
@@ -69,7 +32,7 @@ export class PolarisSource {
   }
 
   notFoundWarning(cluster: string): string {
-    const { namespace, service } = this.dashboard;
+    const { namespace, service } = this.location.dashboard;
     return `Polaris is not installed in cluster "${cluster}": no service ${namespace}/${service}`;
   }
 

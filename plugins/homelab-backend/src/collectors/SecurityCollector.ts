@@ -1,5 +1,6 @@
 import { ClusterClient } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { ClusterSnapshotStore } from '../database/ClusterSnapshotStore';
+import { PostureStore } from '../database/PostureStore';
 import { aggregatePosture } from '../security/aggregatePosture';
 import { PolarisAudit, addPolarisAudit } from '../security/polaris';
 import {
@@ -20,7 +21,6 @@ import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { ClusterCollector } from './ClusterCollector';
 import { Collection } from './recordCollection';
 import { PolarisSource } from './PolarisSource';
-import { WORKLOADS_SOURCE } from './WorkloadsCollector';
 import { listIfServed } from './listIfServed';
 
 /**
@@ -34,7 +34,8 @@ export class SecurityCollector implements ClusterCollector {
   readonly source = 'security';
 
   constructor(
-    private readonly store: HomelabStore,
+    private readonly posture: PostureStore,
+    private readonly snapshots: ClusterSnapshotStore,
     private readonly entities: () => Promise<EntityIndex>,
     private readonly polaris: PolarisSource,
   ) {}
@@ -72,7 +73,7 @@ export class SecurityCollector implements ClusterCollector {
     }
 
     const [workloads] = (
-      await this.store.clusterSnapshots<WorkloadSnapshot>(WORKLOADS_SOURCE)
+      await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
     ).filter(snapshot => snapshot.cluster === client.cluster);
     const { findings, summaries } = aggregatePosture(
       client.cluster,
@@ -81,7 +82,7 @@ export class SecurityCollector implements ClusterCollector {
       await this.entities(),
       collectedAt.toISOString(),
     );
-    await this.store.replacePosture(
+    await this.posture.replacePosture(
       client.cluster,
       findings,
       summaries,

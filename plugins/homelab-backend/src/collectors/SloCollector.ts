@@ -1,11 +1,8 @@
 import { PrometheusClient } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { SloStore } from '../database/SloStore';
 import { evaluateSlos } from '../slo/evaluateSlos';
 import { SloSource } from '../slo/sources/SloSource';
 import { Collection } from './recordCollection';
-
-/** Source name of SLO evaluations. */
-export const SLO_SOURCE = 'slo';
 
 /**
  * Reads every SLO definition and evaluates them all against Prometheus in
@@ -15,7 +12,7 @@ export const SLO_SOURCE = 'slo';
  */
 export class SloCollector {
   constructor(
-    private readonly store: HomelabStore,
+    private readonly store: SloStore,
     private readonly prometheus: PrometheusClient,
     private readonly sources: () => Promise<SloSource[]>,
     /** The entity of an SLO that names a service but no entity. */

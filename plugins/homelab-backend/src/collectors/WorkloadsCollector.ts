@@ -1,11 +1,8 @@
 import { ClusterClient } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { ClusterSnapshotStore } from '../database/ClusterSnapshotStore';
 import { collectWorkloads } from '../workloads/collectWorkloads';
 import { ClusterCollector } from './ClusterCollector';
 import { Collection } from './recordCollection';
-
-/** Source name of the workload snapshots. */
-export const WORKLOADS_SOURCE = 'workloads';
 
 /**
  * What a cluster runs: namespaces, workloads with their owner chains, and
@@ -13,14 +10,14 @@ export const WORKLOADS_SOURCE = 'workloads';
  * on ReplicaSets and Pods to their Deployments.
  */
 export class WorkloadsCollector implements ClusterCollector {
-  readonly source = WORKLOADS_SOURCE;
+  readonly source = 'workloads';
 
-  constructor(private readonly store: HomelabStore) {}
+  constructor(private readonly snapshots: ClusterSnapshotStore) {}
 
   async collect(client: ClusterClient, collectedAt: Date): Promise<Collection> {
     const snapshot = await collectWorkloads(client);
-    await this.store.putClusterSnapshot(
-      WORKLOADS_SOURCE,
+    await this.snapshots.putClusterSnapshot(
+      this.source,
       client.cluster,
       snapshot,
       collectedAt,

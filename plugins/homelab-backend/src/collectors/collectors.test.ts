@@ -10,7 +10,8 @@ import {
   snapshotServerOptions,
 } from '@homelab/plugin-homelab-node/testUtils';
 import path from 'node:path';
-import { HomelabStore } from '../database/HomelabStore';
+import { readHomelabBackendConfig } from '../config';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import {
   EXAMPLES_DIR,
   exampleEntities,
@@ -50,7 +51,7 @@ function upgraded(cluster: string, release: string, version: string) {
 
 describe('collectors against local HTTP servers speaking the Kubernetes API with the recorded objects of two clusters', () => {
   let servers: Record<'production' | 'staging', KubernetesApiTestServer>;
-  let store: HomelabStore;
+  let store: DatabaseHomelabStore;
   let collectors: ReturnType<typeof createCollectors>;
 
   beforeEach(async () => {
@@ -76,11 +77,11 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
         })),
       },
     });
-    store = await HomelabStore.create(
+    store = await DatabaseHomelabStore.create(
       mockServices.database({ knex: await databases.init('SQLITE_3') }),
     );
     collectors = createCollectors({
-      config,
+      config: readHomelabBackendConfig(config),
       logger: mockServices.logger.mock(),
       store,
       clients: readClusterConnections(config).map(createClusterClient),
@@ -102,7 +103,9 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
   it('reads Flux, Trivy, Polaris and Kyverno objects of both clusters page by page, with the token', async () => {
     await collectAll();
     expect(
-      (await store.freshness()).map(f => `${f.source} ${f.cluster} ${f.state}`),
+      (await store.collections.freshness()).map(
+        f => `${f.source} ${f.cluster} ${f.state}`,
+      ),
     ).toEqual([
       'flux production fresh',
       'flux staging fresh',
@@ -113,7 +116,9 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
     ]);
     // Production's 26 toolkit objects, and the ArtifactGenerator of its Flux
     // 2.7 with the two ExternalArtifacts it generates.
-    expect(await store.fluxObjects({ cluster: 'production' })).toHaveLength(29);
+    expect(
+      await store.flux.fluxObjects({ cluster: 'production' }),
+    ).toHaveLength(29);
     const production = servers.production.requests;
     expect(production.every(r => r.authorized)).toBe(true);
     // Ten reports a page.
@@ -148,12 +153,12 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
   it('updates the healthy cluster, keeps everything of the one that fails mid-collection, and marks it stale with its error', async () => {
     await collectAll();
     const before = {
-      flux: await store.fluxObjects({ cluster: 'production' }),
-      findings: await store.findings(
+      flux: await store.flux.fluxObjects({ cluster: 'production' }),
+      findings: await store.posture.findings(
         { cluster: 'production' },
         { offset: 0, limit: 500 },
       ),
-      summaries: await store.latestSummaries({ cluster: 'production' }),
+      summaries: await store.posture.latestSummaries({ cluster: 'production' }),
     };
 
     servers.staging.setCollections(upgraded('staging', 'nextcloud', '6.6.5'));
@@ -168,27 +173,32 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
     await collectors.security!();
 
     const nextcloud = async (cluster: string) =>
-      (await store.fluxObjects({ cluster, name: 'nextcloud' }))[0].revision;
+      (await store.flux.fluxObjects({ cluster, name: 'nextcloud' }))[0]
+        .revision;
     expect(await nextcloud('staging')).toBe('6.6.5');
     expect(await nextcloud('production')).toBe('6.5.2');
-    expect(await store.fluxObjects({ cluster: 'production' })).toEqual(
+    expect(await store.flux.fluxObjects({ cluster: 'production' })).toEqual(
       before.flux,
     );
     expect(
-      await store.findings(
+      await store.posture.findings(
         { cluster: 'production' },
         { offset: 0, limit: 500 },
       ),
     ).toEqual(before.findings);
-    expect(await store.latestSummaries({ cluster: 'production' })).toEqual(
-      before.summaries,
-    );
     expect(
-      (await store.findings({ cluster: 'staging' }, { offset: 0, limit: 1 }))
-        .totalCount,
+      await store.posture.latestSummaries({ cluster: 'production' }),
+    ).toEqual(before.summaries);
+    expect(
+      (
+        await store.posture.findings(
+          { cluster: 'staging' },
+          { offset: 0, limit: 1 },
+        )
+      ).totalCount,
     ).toBeLessThan(before.findings.totalCount);
 
-    const freshness = await store.freshness(['flux', 'security']);
+    const freshness = await store.collections.freshness(['flux', 'security']);
     expect(freshness).toEqual([
       expect.objectContaining({
         source: 'flux',
@@ -224,15 +234,16 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
     servers.production.setDelay(5000);
     servers.staging.setCollections(upgraded('staging', 'nextcloud', '6.6.5'));
     await collectors.flux!();
-    const [production, staging] = await store.freshness(['flux']);
+    const [production, staging] = await store.collections.freshness(['flux']);
     expect(production).toMatchObject({
       state: 'stale',
       error: 'cluster "production": the request timed out',
     });
     expect(staging).toMatchObject({ state: 'fresh' });
     expect(
-      (await store.fluxObjects({ cluster: 'staging', name: 'nextcloud' }))[0]
-        .revision,
+      (
+        await store.flux.fluxObjects({ cluster: 'staging', name: 'nextcloud' })
+      )[0].revision,
     ).toBe('6.6.5');
   });
 });

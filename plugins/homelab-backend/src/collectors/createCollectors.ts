@@ -4,26 +4,26 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ClusterClient, PrometheusClient } from '@homelab/plugin-homelab-node';
 import { loadEntityIndex } from '../catalog/loadEntityIndex';
+import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { ClusterSloSource } from '../slo/sources/ClusterSloSource';
 import { EntityOpenSloSource } from '../slo/sources/EntityOpenSloSource';
 import { OpenSloFileSource } from '../slo/sources/OpenSloFileSource';
 import { runClusterCollector } from './ClusterCollector';
-import { CollectorName } from './collectorSchedule';
+import { CollectorSource } from './collectorSources';
 import { FluxCollector } from './FluxCollector';
 import { PolarisSource } from './PolarisSource';
 import { recordCollection } from './recordCollection';
 import { SecurityCollector } from './SecurityCollector';
-import { SLO_SOURCE, SloCollector } from './SloCollector';
+import { SloCollector } from './SloCollector';
 import { WorkloadsCollector } from './WorkloadsCollector';
 
 /** What the collectors read from and write to. */
 export interface CollectorOptions {
-  config: Config;
+  config: HomelabBackendConfig;
   logger: LoggerService;
   store: HomelabStore;
   clients: ClusterClient[];
@@ -36,38 +36,60 @@ export interface CollectorOptions {
   now?: () => Date;
 }
 
+/** One run of a collector; these are what the scheduler runs. */
+export type Collectors = Partial<Record<CollectorSource, () => Promise<void>>>;
+
+/** The catalog entity of each service an SLO names, where the catalog has one. */
+function entityOfService(catalog: CatalogService, auth: AuthService) {
+  return async (services: string[]) => {
+    const refs = services.map(name =>
+      stringifyEntityRef({ kind: 'component', name }),
+    );
+    const { items } = await catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.name', 'metadata.namespace'],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    return new Map(
+      items.flatMap((entity, i) =>
+        entity ? [[services[i], refs[i]] as [string, string]] : [],
+      ),
+    );
+  };
+}
+
 /**
  * One run of each collector, against every cluster, recording each
- * attempt. These are what the scheduler runs.
+ * attempt. SLOs are collected only when Prometheus is configured.
  */
-export function createCollectors(
-  options: CollectorOptions,
-): Partial<Record<CollectorName, () => Promise<void>>> {
+export function createCollectors(options: CollectorOptions): Collectors {
   const { config, logger, store, clients, prometheus, catalog, auth } = options;
   const entityIndex = () => loadEntityIndex(catalog, auth);
   const perCluster =
     (collector: WorkloadsCollector | FluxCollector | SecurityCollector) => () =>
-      runClusterCollector(collector, clients, store, logger);
+      runClusterCollector(collector, clients, store.collections, logger);
 
-  const collectors: Partial<Record<CollectorName, () => Promise<void>>> = {
-    workloads: perCluster(new WorkloadsCollector(store)),
-    flux: perCluster(new FluxCollector(store, entityIndex)),
+  const collectors: Collectors = {
+    workloads: perCluster(new WorkloadsCollector(store.snapshots)),
+    flux: perCluster(new FluxCollector(store.flux, entityIndex)),
     security: perCluster(
       new SecurityCollector(
-        store,
+        store.posture,
+        store.snapshots,
         entityIndex,
-        PolarisSource.fromConfig(config),
+        new PolarisSource(config.polaris),
       ),
     ),
   };
   if (!prometheus) return collectors;
 
-  const files = config.getOptionalStringArray('homelab.slos.files') ?? [];
   const slo = new SloCollector(
-    store,
+    store.slos,
     prometheus,
     async () => [
-      ...files.map(file => new OpenSloFileSource(file)),
+      ...config.sloFiles.map(file => new OpenSloFileSource(file)),
       ...clients.map(client => new ClusterSloSource(client)),
       ...(await EntityOpenSloSource.forAnnotatedEntities(
         catalog,
@@ -75,29 +97,13 @@ export function createCollectors(
         options.urlReader,
       )),
     ],
-    async services => {
-      const refs = services.map(name =>
-        stringifyEntityRef({ kind: 'component', name }),
-      );
-      const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: refs,
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
-        },
-        { credentials: await auth.getOwnServiceCredentials() },
-      );
-      return new Map(
-        items.flatMap((entity, i) =>
-          entity ? [[services[i], refs[i]] as [string, string]] : [],
-        ),
-      );
-    },
+    entityOfService(catalog, auth),
   );
   collectors.slo = () =>
     recordCollection(
-      store,
+      store.collections,
       logger,
-      { source: SLO_SOURCE },
+      { source: 'slo' },
       at => slo.collect(at),
       options.now,
     );

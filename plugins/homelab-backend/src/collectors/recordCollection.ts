@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { HomelabStore } from '../database/HomelabStore';
+import { CollectionStore } from '../database/CollectionStore';
+import { CollectorSource } from './collectorSources';
 
 /** What one collection gathered. */
 export interface Collection {
@@ -16,9 +17,9 @@ export interface Collection {
  * they cannot stop collections running next to this one.
  */
 export async function recordCollection(
-  store: HomelabStore,
+  store: CollectionStore,
   logger: LoggerService,
-  target: { source: string; cluster?: string },
+  target: { source: CollectorSource; cluster?: string },
   collect: (collectedAt: Date) => Promise<Collection>,
   now: () => Date = () => new Date(),
 ): Promise<void> {

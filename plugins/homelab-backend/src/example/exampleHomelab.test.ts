@@ -18,7 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createCollectors } from '../collectors/createCollectors';
-import { HomelabStore } from '../database/HomelabStore';
+import { readHomelabBackendConfig } from '../config';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import homelabPlugin from '../index';
 import {
   DEMO_END,
@@ -53,9 +54,11 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
     try {
       fs.rmSync(EXAMPLE_PROMETHEUS_DIR, { recursive: true, force: true });
       const knex = await databases.init('SQLITE_3');
-      const store = await HomelabStore.create(mockServices.database({ knex }));
+      const store = await DatabaseHomelabStore.create(
+        mockServices.database({ knex }),
+      );
       const { slo } = createCollectors({
-        config: new ConfigReader({}),
+        config: readHomelabBackendConfig(new ConfigReader({})),
         logger: mockServices.logger.mock(),
         store,
         clients: exampleClusterClients(),
@@ -69,7 +72,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
         now: () => new Date(DEMO_END * 1000),
       });
       await slo!();
-      expect(await store.freshness()).toEqual([
+      expect(await store.collections.freshness()).toEqual([
         expect.objectContaining({ source: 'slo', state: 'fresh' }),
       ]);
     } finally {

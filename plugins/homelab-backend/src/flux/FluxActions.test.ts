@@ -8,7 +8,7 @@ import {
 } from '@homelab/plugin-homelab-node';
 import { KubernetesApiTestServer } from '@homelab/plugin-homelab-node/testUtils';
 import { FluxCollector } from '../collectors/FluxCollector';
-import { HomelabStore } from '../database/HomelabStore';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { fluxFixture } from './__fixtures__/fluxFixtures';
 import { FluxActions } from './FluxActions';
@@ -64,7 +64,7 @@ function operatorCluster() {
 describe('Flux actions on the Flux 2.7 and Flux Operator kinds, sent to a local HTTP server speaking the Kubernetes API', () => {
   let server: KubernetesApiTestServer;
   let client: ClusterClient;
-  let store: HomelabStore;
+  let store: DatabaseHomelabStore;
   let actions: FluxActions;
   let collection: Awaited<ReturnType<FluxCollector['collect']>>;
 
@@ -92,21 +92,21 @@ describe('Flux actions on the Flux 2.7 and Flux Operator kinds, sent to a local 
       },
     });
     [client] = readClusterConnections(config).map(createClusterClient);
-    store = await HomelabStore.create(
+    store = await DatabaseHomelabStore.create(
       mockServices.database({ knex: await databases.init('SQLITE_3') }),
     );
     collection = await new FluxCollector(
-      store,
+      store.flux,
       async () => new EntityIndex([]),
     ).collect(client, NOW);
-    actions = new FluxActions(new Map([['lab', client]]), store);
+    actions = new FluxActions(new Map([['lab', client]]), store.flux);
   });
   afterEach(() => server.stop());
 
   it('collects every object of the kinds the cluster serves, with nothing missing', async () => {
     expect(collection.warnings).toEqual([]);
     expect(
-      (await store.fluxObjects()).map(
+      (await store.flux.fluxObjects()).map(
         o => `${o.kind} ${o.namespace}/${o.name} ${o.ready}`,
       ),
     ).toEqual([
@@ -168,8 +168,9 @@ describe('Flux actions on the Flux 2.7 and Flux Operator kinds, sent to a local 
         suspended: true,
       });
       expect(
-        (await store.fluxObjects({ kind: target.kind, name: target.name }))[0]
-          .suspended,
+        (
+          await store.flux.fluxObjects({ kind: target.kind, name: target.name })
+        )[0].suspended,
       ).toBe(true);
       expect(await actions.setSuspended(target, false, NOW)).toMatchObject({
         suspended: false,

@@ -4,8 +4,8 @@ import {
   FluxKind,
   FluxObject,
 } from '@homelab/plugin-homelab-common';
-import { ClusterClient } from '@homelab/plugin-homelab-node';
-import { HomelabStore } from '../database/HomelabStore';
+import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
+import { FluxObjectStore } from '../database/FluxObjectStore';
 import { fluxResourceType, pausedByAnnotation } from './fluxResources';
 import { RawFluxObject, parseFluxObject } from './parseFluxObject';
 
@@ -32,8 +32,8 @@ export interface FluxObjectRef {
  */
 export class FluxActions {
   constructor(
-    private readonly clients: ReadonlyMap<string, ClusterClient>,
-    private readonly store: HomelabStore,
+    private readonly clients: Pick<HomelabClusterClientsService, 'get'>,
+    private readonly store: FluxObjectStore,
   ) {}
 
   async reconcile(ref: FluxObjectRef, requestedAt: Date): Promise<FluxObject> {

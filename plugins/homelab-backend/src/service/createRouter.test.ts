@@ -7,9 +7,8 @@ import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  ClusterClient,
-  createClusterClient,
-  readClusterConnections,
+  clusterClientsFromConfig,
+  HomelabClusterClientsService,
 } from '@homelab/plugin-homelab-node';
 import {
   KubernetesApiTestServer,
@@ -18,17 +17,16 @@ import {
 import express from 'express';
 import path from 'node:path';
 import request from 'supertest';
-import { loadHomelabModel } from '../catalog/loadHomelabModel';
 import { createCollectors } from '../collectors/createCollectors';
-import { HomelabStore } from '../database/HomelabStore';
+import { readHomelabBackendConfig } from '../config';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import {
   EXAMPLES_DIR,
   exampleEntities,
 } from '../example/__testUtils__/exampleHomelab';
 import { FluxActions } from '../flux/FluxActions';
-import { loadTopology } from '../topology/loadTopology';
 import { createRouter } from './createRouter';
-import { RefreshingCache } from './RefreshingCache';
+import { createCachedViews } from './cachedViews';
 
 jest.setTimeout(60_000);
 
@@ -37,35 +35,23 @@ const TOKEN = 'flux-operator-token';
 
 describe('the homelab REST API, with Flux changes sent to a local HTTP server speaking the Kubernetes API with recorded objects', () => {
   let cluster: KubernetesApiTestServer;
-  let store: HomelabStore;
-  let clients: ClusterClient[];
+  let store: DatabaseHomelabStore;
+  let clients: HomelabClusterClientsService;
   const denied = new Set<string>();
   const auditor = mockServices.auditor.mock();
   const events: Array<{ options: any; outcome?: string; error?: string }> = [];
 
   const app = async () => {
-    const catalog = catalogServiceMock({ entities: await exampleEntities() });
-    const logger = mockServices.logger.mock();
-    const model = new RefreshingCache(
-      'model',
-      () => loadHomelabModel(catalog, mockServices.auth()),
-      logger,
-      30_000,
-    );
     const router = await createRouter({
       store,
-      model,
-      topology: new RefreshingCache(
-        'topology',
-        async () =>
-          JSON.stringify(await loadTopology(await model.get(), store)),
-        logger,
-        30_000,
-      ),
-      flux: new FluxActions(
-        new Map(clients.map(client => [client.cluster, client])),
+      views: createCachedViews({
+        catalog: catalogServiceMock({ entities: await exampleEntities() }),
+        auth: mockServices.auth(),
         store,
-      ),
+        logger: mockServices.logger.mock(),
+        ttlMs: 30_000,
+      }),
+      flux: new FluxActions(clients, store.flux),
       permissions: mockServices.permissions.mock({
         authorize: async requests =>
           requests.map(({ permission }) => ({
@@ -121,15 +107,15 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
         ],
       },
     });
-    clients = readClusterConnections(config).map(createClusterClient);
-    store = await HomelabStore.create(
+    clients = clusterClientsFromConfig(config);
+    store = await DatabaseHomelabStore.create(
       mockServices.database({ knex: await databases.init('SQLITE_3') }),
     );
     const collectors = createCollectors({
-      config,
+      config: readHomelabBackendConfig(config),
       logger: mockServices.logger.mock(),
       store,
-      clients,
+      clients: clients.list(),
       catalog: catalogServiceMock({ entities: await exampleEntities() }),
       auth: mockServices.auth(),
       urlReader: mockServices.urlReader.mock(),
@@ -300,7 +286,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       origin: 'slos.yaml',
       errorRatioQuery: '(x)',
     };
-    await store.replaceSlos(
+    await store.slos.replaceSlos(
       [
         {
           definition,
@@ -316,7 +302,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       ],
       new Date('2026-11-22T05:00:00Z'),
     );
-    await store.recordRun({
+    await store.collections.recordRun({
       source: 'slo',
       startedAt: new Date(),
       finishedAt: new Date(),
@@ -327,7 +313,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       state: 'ok',
       sli: 0.9995,
     });
-    await store.recordRun({
+    await store.collections.recordRun({
       source: 'slo',
       startedAt: new Date(),
       finishedAt: new Date(),

@@ -21,13 +21,12 @@ import {
   homelabTopologyReadPermission,
 } from '@homelab/plugin-homelab-common';
 import { Request, Response } from 'express';
-import { HomelabModel } from '../catalog/loadHomelabModel';
-import { SLO_SOURCE } from '../collectors/SloCollector';
-import { HomelabStore, StoredSlo } from '../database/HomelabStore';
+import { HomelabStore } from '../database/HomelabStore';
+import { StoredSlo } from '../database/SloStore';
 import { computeDrift } from '../drift/computeDrift';
 import { FluxActions, FluxObjectRef } from '../flux/FluxActions';
 import { createOpenApiRouter } from '../schema/openapi';
-import { RefreshingCache } from './RefreshingCache';
+import { CachedViews } from './cachedViews';
 
 /** Findings per page when the request does not say. */
 export const DEFAULT_FINDINGS_LIMIT = 50;
@@ -37,10 +36,7 @@ export const DEFAULT_TREND_DAYS = 30;
 /** Everything the homelab REST API serves from. */
 export interface RouterOptions {
   store: HomelabStore;
-  /** The homelab model from the catalog, for the drift view. */
-  model: RefreshingCache<HomelabModel>;
-  /** The topology graph, serialised. */
-  topology: RefreshingCache<string>;
+  views: CachedViews;
   flux: FluxActions;
   permissions: PermissionsService;
   httpAuth: HttpAuthService;
@@ -107,7 +103,7 @@ export async function createRouter(options: RouterOptions) {
     if (decisions.every(d => d.result !== AuthorizeResult.ALLOW)) {
       throw new NotAllowedError('Not allowed to read homelab data');
     }
-    res.json({ sources: await store.freshness() });
+    res.json({ sources: await store.collections.freshness() });
   });
 
   router.get('/topology', async (req, res) => {
@@ -115,15 +111,15 @@ export async function createRouter(options: RouterOptions) {
     // The graph is kept serialised, so that it is not serialised per request.
     (res as Response)
       .type('application/json')
-      .send(await options.topology.get());
+      .send(await options.views.topology.get());
   });
 
   router.get('/posture/summaries', async (req, res) => {
     await authorize(req, homelabPostureReadPermission);
     const { scope, cluster, namespace, entityRef } = req.query;
     const [items, freshness] = await Promise.all([
-      store.latestSummaries({ scope, cluster, namespace, entityRef }),
-      store.freshness(['security']),
+      store.posture.latestSummaries({ scope, cluster, namespace, entityRef }),
+      store.collections.freshness(['security']),
     ]);
     res.json({ items, freshness });
   });
@@ -135,7 +131,7 @@ export async function createRouter(options: RouterOptions) {
     const offset = req.query.offset ?? 0;
     const limit = req.query.limit ?? DEFAULT_FINDINGS_LIMIT;
     const [page, freshness] = await Promise.all([
-      store.findings(
+      store.posture.findings(
         {
           cluster,
           namespace,
@@ -146,7 +142,7 @@ export async function createRouter(options: RouterOptions) {
         },
         { offset, limit },
       ),
-      store.freshness(['security']),
+      store.collections.freshness(['security']),
     ]);
     res.json({ ...page, offset, limit, freshness });
   });
@@ -156,8 +152,8 @@ export async function createRouter(options: RouterOptions) {
     const days = req.query.days ?? DEFAULT_TREND_DAYS;
     const since = new Date(Date.now() - days * 86_400_000);
     const [points, freshness] = await Promise.all([
-      store.postureTrend(req.query.scope, req.query.key, since),
-      store.freshness(['security']),
+      store.posture.postureTrend(req.query.scope, req.query.key, since),
+      store.collections.freshness(['security']),
     ]);
     res.json({ points, freshness });
   });
@@ -165,8 +161,8 @@ export async function createRouter(options: RouterOptions) {
   router.get('/slos', async (req, res) => {
     await authorize(req, homelabSloReadPermission);
     const [slos, freshness] = await Promise.all([
-      store.slos({ entityRef: req.query.entityRef }),
-      store.freshness([SLO_SOURCE]),
+      store.slos.slos({ entityRef: req.query.entityRef }),
+      store.collections.freshness(['slo']),
     ]);
     res.json({
       items: slos.map(slo => sloAsServed(slo, freshness[0], false)),
@@ -177,8 +173,8 @@ export async function createRouter(options: RouterOptions) {
   router.get('/slos/:id', async (req, res) => {
     await authorize(req, homelabSloReadPermission);
     const [slo, freshness] = await Promise.all([
-      store.slo(req.params.id),
-      store.freshness([SLO_SOURCE]),
+      store.slos.slo(req.params.id),
+      store.collections.freshness(['slo']),
     ]);
     if (!slo) throw new NotFoundError(`No SLO with id ${req.params.id}`);
     res.json({ slo: sloAsServed(slo, freshness[0], true), freshness });
@@ -188,8 +184,8 @@ export async function createRouter(options: RouterOptions) {
     await authorize(req, homelabFluxReadPermission);
     const { cluster, namespace, entityRef, kind } = req.query;
     const [items, freshness] = await Promise.all([
-      store.fluxObjects({ cluster, namespace, entityRef, kind }),
-      store.freshness(['flux']),
+      store.flux.fluxObjects({ cluster, namespace, entityRef, kind }),
+      store.collections.freshness(['flux']),
     ]);
     res.json({ items, freshness });
   });
@@ -262,9 +258,9 @@ export async function createRouter(options: RouterOptions) {
   router.get('/drift', async (req, res) => {
     await authorize(req, homelabDriftReadPermission);
     const [model, objects, freshness] = await Promise.all([
-      options.model.get(),
-      store.fluxObjects(),
-      store.freshness(['flux']),
+      options.views.model.get(),
+      store.flux.fluxObjects(),
+      store.collections.freshness(['flux']),
     ]);
     const apps = computeDrift(
       objects,

@@ -8,7 +8,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { SloDefinition } from '@homelab/plugin-homelab-common';
 import { recordCollection } from '../collectors/recordCollection';
 import { SloCollector } from '../collectors/SloCollector';
-import { HomelabStore } from '../database/HomelabStore';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import { evaluateSlos } from './evaluateSlos';
 import { SloSource } from './sources/SloSource';
 import { parseOpenSlo } from './openslo';
@@ -232,19 +232,19 @@ describe('the SLO collector against a real Prometheus', () => {
   }
 
   it('keeps the SLOs of a place that cannot be read, and the last evaluation when Prometheus is down', async () => {
-    const store = await HomelabStore.create(
+    const store = await DatabaseHomelabStore.create(
       mockServices.database({ knex: await databases.init('SQLITE_3') }),
     );
     const first = new FlakySource('api.yaml', openSlo('api', 0.999));
     const second = new FlakySource('checkout.yaml', openSlo('checkout', 0.99));
     const collect = (prometheusClient: PrometheusClient) =>
       recordCollection(
-        store,
+        store.collections,
         mockServices.logger.mock(),
         { source: 'slo' },
         evaluatedAt =>
           new SloCollector(
-            store,
+            store.slos,
             prometheusClient,
             async () => [first, second],
             async names =>
@@ -255,7 +255,7 @@ describe('the SLO collector against a real Prometheus', () => {
 
     await collect(client);
     expect(
-      (await store.slos()).map(s => [
+      (await store.slos.slos()).map(s => [
         s.definition.name,
         s.definition.entityRef,
         s.status.state,
@@ -269,17 +269,16 @@ describe('the SLO collector against a real Prometheus', () => {
 
     second.failing = true;
     await collect(client);
-    expect((await store.slos()).map(s => s.definition.name).sort()).toEqual([
-      'api',
-      'checkout',
-    ]);
-    const [freshness] = await store.freshness(['slo']);
+    expect(
+      (await store.slos.slos()).map(s => s.definition.name).sort(),
+    ).toEqual(['api', 'checkout']);
+    const [freshness] = await store.collections.freshness(['slo']);
     expect(freshness).toMatchObject({ state: 'fresh' });
     expect(freshness.warnings).toEqual([
       'checkout.yaml could not be read, so its 1 SLO(s) from the last good read are kept: ENOENT: no such file or directory',
     ]);
 
-    const before = await store.slos();
+    const before = await store.slos.slos();
     await collect(
       readPrometheusClient(
         new ConfigReader({
@@ -289,8 +288,8 @@ describe('the SLO collector against a real Prometheus', () => {
         }),
       )!,
     );
-    expect(await store.slos()).toEqual(before);
-    expect((await store.freshness(['slo']))[0]).toMatchObject({
+    expect(await store.slos.slos()).toEqual(before);
+    expect((await store.collections.freshness(['slo']))[0]).toMatchObject({
       state: 'stale',
       error: expect.stringContaining(
         'Prometheus at http://127.0.0.1:9 cannot be reached',

@@ -1,6 +1,5 @@
 import { TopologyGraph } from '@homelab/plugin-homelab-common';
 import { HomelabModel } from '../catalog/loadHomelabModel';
-import { WORKLOADS_SOURCE } from '../collectors/WorkloadsCollector';
 import { HomelabStore } from '../database/HomelabStore';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { buildTopology } from './buildTopology';
@@ -8,11 +7,11 @@ import { buildTopology } from './buildTopology';
 /** The topology of the homelab model with the latest workload snapshots. */
 export async function loadTopology(
   model: HomelabModel,
-  store: HomelabStore,
+  store: Pick<HomelabStore, 'snapshots' | 'collections'>,
 ): Promise<TopologyGraph> {
   const [snapshots, freshness] = await Promise.all([
-    store.clusterSnapshots<WorkloadSnapshot>(WORKLOADS_SOURCE),
-    store.freshness([WORKLOADS_SOURCE]),
+    store.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads'),
+    store.collections.freshness(['workloads']),
   ]);
   return buildTopology(
     model,

@@ -1,0 +1,120 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ServiceProxyTarget } from '@homelab/plugin-homelab-node';
+import {
+  COLLECTOR_SOURCES,
+  CollectorSource,
+} from './collectors/collectorSources';
+
+/** Where each cluster's Polaris audit is read. */
+export interface PolarisLocation {
+  /** The dashboard's audit, read through the cluster's API server proxy. */
+  dashboard: ServiceProxyTarget;
+  /** Per cluster name, a URL of the audit to read instead of the dashboard. */
+  urls: ReadonlyMap<string, string>;
+}
+
+/** The homelab backend's own configuration (see config.d.ts), read once at start. */
+export interface HomelabBackendConfig {
+  /** Each collector's schedule: homelab.collectors.<source>.schedule, or its default. */
+  schedules: Record<CollectorSource, SchedulerServiceTaskScheduleDefinition>;
+  polaris: PolarisLocation;
+  /** OpenSLO files on the backend's disk. */
+  sloFiles: string[];
+  /** Days of history kept. */
+  retentionDays: number;
+  /** How long a built topology or homelab model is served before it is rebuilt. */
+  cacheTtlMs: number;
+}
+
+/**
+ * Default schedules. Workloads go first, so that the first security
+ * collection finds the Deployments behind the ReplicaSets Trivy reports on.
+ */
+const DEFAULT_SCHEDULES: HomelabBackendConfig['schedules'] = {
+  workloads: {
+    frequency: { minutes: 5 },
+    timeout: { minutes: 4 },
+    initialDelay: { seconds: 5 },
+  },
+  flux: {
+    frequency: { minutes: 2 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 10 },
+  },
+  security: {
+    frequency: { minutes: 30 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 20 },
+  },
+  slo: {
+    frequency: { minutes: 2 },
+    timeout: { minutes: 2 },
+    initialDelay: { seconds: 15 },
+  },
+};
+
+/** The Polaris dashboard as its Helm chart installs it. */
+const DEFAULT_POLARIS_DASHBOARD: ServiceProxyTarget = {
+  namespace: 'polaris',
+  service: 'polaris-dashboard',
+  path: 'results.json',
+};
+
+const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_CACHE_SECONDS = 30;
+
+function readSchedule(
+  config: Config,
+  source: CollectorSource,
+): SchedulerServiceTaskScheduleDefinition {
+  const key = `homelab.collectors.${source}.schedule`;
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : DEFAULT_SCHEDULES[source];
+}
+
+function readPolarisLocation(config: Config): PolarisLocation {
+  const polaris = config.getOptionalConfig(
+    'homelab.collectors.security.polaris',
+  );
+  const urls = polaris?.getOptionalConfig('urls');
+  return {
+    dashboard: {
+      namespace:
+        polaris?.getOptionalString('namespace') ??
+        DEFAULT_POLARIS_DASHBOARD.namespace,
+      service:
+        polaris?.getOptionalString('service') ??
+        DEFAULT_POLARIS_DASHBOARD.service,
+      port: polaris?.getOptional<string | number>('port'),
+      path:
+        polaris?.getOptionalString('path') ?? DEFAULT_POLARIS_DASHBOARD.path,
+    },
+    urls: new Map(
+      (urls?.keys() ?? []).map(cluster => [cluster, urls!.getString(cluster)]),
+    ),
+  };
+}
+
+/** Reads the plugin's configuration, with the defaults config.d.ts documents. */
+export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
+  return {
+    schedules: Object.fromEntries(
+      COLLECTOR_SOURCES.map(source => [source, readSchedule(config, source)]),
+    ) as HomelabBackendConfig['schedules'],
+    polaris: readPolarisLocation(config),
+    sloFiles: config.getOptionalStringArray('homelab.slos.files') ?? [],
+    retentionDays:
+      config.getOptionalNumber('homelab.history.retentionDays') ??
+      DEFAULT_RETENTION_DAYS,
+    cacheTtlMs:
+      (config.getOptionalNumber('homelab.api.cacheSeconds') ??
+        DEFAULT_CACHE_SECONDS) * 1000,
+  };
+}

@@ -1,0 +1,435 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  Finding,
+  FluxObject,
+  PostureSummary,
+} from '@homelab/plugin-homelab-common';
+import { DatabaseHomelabStore } from './DatabaseHomelabStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create();
+
+const at = (iso: string) => new Date(iso);
+
+const flux = (cluster: string, name: string): FluxObject => ({
+  cluster,
+  kind: 'HelmRelease',
+  apiVersion: 'helm.toolkit.fluxcd.io/v2',
+  namespace: 'flux-system',
+  name,
+  ready: 'True',
+  upToDate: true,
+  reconciling: false,
+  suspended: false,
+});
+
+const finding = (
+  cluster: string,
+  id: string,
+  overrides: Partial<Finding> = {},
+): Finding => ({
+  id,
+  cluster,
+  namespace: 'shop',
+  source: 'vulnerability',
+  severity: 'low',
+  checkId: `CVE-2024-${id}`,
+  title: `vulnerability ${id}`,
+  ...overrides,
+});
+
+const summary = (
+  cluster: string,
+  scope: PostureSummary['scope'],
+  key: string,
+  score: number,
+  collectedAt: string,
+  extra: Partial<PostureSummary> = {},
+): PostureSummary => ({
+  scope,
+  key,
+  cluster,
+  score,
+  vulnerabilityScore: score,
+  configScore: null,
+  policyScore: null,
+  vulnerabilities: { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 },
+  misconfigurations: { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 },
+  exposedSecrets: 0,
+  policy: { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 },
+  workloads: 1,
+  collectedAt,
+  ...extra,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseHomelabStore on %s',
+  databaseId => {
+    let store: DatabaseHomelabStore;
+    let knex: Awaited<ReturnType<typeof databases.init>>;
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      store = await DatabaseHomelabStore.create(
+        mockServices.database({ knex }),
+      );
+    });
+
+    it('migrates down as well as up', async () => {
+      expect(await knex.schema.hasTable('homelab_findings')).toBe(true);
+      await knex.migrate.rollback(
+        {
+          directory: require('node:path').resolve(
+            __dirname,
+            '../../migrations',
+          ),
+        },
+        true,
+      );
+      for (const table of [
+        'homelab_findings',
+        'homelab_collection_state',
+        'homelab_slo_history',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+    });
+
+    it('tells fresh, stale and never-collected apart, keeping the time of the last good data', async () => {
+      const run = (cluster: string, time: string, error?: string) =>
+        store.collections.recordRun({
+          source: 'flux',
+          cluster,
+          startedAt: at(time),
+          finishedAt: at(time),
+          succeeded: !error,
+          error,
+          warnings: error ? undefined : ['Flux is not installed'],
+        });
+      await run('production', '2026-11-22T05:00:00Z');
+      await run(
+        'production',
+        '2026-11-22T05:02:00Z',
+        'cluster "production": the request timed out',
+      );
+      await run('staging', '2026-11-22T05:00:00Z');
+      await run(
+        'lab',
+        '2026-11-22T05:00:00Z',
+        'cluster "lab": the API server answered HTTP 401',
+      );
+      expect(await store.collections.freshness(['flux'])).toEqual([
+        {
+          source: 'flux',
+          cluster: 'lab',
+          state: 'never-collected',
+          checkedAt: '2026-11-22T05:00:00.000Z',
+          error: 'cluster "lab": the API server answered HTTP 401',
+        },
+        {
+          source: 'flux',
+          cluster: 'production',
+          state: 'stale',
+          collectedAt: '2026-11-22T05:00:00.000Z',
+          checkedAt: '2026-11-22T05:02:00.000Z',
+          error: 'cluster "production": the request timed out',
+        },
+        {
+          source: 'flux',
+          cluster: 'staging',
+          state: 'fresh',
+          collectedAt: '2026-11-22T05:00:00.000Z',
+          checkedAt: '2026-11-22T05:00:00.000Z',
+          warnings: ['Flux is not installed'],
+        },
+      ]);
+      // Every attempt is logged, as operators read it from the runs table.
+      const runs = await knex('homelab_collection_runs')
+        .where({ source: 'flux' })
+        .orderBy(['started_at', 'id']);
+      expect(runs.map(r => `${r.cluster} ${!!r.succeeded}`)).toEqual([
+        'production true',
+        'staging true',
+        'lab false',
+        'production false',
+      ]);
+    });
+
+    it("replaces one cluster's Flux objects without touching another's", async () => {
+      await store.flux.replaceFluxObjects(
+        'production',
+        [flux('production', 'a'), flux('production', 'b')],
+        at('2026-11-22T05:00:00Z'),
+      );
+      await store.flux.replaceFluxObjects(
+        'staging',
+        [flux('staging', 'a')],
+        at('2026-11-22T05:00:00Z'),
+      );
+      await store.flux.replaceFluxObjects(
+        'production',
+        [flux('production', 'c')],
+        at('2026-11-22T05:10:00Z'),
+      );
+      expect(
+        (await store.flux.fluxObjects()).map(o => `${o.cluster}/${o.name}`),
+      ).toEqual(['production/c', 'staging/a']);
+      await store.flux.updateFluxObject({
+        ...flux('staging', 'a'),
+        suspended: true,
+      });
+      expect(
+        await store.flux.fluxObjects({ cluster: 'staging', name: 'a' }),
+      ).toEqual([expect.objectContaining({ suspended: true })]);
+    });
+
+    it('filters, searches and pages findings, most severe first, in batches beyond one insert', async () => {
+      const findings = [
+        ...Array.from({ length: 450 }, (_, i) =>
+          finding('production', `L${i}`),
+        ),
+        finding('production', 'C1', {
+          severity: 'critical',
+          checkId: 'CVE-2024-3094',
+          resource: 'xz-utils',
+        }),
+        finding('production', 'H1', {
+          severity: 'high',
+          namespace: 'media',
+          entityRef: 'component:default/jellyfin',
+        }),
+        finding('production', 'P1', {
+          severity: 'medium',
+          source: 'policy',
+          checkId: 'require_run-as%nonroot',
+        }),
+      ];
+      await store.posture.replacePosture(
+        'production',
+        findings,
+        [],
+        at('2026-11-22T05:00:00Z'),
+      );
+      await store.posture.replacePosture(
+        'staging',
+        [finding('staging', 'S1', { severity: 'critical' })],
+        [],
+        at('2026-11-22T05:00:00Z'),
+      );
+
+      const first = await store.posture.findings(
+        { cluster: 'production' },
+        { offset: 0, limit: 3 },
+      );
+      expect(first.totalCount).toBe(453);
+      expect(first.items.map(f => f.severity)).toEqual([
+        'critical',
+        'high',
+        'medium',
+      ]);
+      const last = await store.posture.findings(
+        { cluster: 'production' },
+        { offset: 450, limit: 10 },
+      );
+      expect(last.items).toHaveLength(3);
+
+      expect(
+        (
+          await store.posture.findings(
+            { severities: ['critical'] },
+            { offset: 0, limit: 10 },
+          )
+        ).items.map(f => f.id),
+      ).toEqual(['C1', 'S1']);
+      expect(
+        (
+          await store.posture.findings(
+            { search: 'XZ-utils' },
+            { offset: 0, limit: 10 },
+          )
+        ).items.map(f => f.id),
+      ).toEqual(['C1']);
+      // LIKE wildcards in the search text are taken literally.
+      expect(
+        (
+          await store.posture.findings(
+            { search: 'run-as%non' },
+            { offset: 0, limit: 10 },
+          )
+        ).items.map(f => f.id),
+      ).toEqual(['P1']);
+      expect(
+        (
+          await store.posture.findings(
+            { search: 'require_run' },
+            { offset: 0, limit: 10 },
+          )
+        ).totalCount,
+      ).toBe(1);
+      expect(
+        (
+          await store.posture.findings(
+            { sources: ['policy'] },
+            { offset: 0, limit: 10 },
+          )
+        ).totalCount,
+      ).toBe(1);
+      expect(
+        (
+          await store.posture.findings(
+            { entityRef: 'component:default/jellyfin', namespace: 'media' },
+            { offset: 0, limit: 10 },
+          )
+        ).items.map(f => f.id),
+      ).toEqual(['H1']);
+    });
+
+    it("serves each cluster's latest summaries as current, and every collection as the trend", async () => {
+      await store.posture.replacePosture(
+        'production',
+        [],
+        [
+          summary(
+            'production',
+            'cluster',
+            'production',
+            60,
+            '2026-11-21T05:00:00.000Z',
+          ),
+          summary(
+            'production',
+            'namespace',
+            'production/old',
+            50,
+            '2026-11-21T05:00:00.000Z',
+            { namespace: 'old' },
+          ),
+        ],
+        at('2026-11-21T05:00:00Z'),
+      );
+      await store.posture.replacePosture(
+        'production',
+        [],
+        [
+          summary(
+            'production',
+            'cluster',
+            'production',
+            70,
+            '2026-11-22T05:00:00.000Z',
+          ),
+        ],
+        at('2026-11-22T05:00:00Z'),
+      );
+      await store.posture.replacePosture(
+        'staging',
+        [],
+        [
+          summary(
+            'staging',
+            'cluster',
+            'staging',
+            90,
+            '2026-11-20T05:00:00.000Z',
+          ),
+          summary(
+            'staging',
+            'entity',
+            'staging:component:default/web',
+            95,
+            '2026-11-20T05:00:00.000Z',
+            {
+              entityRef: 'component:default/web',
+            },
+          ),
+        ],
+        at('2026-11-20T05:00:00Z'),
+      );
+      // The namespace deleted since the first collection is not current.
+      expect(
+        (await store.posture.latestSummaries()).map(s => `${s.key} ${s.score}`),
+      ).toEqual([
+        'production 70',
+        'staging 90',
+        'staging:component:default/web 95',
+      ]);
+      expect(
+        await store.posture.latestSummaries({
+          entityRef: 'component:default/web',
+        }),
+      ).toHaveLength(1);
+      expect(
+        await store.posture.latestSummaries({
+          scope: 'cluster',
+          cluster: 'staging',
+        }),
+      ).toEqual([expect.objectContaining({ key: 'staging' })]);
+      expect(
+        (
+          await store.posture.postureTrend(
+            'cluster',
+            'production',
+            at('2026-11-01T00:00:00Z'),
+          )
+        ).map(p => p.score),
+      ).toEqual([60, 70]);
+
+      await store.posture.prune(at('2026-11-21T12:00:00Z'));
+      expect(
+        (
+          await store.posture.postureTrend(
+            'cluster',
+            'production',
+            at('2026-11-01T00:00:00Z'),
+          )
+        ).map(p => p.score),
+      ).toEqual([70]);
+      // Pruning history never removes what is current.
+      expect((await store.posture.latestSummaries()).map(s => s.key)).toEqual([
+        'production',
+        'staging',
+        'staging:component:default/web',
+      ]);
+    });
+
+    it('replaces SLOs with their latest evaluation and keeps their history', async () => {
+      const definition = {
+        id: 'a1',
+        name: 'availability',
+        objective: 0.999,
+        periodSeconds: 2592000,
+        source: 'openslo' as const,
+        origin: 'slos.yaml',
+        errorRatioQuery: '(x)',
+        entityRef: 'component:default/web',
+      };
+      const status = (sli: number) => ({
+        state: 'ok' as const,
+        sli,
+        errorBudgetRemaining: 1 - (1 - sli) / 0.001,
+        burnRates: [],
+        alert: 'none' as const,
+        series: [],
+      });
+      await store.slos.replaceSlos(
+        [{ definition, status: status(0.9995) }],
+        at('2026-11-22T05:00:00Z'),
+      );
+      await store.slos.replaceSlos(
+        [{ definition, status: status(0.9992) }],
+        at('2026-11-22T05:02:00Z'),
+      );
+      expect(await store.slos.slo('a1')).toEqual({
+        definition,
+        status: status(0.9992),
+      });
+      expect(
+        await store.slos.slos({ entityRef: 'component:default/other' }),
+      ).toEqual([]);
+      const history = await knex('homelab_slo_history')
+        .where({ slo_id: 'a1' })
+        .orderBy('evaluated_at');
+      expect(history.map(row => Number(row.sli))).toEqual([0.9995, 0.9992]);
+    });
+  },
+);

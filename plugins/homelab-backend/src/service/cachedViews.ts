@@ -1,0 +1,38 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HomelabModel, loadHomelabModel } from '../catalog/loadHomelabModel';
+import { HomelabStore } from '../database/HomelabStore';
+import { loadTopology } from '../topology/loadTopology';
+import { RefreshingCache } from './RefreshingCache';
+
+/** The views the API serves from a cache, because building them reads the whole homelab. */
+export interface CachedViews {
+  /** The homelab model from the catalog, for the drift view. */
+  model: RefreshingCache<HomelabModel>;
+  /** The topology graph, serialised, so that it is not serialised per request. */
+  topology: RefreshingCache<string>;
+}
+
+/** The model and the topology built on it, each rebuilt in the background once older than `ttlMs`. */
+export function createCachedViews(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+  store: Pick<HomelabStore, 'snapshots' | 'collections'>;
+  logger: LoggerService;
+  ttlMs: number;
+}): CachedViews {
+  const { catalog, auth, store, logger, ttlMs } = options;
+  const model = new RefreshingCache(
+    'homelab model',
+    () => loadHomelabModel(catalog, auth),
+    logger,
+    ttlMs,
+  );
+  const topology = new RefreshingCache(
+    'homelab topology',
+    async () => JSON.stringify(await loadTopology(await model.get(), store)),
+    logger,
+    ttlMs,
+  );
+  return { model, topology };
+}
