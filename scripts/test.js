@@ -1,7 +1,7 @@
 /*
  * The whole test suite, as `npm test` runs it:
  *
- *   prerequisites  PostgreSQL reachable; Debian's Chromium, Prometheus and MkDocs present
+ *   prerequisites  PostgreSQL reachable; Debian's Chromium, Prometheus and MkDocs present; a kustomize
  *   lint           backstage-cli repo lint
  *   format         prettier --check over the whole repository
  *   types          tsc over every package and test/, emitting declarations
@@ -24,6 +24,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const {
   ensureChromium,
+  ensureKustomize,
   ensureMkdocs,
   ensurePostgres,
   ensurePrometheus,
@@ -59,8 +60,9 @@ function runStep({ name, command, args, env }) {
   };
 }
 
-function testEnvironment(postgres, chromium) {
+function testEnvironment(postgres, chromium, kustomize) {
   return {
+    ...(kustomize ? { HOMELAB_KUSTOMIZE: kustomize } : {}),
     CI: 'true', // jest runs once instead of watching
     // Backend tests use exactly the databases named here: SQLite always, and
     // this PostgreSQL under the id of its own major version. Never Docker.
@@ -82,13 +84,14 @@ async function main() {
   const chromium = ensureChromium();
   ensurePrometheus();
   ensureMkdocs();
+  const kustomize = ensureKustomize();
   console.log(
     `PostgreSQL ${postgres.major} at ${postgres.url.replace(
       /:[^:@/]+@/,
       ':***@',
     )}; Chromium at ${chromium}`,
   );
-  const env = testEnvironment(postgres, chromium);
+  const env = testEnvironment(postgres, chromium, kustomize);
 
   const steps = {
     lint: step('lint', 'backstage-cli', ['repo', 'lint']),

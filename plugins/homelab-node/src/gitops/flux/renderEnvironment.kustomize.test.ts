@@ -6,6 +6,9 @@ import { renderEnvironment } from './renderEnvironment';
 
 const root = path.resolve(__dirname, '../../../../..');
 
+// Each case runs the real kustomize, several times for a whole environment.
+jest.setTimeout(120_000);
+
 describe('renderEnvironment agrees with Flux built by the real kustomize', () => {
   it.each([
     ['test/fixtures/gitops/flux2-kustomize-helm-example', 'staging', 16],

@@ -34,6 +34,9 @@ function writeTree(files: Record<string, string>): string {
   return root;
 }
 
+// Each case runs the real kustomize, several times for a whole environment.
+jest.setTimeout(120_000);
+
 describe('buildKustomization agrees with the real kustomize', () => {
   it.each([
     'apps/staging',
