@@ -1,0 +1,25 @@
+import type { ApiRouter } from '@backstage/backend-openapi-utils';
+import { AuditorService } from '@backstage/backend-plugin-api';
+import { HomelabStore } from '../../database/HomelabStore';
+import { FluxActions } from '../../flux/FluxActions';
+import { spec } from '../../schema/openapi';
+import { CachedViews } from '../cachedViews';
+import { RequestAuthorization } from '../RequestAuthorization';
+
+/** The router typed by src/schema/openapi.yaml: each route's request and answer are the spec's. */
+export type HomelabApiRouter = ApiRouter<typeof spec>;
+
+/** What the routes serve from and act through. */
+export interface RouteContext {
+  store: HomelabStore;
+  views: CachedViews;
+  flux: FluxActions;
+  authorization: RequestAuthorization;
+  auditor: AuditorService;
+}
+
+/** Adds one area's routes to the API. */
+export type RouteGroup = (
+  router: HomelabApiRouter,
+  context: RouteContext,
+) => void;

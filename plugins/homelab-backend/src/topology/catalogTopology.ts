@@ -1,0 +1,151 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  HOMELAB_RESOURCE_TYPES,
+  TopologyNode,
+} from '@homelab/plugin-homelab-common';
+import { HomelabFacts, homelabFacts } from './homelabFacts';
+import { TopologyGraphBuilder } from './TopologyGraphBuilder';
+
+/** Upstream devices first: a cable runs from the router to the switch, not back. */
+const DEVICE_RANK: Record<string, number> = {
+  router: 0,
+  modem: 0,
+  switch: 1,
+  'access-point': 2,
+};
+
+function nodeStatus(facts: HomelabFacts): TopologyNode['status'] {
+  if (facts.presence === 'inventory-only') return 'error';
+  if (!facts.live || facts.live.stale) return 'unknown';
+  if (facts.live.ready === 'True') return 'ok';
+  return facts.live.ready === 'False' ? 'error' : 'unknown';
+}
+
+/** One catalog resource, its ref and facts, and the rest of the catalog for the other ends of its edges. */
+interface ResourceInGraph {
+  graph: TopologyGraphBuilder;
+  ref: string;
+  facts: HomelabFacts;
+  base: Pick<TopologyNode, 'id' | 'label' | 'entityRef'>;
+  byRef: ReadonlyMap<string, Entity>;
+}
+
+function addNetwork({ graph, ref, facts, base }: ResourceInGraph) {
+  if (facts.kind !== 'wan') {
+    graph.setNode({ ...base, kind: 'network' });
+    return;
+  }
+  graph.setNode({ ...base, kind: 'wan' });
+  graph.addEdge('internet', ref, 'uplink');
+  for (const device of facts.connectedTo ?? [])
+    graph.addEdge(ref, device, 'uplink');
+}
+
+function addDevice({ graph, ref, facts, base, byRef }: ResourceInGraph) {
+  const deviceRank = (target: string) => {
+    const entity = byRef.get(target);
+    if (!entity || entity.spec?.type !== HOMELAB_RESOURCE_TYPES.device)
+      return 3;
+    return DEVICE_RANK[homelabFacts(entity).kind ?? ''] ?? 3;
+  };
+  let kind: TopologyNode['kind'] = 'device';
+  if (facts.kind === 'router' || facts.kind === 'switch') kind = facts.kind;
+  const networks = (facts.interfaces ?? []).map(i => i.network);
+  graph.setNode({
+    ...base,
+    kind,
+    ...(facts.environment ? { environment: facts.environment } : {}),
+    ...(networks.length ? { networks } : {}),
+  });
+  if (facts.hostedOn) graph.addEdge(facts.hostedOn, ref, 'hosts');
+  for (const target of facts.connectedTo ?? []) {
+    if (byRef.get(target)?.spec?.type === HOMELAB_RESOURCE_TYPES.network) {
+      // Routers route networks; every other device attaches to them.
+      if (kind === 'router') graph.addEdge(ref, target, 'routes');
+      else graph.addEdge(target, ref, 'attaches');
+    } else if (deviceRank(target) <= deviceRank(ref)) {
+      graph.addEdge(target, ref, 'cable');
+    } else {
+      graph.addEdge(ref, target, 'cable');
+    }
+  }
+}
+
+function addKubernetesNode({ graph, ref, facts, base }: ResourceInGraph) {
+  graph.setNode({
+    ...base,
+    kind: 'node',
+    ...(facts.cluster ? { cluster: facts.cluster } : {}),
+    status: nodeStatus(facts),
+  });
+  if (facts.hostedOn) graph.addEdge(facts.hostedOn, ref, 'runs');
+  for (const cluster of facts.partOf ?? [])
+    graph.addEdge(ref, cluster, 'member-of');
+}
+
+function addCluster({ graph, facts, base }: ResourceInGraph, name: string) {
+  graph.setNode({
+    ...base,
+    kind: 'cluster',
+    cluster: name,
+    ...(facts.environment ? { environment: facts.environment } : {}),
+  });
+}
+
+function addIpPool({ graph, ref, facts, base }: ResourceInGraph) {
+  graph.setNode({
+    ...base,
+    kind: 'ip-pool',
+    ...(facts.cluster ? { cluster: facts.cluster } : {}),
+  });
+  if (facts.network)
+    graph.addEdge(`resource:default/${facts.network}`, ref, 'allocates');
+  for (const cluster of facts.partOf ?? []) graph.addEdge(cluster, ref, 'uses');
+}
+
+/**
+ * Adds the catalog's hardware and networks: WAN uplinks, routers and
+ * switches, networks, devices and VMs, Kubernetes nodes, clusters and IP
+ * pools, each with the edges its facts name.
+ */
+export function addCatalogResources(
+  graph: TopologyGraphBuilder,
+  resources: Entity[],
+): void {
+  const byRef = new Map(
+    resources.map(entity => [stringifyEntityRef(entity), entity]),
+  );
+  for (const entity of resources) {
+    const ref = stringifyEntityRef(entity);
+    const resource: ResourceInGraph = {
+      graph,
+      ref,
+      facts: homelabFacts(entity),
+      base: {
+        id: ref,
+        label: entity.metadata.title ?? entity.metadata.name,
+        entityRef: ref,
+      },
+      byRef,
+    };
+    switch (entity.spec?.type) {
+      case HOMELAB_RESOURCE_TYPES.network:
+        addNetwork(resource);
+        break;
+      case HOMELAB_RESOURCE_TYPES.device:
+      case HOMELAB_RESOURCE_TYPES.virtualMachine:
+        addDevice(resource);
+        break;
+      case HOMELAB_RESOURCE_TYPES.node:
+        addKubernetesNode(resource);
+        break;
+      case HOMELAB_RESOURCE_TYPES.cluster:
+        addCluster(resource, entity.metadata.name);
+        break;
+      case HOMELAB_RESOURCE_TYPES.ipPool:
+        addIpPool(resource);
+        break;
+      default:
+    }
+  }
+}
