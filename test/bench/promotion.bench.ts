@@ -21,13 +21,12 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import fs from 'node:fs';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createFluxDeployAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxDeployAction';
 import { createFluxPromoteAction } from '../../plugins/scaffolder-backend-module-homelab/src/actions/fluxPromoteAction';
 import { git } from '../../plugins/scaffolder-backend-module-homelab/src/__testUtils__/git';
+import { startHomelabApiStandIn } from '../../plugins/scaffolder-backend-module-homelab/src/__testUtils__/homelabApiStandIn';
 import { median, reportResult, round, runBenchmark, timed } from './lib/report';
 
 const APPS = Number(process.env.HOMELAB_BENCH_APPS ?? 500);
@@ -72,7 +71,7 @@ const allowAll: any = {
 };
 
 /** homelab-backend's answers for a 500-app estate, in the shapes of its OpenAPI spec. */
-async function startHomelabApiStandIn() {
+async function startEstateApi() {
   const fresh = [
     { source: 'flux', state: 'fresh', collectedAt: new Date().toISOString() },
   ];
@@ -124,24 +123,18 @@ async function startHomelabApiStandIn() {
     })),
     freshness: fresh,
   };
-  const answers: Record<string, string> = {
-    '/api/homelab/drift': JSON.stringify(drift),
-    '/api/homelab/posture/findings': JSON.stringify(findings),
-    '/api/homelab/slos': JSON.stringify(slos),
+  const answers = {
+    '/api/homelab/drift': drift,
+    '/api/homelab/posture/findings': findings,
+    '/api/homelab/slos': slos,
   };
-  const server = http.createServer((req, res) => {
-    const key = Object.keys(answers).find(k => req.url!.startsWith(k));
-    res.writeHead(key ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(key ? answers[key] : '{}');
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${
-    (server.address() as AddressInfo).port
-  }/api/homelab`;
+  const server = await startHomelabApiStandIn(answers);
   return {
-    url,
-    bytes: Object.values(answers).reduce((sum, a) => sum + a.length, 0),
-    close: () => new Promise(resolve => server.close(resolve)),
+    ...server,
+    bytes: Object.values(answers).reduce(
+      (sum, answer) => sum + JSON.stringify(answer).length,
+      0,
+    ),
   };
 }
 
@@ -224,7 +217,10 @@ async function main() {
       to: 'production',
     });
     await action.handler(context);
-    if (!outputs.changed) throw new Error(`${app} was not promoted`);
+    if (!outputs.changed)
+      throw new Error(
+        `${app} was not promoted: ${JSON.stringify(outputs).slice(0, 1500)}`,
+      );
   };
 
   const ungated = promoteWith(noGates, 'http://127.0.0.1:1');
@@ -245,7 +241,7 @@ async function main() {
     throw new Error(`${changed} files changed, not ${APPS}`);
   git(repo, 'checkout', '-q', '.');
 
-  const api = await startHomelabApiStandIn();
+  const api = await startEstateApi();
   const gated: number[] = [];
   try {
     const action = promoteWith(new ConfigReader({}), api.url);

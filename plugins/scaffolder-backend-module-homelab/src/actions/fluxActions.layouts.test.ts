@@ -1,6 +1,4 @@
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { realFluxRender } from '@homelab/plugin-homelab-node/testUtils';
 import fs from 'node:fs';
@@ -8,13 +6,15 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { fluxSchemaProblems } from '../__testUtils__/fluxSchemas';
 import { gitopsWorkspace } from '../__testUtils__/gitopsWorkspace';
+import {
+  homelabAnswers,
+  promoteActionFor,
+} from '../__testUtils__/homelabApiAnswers';
 import { startHomelabApiStandIn } from '../__testUtils__/homelabApiStandIn';
 import { createFluxDeployAction } from './fluxDeployAction';
-import { createFluxPromoteAction } from './fluxPromoteAction';
 
 const root = path.resolve(__dirname, '../../../..');
 const config = new ConfigReader({});
-const DAY = 24 * 3_600_000;
 
 interface Layout {
   title: string;
@@ -114,51 +114,6 @@ spec:
   },
 ];
 
-/** The homelab API as it answers when staging runs each app, Ready for two days. */
-function driftAnswer(running: Record<string, string>, now = Date.now()) {
-  const since = new Date(now - 2 * DAY).toISOString();
-  return {
-    environments: ['staging', 'production'],
-    apps: Object.entries(running).map(([app, version]) => ({
-      app,
-      inSync: false,
-      behind: ['production'],
-      missing: [],
-      releases: [
-        {
-          environment: 'staging',
-          cluster: 'staging',
-          kind: 'HelmRelease',
-          namespace: app,
-          name: app,
-          version,
-          ready: 'True',
-          readySince: since,
-          deployedAt: since,
-        },
-        {
-          environment: 'production',
-          cluster: 'production',
-          kind: 'HelmRelease',
-          namespace: app,
-          name: app,
-          version: '0.0.1',
-          ready: 'True',
-          readySince: since,
-        },
-      ],
-    })),
-    freshness: [
-      {
-        source: 'flux',
-        cluster: 'staging',
-        state: 'fresh',
-        collectedAt: new Date(now).toISOString(),
-      },
-    ],
-  };
-}
-
 const outputsOf = (ctx: { output: unknown }) =>
   Object.fromEntries((ctx.output as jest.Mock).mock.calls);
 
@@ -171,40 +126,17 @@ describe.each(layouts)('deploy and promote on $title', layout => {
 
   const render = async (workspace: string, environment: string) =>
     realFluxRender(path.join(workspace, 'gitops'), environment);
-  const promoteAction = (url: string) => {
-    const permissions = mockServices.permissions.mock();
-    permissions.authorize.mockResolvedValue([
-      { result: AuthorizeResult.ALLOW },
-    ]);
-    return createFluxPromoteAction({
-      config,
-      discovery: {
-        getBaseUrl: async () => url,
-        getExternalBaseUrl: async () => url,
-      },
-      auth: mockServices.auth(),
-      permissions,
-    });
-  };
   const promote = async (app: string, running: Record<string, string>) => {
-    const api = await startHomelabApiStandIn({
-      '/api/homelab/drift': driftAnswer(running),
-      '/api/homelab/posture/findings': {
-        items: [],
-        total: 0,
-        offset: 0,
-        limit: 500,
-        freshness: [],
-      },
-      '/api/homelab/slos': { items: [] },
-    });
+    const api = await startHomelabApiStandIn(
+      homelabAnswers({ running, readyHoursAgo: 48 }),
+    );
     try {
       const workspace = repo.clone();
       const ctx = createMockActionContext({
         input: { repoPath: 'gitops', app, from: 'staging', to: 'production' },
         workspacePath: workspace,
       });
-      await promoteAction(api.url).handler(ctx);
+      await promoteActionFor(config, api.url).handler(ctx);
       return { workspace, outputs: outputsOf(ctx) };
     } finally {
       await api.close();

@@ -1,13 +1,12 @@
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gitopsWorkspace, readTree } from '../__testUtils__/gitopsWorkspace';
+import { promoteActionFor } from '../__testUtils__/homelabApiAnswers';
 import { createFluxDeployAction } from './fluxDeployAction';
-import { createFluxPromoteAction } from './fluxPromoteAction';
 
 const example = path.resolve(
   __dirname,
@@ -27,6 +26,12 @@ const deployInput = {
   },
 };
 
+/** homelab:flux:deploy run in a workspace. */
+const deploy = (workspacePath: string, input: object) =>
+  createFluxDeployAction({ config }).handler(
+    createMockActionContext({ input: input as any, workspacePath }),
+  );
+
 describe('what the Flux actions refuse', () => {
   let repo: ReturnType<typeof gitopsWorkspace>;
   let workspace: string;
@@ -41,13 +46,7 @@ describe('what the Flux actions refuse', () => {
     try {
       const base = path.join(workspace, 'gitops/apps/base');
       fs.symlinkSync(outside, path.join(base, 'whoami'));
-      const ctx = createMockActionContext({
-        input: deployInput as any,
-        workspacePath: workspace,
-      });
-      await expect(
-        createFluxDeployAction({ config }).handler(ctx),
-      ).rejects.toThrow(
+      await expect(deploy(workspace, deployInput)).rejects.toThrow(
         'apps/base/whoami leads outside the repository (through a symbolic link or ..), so it is neither read nor written',
       );
       expect(fs.readdirSync(outside)).toEqual([]);
@@ -60,12 +59,8 @@ describe('what the Flux actions refuse', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-outside-'));
     try {
       fs.symlinkSync(outside, path.join(workspace, 'elsewhere'));
-      const ctx = createMockActionContext({
-        input: { ...deployInput, repoPath: 'elsewhere' } as any,
-        workspacePath: workspace,
-      });
       await expect(
-        createFluxDeployAction({ config }).handler(ctx),
+        deploy(workspace, { ...deployInput, repoPath: 'elsewhere' }),
       ).rejects.toThrow('repoPath elsewhere is outside the workspace');
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
@@ -77,13 +72,7 @@ describe('what the Flux actions refuse', () => {
       path.join(workspace, 'gitops/apps/staging/kustomization.yaml'),
       'resources:\n  - ../base/podinfo\n  - ../../../../etc\n',
     );
-    const ctx = createMockActionContext({
-      input: deployInput as any,
-      workspacePath: workspace,
-    });
-    await expect(
-      createFluxDeployAction({ config }).handler(ctx),
-    ).rejects.toThrow(
+    await expect(deploy(workspace, deployInput)).rejects.toThrow(
       'apps/staging/kustomization.yaml: resources: ../../../../etc is outside the repository',
     );
   });
@@ -91,13 +80,7 @@ describe('what the Flux actions refuse', () => {
   it('a layout nobody supports, saying what was looked for and what is there', async () => {
     const other = gitopsWorkspace(path.join(example, 'apps'));
     try {
-      const ctx = createMockActionContext({
-        input: deployInput as any,
-        workspacePath: other.clone(),
-      });
-      await expect(
-        createFluxDeployAction({ config }).handler(ctx),
-      ).rejects.toThrow(
+      await expect(deploy(other.clone(), deployInput)).rejects.toThrow(
         'The GitOps repository follows no layout these actions know. Looked for clusters/<environment>/ (flux bootstrap, as fluxcd/flux2-kustomize-helm-example has it); kubernetes/flux/cluster/ (onedr0p/cluster-template, one cluster); kubernetes/<environment>/flux/cluster/ (cluster-template with a folder per cluster). It holds: base/, production/, staging/.',
       );
     } finally {
@@ -106,12 +89,8 @@ describe('what the Flux actions refuse', () => {
   });
 
   it('an environment the repository does not have', async () => {
-    const ctx = createMockActionContext({
-      input: { ...deployInput, environments: ['qa'] } as any,
-      workspacePath: workspace,
-    });
     await expect(
-      createFluxDeployAction({ config }).handler(ctx),
+      deploy(workspace, { ...deployInput, environments: ['qa'] }),
     ).rejects.toThrow(
       'The GitOps repository has no environment qa; it has production (clusters/production), staging (clusters/staging)',
     );
@@ -125,21 +104,13 @@ describe('what the Flux actions refuse', () => {
       '# hand-written\n',
     );
     const before = readTree(repoDir);
-    const ctx = createMockActionContext({
-      input: deployInput as any,
-      workspacePath: workspace,
-    });
-    await expect(
-      createFluxDeployAction({ config }).handler(ctx),
-    ).rejects.toThrow(
+    await expect(deploy(workspace, deployInput)).rejects.toThrow(
       'These files already exist with other content and were not overwritten (nothing was written): apps/base/whoami/release.yaml',
     );
     expect(readTree(repoDir)).toEqual(before);
   });
 
   it('a promotion by a user without the promote permission, before reading anything', async () => {
-    const permissions = mockServices.permissions.mock();
-    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
     const ctx = createMockActionContext({
       input: {
         repoPath: 'gitops',
@@ -150,15 +121,11 @@ describe('what the Flux actions refuse', () => {
       workspacePath: workspace,
     });
     await expect(
-      createFluxPromoteAction({
+      promoteActionFor(
         config,
-        discovery: {
-          getBaseUrl: async () => 'http://127.0.0.1:1',
-          getExternalBaseUrl: async () => '',
-        },
-        auth: mockServices.auth(),
-        permissions,
-      }).handler(ctx),
+        'http://127.0.0.1:1',
+        AuthorizeResult.DENY,
+      ).handler(ctx),
     ).rejects.toThrow(
       'not allowed to promote podinfo to production (permission homelab.release.promote)',
     );

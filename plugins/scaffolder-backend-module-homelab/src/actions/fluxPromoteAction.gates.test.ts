@@ -1,11 +1,12 @@
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import path from 'node:path';
 import { gitopsWorkspace, readTree } from '../__testUtils__/gitopsWorkspace';
+import {
+  homelabAnswers,
+  promoteActionFor,
+} from '../__testUtils__/homelabApiAnswers';
 import { startHomelabApiStandIn } from '../__testUtils__/homelabApiStandIn';
-import { createFluxPromoteAction } from './fluxPromoteAction';
 
 const example = path.resolve(
   __dirname,
@@ -13,60 +14,22 @@ const example = path.resolve(
 );
 const HOUR = 3_600_000;
 
-/** Staging runs podinfo 6.9.2, Ready since `readyHoursAgo`. */
-function answers(readyHoursAgo: number) {
-  const since = new Date(Date.now() - readyHoursAgo * HOUR).toISOString();
-  return {
-    '/api/homelab/drift': {
-      environments: ['staging', 'production'],
-      apps: [
-        {
-          app: 'podinfo',
-          inSync: false,
-          behind: ['production'],
-          missing: [],
-          releases: [
-            {
-              environment: 'staging',
-              cluster: 'staging',
-              kind: 'HelmRelease',
-              namespace: 'podinfo',
-              name: 'podinfo',
-              version: '6.9.2',
-              ready: 'True',
-              readySince: since,
-              deployedAt: since,
-            },
-          ],
-        },
-      ],
-      freshness: [{ source: 'flux', cluster: 'staging', state: 'fresh' }],
-    },
-    '/api/homelab/posture/findings': {
-      items: [],
-      total: 0,
-      offset: 0,
-      limit: 500,
-      freshness: [],
-    },
-    '/api/homelab/slos': {
-      items: [
+/** Runs a promotion against a fresh copy of the example; `written` tells whether the checkout changed. */
+async function promote(promotion: object, readyHoursAgo: number) {
+  const repo = gitopsWorkspace(example);
+  const api = await startHomelabApiStandIn(
+    homelabAnswers({
+      running: { podinfo: '6.9.2' },
+      readyHoursAgo,
+      slos: [
         {
           slo: { name: 'podinfo-availability', service: 'podinfo' },
           errorBudgetRemaining: 0.9,
           state: 'ok',
         },
       ],
-    },
-  };
-}
-
-/** Runs a promotion against a fresh copy of the example; `written` tells whether the checkout changed. */
-async function promote(promotion: object, readyHoursAgo: number) {
-  const repo = gitopsWorkspace(example);
-  const api = await startHomelabApiStandIn(answers(readyHoursAgo));
-  const permissions = mockServices.permissions.mock();
-  permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.ALLOW }]);
+    }),
+  );
   const workspace = repo.clone();
   const checkout = path.join(workspace, 'gitops');
   const before = readTree(checkout);
@@ -80,15 +43,10 @@ async function promote(promotion: object, readyHoursAgo: number) {
     },
     workspacePath: workspace,
   });
-  const action = createFluxPromoteAction({
-    config: new ConfigReader({ homelab: { promotion } }),
-    discovery: {
-      getBaseUrl: async () => api.url,
-      getExternalBaseUrl: async () => api.url,
-    },
-    auth: mockServices.auth(),
-    permissions,
-  });
+  const action = promoteActionFor(
+    new ConfigReader({ homelab: { promotion } }),
+    api.url,
+  );
   const run = (async () => {
     try {
       await action.handler(ctx);
