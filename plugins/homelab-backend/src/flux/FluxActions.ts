@@ -6,6 +6,7 @@ import {
 } from '@homelab/plugin-homelab-common';
 import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
 import { FluxObjectStore } from '../database/FluxObjectStore';
+import { printable } from '../service/printable';
 import { fluxResourceType, pausedByAnnotation } from './fluxResources';
 import { RawFluxObject, parseFluxObject } from './parseFluxObject';
 
@@ -76,7 +77,9 @@ export class FluxActions {
     const [known] = client ? await this.store.fluxObjects(ref) : [];
     if (!client || !known) {
       throw new NotFoundError(
-        `No ${ref.kind} ${ref.namespace}/${ref.name} is known in cluster "${ref.cluster}"`,
+        `No ${printable(ref.kind)} ${printable(ref.namespace)}/${printable(
+          ref.name,
+        )} is known in cluster "${printable(ref.cluster)}"`,
       );
     }
     const raw = await client.mergePatch<RawFluxObject>(

@@ -158,6 +158,8 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       '/posture/findings?severity=catastrophic',
       '/posture/trend?scope=cluster',
       '/flux/objects?kind=Deployment',
+      '/posture/findings?offset=1e21',
+      '/posture/findings?offset=-1',
     ]) {
       const response = await request(server).get(url);
       expect({ url, status: response.status }).toEqual({ url, status: 400 });
@@ -274,6 +276,36 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       'reconcile lab fail: No HelmRelease flux-system/nextcloud is known in cluster "lab"',
       'reconcile production fail: cluster "production" is a recorded snapshot and cannot be changed',
     ]);
+  });
+
+  it('answers and audits names from the request without control characters, and never whole', async () => {
+    const server = await app();
+    const forged = `nope\n2026-12-01T00:00:00Z info homelab all good\u001b[0m${'x'.repeat(
+      300,
+    )}`;
+    const unprintable = /[\n\u001b]/;
+    const change = await request(server).post(
+      `/flux/objects/staging/HelmRelease/flux-system/${encodeURIComponent(
+        forged,
+      )}/reconcile`,
+    );
+    expect(change.status).toBe(404);
+    expect(change.body.error.message).toMatch(
+      /^No HelmRelease flux-system\/nope2026-12-01T00:00:00Z info homelab all good\[0mx+… is known in cluster "staging"$/,
+    );
+    expect(change.body.error.message).not.toContain('x'.repeat(300));
+    expect(events).toHaveLength(1);
+    const audited = JSON.stringify(events[0].options.meta);
+    expect(audited).not.toMatch(unprintable);
+    expect(audited).not.toContain('x'.repeat(300));
+    expect(events[0].options.meta.name).toMatch(/^nope2026.*x…$/);
+
+    const slo = await request(server).get(
+      `/slos/${encodeURIComponent(forged)}`,
+    );
+    expect(slo.status).toBe(404);
+    expect(slo.body.error.message).toMatch(/^No SLO with id nope2026.*x…$/);
+    expect(slo.body.error.message).not.toMatch(unprintable);
   });
 
   it('shows SLO values of a failed evaluation as stale with the error, never as current', async () => {

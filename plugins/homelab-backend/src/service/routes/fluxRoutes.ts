@@ -6,6 +6,7 @@ import {
   homelabFluxSuspendPermission,
 } from '@homelab/plugin-homelab-common';
 import { FluxActions, FluxObjectRef } from '../../flux/FluxActions';
+import { printable } from '../printable';
 import { RouteGroup } from './HomelabApiRouter';
 
 /** A change the portal makes to a Flux object: the permission it needs, and how it is made. */
@@ -55,7 +56,14 @@ export const fluxRoutes: RouteGroup = (router, context) => {
         eventId: 'flux-object-change',
         severityLevel: 'medium',
         request: req,
-        meta: { action, ...ref },
+        // Names come from the request: an audit entry must not echo them raw.
+        meta: {
+          action,
+          cluster: printable(ref.cluster),
+          kind: printable(ref.kind),
+          namespace: printable(ref.namespace),
+          name: printable(ref.name),
+        },
       });
       try {
         await authorization.require(req, change.permission);

@@ -5,6 +5,7 @@ import {
   SourceFreshness,
 } from '@homelab/plugin-homelab-common';
 import { StoredSlo } from '../../database/SloStore';
+import { printable } from '../printable';
 import { RouteGroup } from './HomelabApiRouter';
 
 /**
@@ -50,7 +51,8 @@ export const sloRoutes: RouteGroup = (router, context) => {
       store.slos.slo(req.params.id),
       store.collections.freshness(['slo']),
     ]);
-    if (!slo) throw new NotFoundError(`No SLO with id ${req.params.id}`);
+    if (!slo)
+      throw new NotFoundError(`No SLO with id ${printable(req.params.id)}`);
     res.json({ slo: sloAsServed(slo, freshness[0], true), freshness });
   });
 };

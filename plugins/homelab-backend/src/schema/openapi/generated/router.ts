@@ -1117,9 +1117,11 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             required: false,
+            description: 'Findings to skip, at most a million.',
             schema: {
               type: 'integer',
               minimum: 0,
+              maximum: 1000000,
             },
           },
           {
