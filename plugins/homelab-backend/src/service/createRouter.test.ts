@@ -278,6 +278,29 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     ]);
   });
 
+  it('refuses a reconcile without homelab.flux.reconcile, patching nothing, while changes with other permissions go through', async () => {
+    denied.add('homelab.flux.reconcile');
+    const server = await app();
+    const reconcile = await request(server).post(
+      '/flux/objects/staging/HelmRelease/flux-system/nextcloud/reconcile',
+    );
+    expect(reconcile.status).toBe(403);
+    expect(reconcile.body.error.message).toBe(
+      'Not allowed: homelab.flux.reconcile',
+    );
+    expect(cluster.requests.filter(r => r.method === 'PATCH')).toEqual([]);
+    const suspend = await request(server).post(
+      '/flux/objects/staging/Kustomization/flux-system/apps/suspend',
+    );
+    expect(suspend.status).toBe(200);
+    expect(
+      events.map(e => `${e.options.meta.action} ${e.outcome}: ${e.error}`),
+    ).toEqual([
+      'reconcile fail: Not allowed: homelab.flux.reconcile',
+      'suspend success: undefined',
+    ]);
+  });
+
   it('answers and audits names from the request without control characters, and never whole', async () => {
     const server = await app();
     const forged = `nope\n2026-12-01T00:00:00Z info homelab all good\u001b[0m${'x'.repeat(
