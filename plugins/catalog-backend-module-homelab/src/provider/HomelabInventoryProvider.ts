@@ -1,19 +1,24 @@
 import {
   LoggerService,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
   ClusterClient,
+  createClusterClient,
   InventoryInputFile,
   formatProblem,
   inventoryToEntities,
+  readClusterConnections,
   readInventoryFromTarget,
+  readInventoryLocations,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
 import { createHash } from 'node:crypto';
@@ -23,6 +28,12 @@ import {
   MAX_STORED_PROBLEMS,
 } from '../status/InventoryStatus';
 import { InventoryStatusStore } from '../status/InventoryStatusStore';
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 3 },
+  initialDelay: { seconds: 3 },
+};
 
 export interface HomelabInventoryProviderOptions {
   /** Stable name of the inventory; the provider is homelab-inventory:<name>. */
@@ -55,6 +66,59 @@ export interface HomelabInventoryProviderOptions {
 export class HomelabInventoryProvider implements EntityProvider {
   #connection?: EntityProviderConnection;
 
+  /**
+   * One provider per location in homelab.inventory.locations, refreshed on
+   * homelab.inventory.schedule (every 5 minutes by default), reading live
+   * nodes from the clusters in homelab.clusters. No locations, no providers.
+   */
+  static fromConfig(
+    config: Config,
+    options: {
+      logger: LoggerService;
+      scheduler: SchedulerService;
+      urlReader: UrlReaderService;
+      store: InventoryStatusStore;
+    },
+  ): HomelabInventoryProvider[] {
+    const locations = readInventoryLocations(config);
+    if (locations.length === 0) {
+      options.logger.info(
+        'No homelab.inventory.locations configured; homelab entities come only from catalog files',
+      );
+      return [];
+    }
+    const clusterClients = new Map(
+      readClusterConnections(config).map(connection => [
+        connection.name,
+        createClusterClient(connection),
+      ]),
+    );
+    const definition = config.has('homelab.inventory.schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('homelab.inventory.schedule'),
+        )
+      : DEFAULT_SCHEDULE;
+    const maxFileBytes = config.getOptionalNumber(
+      'homelab.inventory.maxFileSizeBytes',
+    );
+    const techdocs =
+      config.getOptionalBoolean('homelab.inventory.techdocs') ?? false;
+    return locations.map(
+      location =>
+        new HomelabInventoryProvider({
+          ...location,
+          urlReader: options.urlReader,
+          logger: options.logger,
+          store: options.store,
+          clusterClients,
+          maxFileBytes,
+          schedule: { scheduler: options.scheduler, definition },
+          techdocs,
+        }),
+    );
+  }
+
+  /** A provider of one inventory; {@link HomelabInventoryProvider.fromConfig} makes them from app-config. */
   constructor(private readonly options: HomelabInventoryProviderOptions) {}
 
   getProviderName(): string {
