@@ -149,7 +149,9 @@ describe('inventoryToEntities with the example homelab', () => {
       homelab: { hostedOn: 'resource:default/proxmox', vmid: 100 },
     });
   });
+});
 
+describe('inventoryToEntities, for what Backstage plugins read', () => {
   it('gives clusters the annotations the Kubernetes plugin reads', async () => {
     const { inventory, origins } = await exampleInventory();
     const cluster = byName(
@@ -207,107 +209,107 @@ describe('inventoryToEntities with the example homelab', () => {
       'homelab.dev/inventory-docs': 'hallonen',
     });
   });
+});
 
-  describe('merging live discovery', () => {
-    it('shows nodes as not checked when their cluster is not configured', async () => {
-      const { inventory, origins } = await exampleInventory();
-      const node = byName(
-        inventoryToEntities(inventory, { origins }),
-        'Resource',
-        'production-rk1-1',
-      );
-      expect(node.spec).toMatchObject({
-        type: 'kubernetes-node',
+describe('inventoryToEntities merging live discovery', () => {
+  it('shows nodes as not checked when their cluster is not configured', async () => {
+    const { inventory, origins } = await exampleInventory();
+    const node = byName(
+      inventoryToEntities(inventory, { origins }),
+      'Resource',
+      'production-rk1-1',
+    );
+    expect(node.spec).toMatchObject({
+      type: 'kubernetes-node',
+      homelab: {
+        presence: 'not-checked',
+        hostedOn: 'resource:default/rk1-1',
+        partOf: ['resource:default/production'],
+      },
+    });
+    expect((node.spec as any).homelab.live).toBeUndefined();
+  });
+
+  it('adds live facts, reports drift both ways, and shows nodes only the cluster knows', async () => {
+    const { inventory, origins } = await exampleInventory();
+    const discovery: ClusterDiscovery[] = [
+      {
+        cluster: 'production',
+        state: 'ok',
+        checkedAt: '2026-11-22T10:41:00.000Z',
+        lastSuccessAt: '2026-11-22T10:41:00.000Z',
+        nodes: {
+          'rk1-1': liveFacts(),
+          'rk1-2': liveFacts({
+            architecture: 'amd64',
+            internalIP: '192.168.100.42',
+          }),
+          'rk1-4': liveFacts({ internalIP: '192.168.100.14' }),
+        },
+      },
+    ];
+    const entities = inventoryToEntities(inventory, { origins, discovery });
+    expect(
+      (byName(entities, 'Resource', 'production-rk1-1').spec as any).homelab,
+    ).toMatchObject({
+      presence: 'in-inventory-and-cluster',
+      live: { kubeletVersion: 'v1.31.2', ready: 'True' },
+    });
+    expect(
+      (byName(entities, 'Resource', 'production-rk1-1').spec as any).homelab
+        .drift,
+    ).toBeUndefined();
+    expect(
+      (byName(entities, 'Resource', 'production-rk1-2').spec as any).homelab
+        .drift,
+    ).toEqual([
+      'architecture: the inventory says arm64, the cluster reports amd64',
+      'address: the inventory gives 192.168.100.12, the node reports 192.168.100.42',
+    ]);
+    expect(
+      (byName(entities, 'Resource', 'production-rk1-3').spec as any).homelab,
+    ).toMatchObject({
+      presence: 'inventory-only',
+      drift: ['not found in the cluster'],
+    });
+    expect(byName(entities, 'Resource', 'production-rk1-4')).toMatchObject({
+      metadata: { tags: ['arm64', 'not-in-inventory'] },
+      spec: {
         homelab: {
-          presence: 'not-checked',
-          hostedOn: 'resource:default/rk1-1',
-          partOf: ['resource:default/production'],
+          presence: 'cluster-only',
+          drift: ['not in the inventory'],
         },
-      });
-      expect((node.spec as any).homelab.live).toBeUndefined();
+      },
     });
+  });
 
-    it('adds live facts, reports drift both ways, and shows nodes only the cluster knows', async () => {
-      const { inventory, origins } = await exampleInventory();
-      const discovery: ClusterDiscovery[] = [
-        {
-          cluster: 'production',
-          state: 'ok',
-          checkedAt: '2026-11-22T10:41:00.000Z',
-          lastSuccessAt: '2026-11-22T10:41:00.000Z',
-          nodes: {
-            'rk1-1': liveFacts(),
-            'rk1-2': liveFacts({
-              architecture: 'amd64',
-              internalIP: '192.168.100.42',
-            }),
-            'rk1-4': liveFacts({ internalIP: '192.168.100.14' }),
-          },
-        },
-      ];
-      const entities = inventoryToEntities(inventory, { origins, discovery });
-      expect(
-        (byName(entities, 'Resource', 'production-rk1-1').spec as any).homelab,
-      ).toMatchObject({
-        presence: 'in-inventory-and-cluster',
-        live: { kubeletVersion: 'v1.31.2', ready: 'True' },
-      });
-      expect(
-        (byName(entities, 'Resource', 'production-rk1-1').spec as any).homelab
-          .drift,
-      ).toBeUndefined();
-      expect(
-        (byName(entities, 'Resource', 'production-rk1-2').spec as any).homelab
-          .drift,
-      ).toEqual([
-        'architecture: the inventory says arm64, the cluster reports amd64',
-        'address: the inventory gives 192.168.100.12, the node reports 192.168.100.42',
-      ]);
-      expect(
-        (byName(entities, 'Resource', 'production-rk1-3').spec as any).homelab,
-      ).toMatchObject({
-        presence: 'inventory-only',
-        drift: ['not found in the cluster'],
-      });
-      expect(byName(entities, 'Resource', 'production-rk1-4')).toMatchObject({
-        metadata: { tags: ['arm64', 'not-in-inventory'] },
-        spec: {
-          homelab: {
-            presence: 'cluster-only',
-            drift: ['not in the inventory'],
-          },
-        },
-      });
-    });
-
-    it('keeps stale facts marked stale, with the error, when the cluster read failed', async () => {
-      const { inventory, origins } = await exampleInventory();
-      const discovery: ClusterDiscovery[] = [
-        {
-          cluster: 'staging',
-          state: 'failed',
-          checkedAt: '2026-11-22T11:00:00.000Z',
-          lastSuccessAt: '2026-11-22T10:41:00.000Z',
-          error: 'cluster "staging": the request timed out',
-          nodes: {
-            'rpi-staging': liveFacts({
-              internalIP: '192.168.100.10',
-              stale: true,
-              error: 'cluster "staging": the request timed out',
-            }),
-          },
-        },
-      ];
-      const node = byName(
-        inventoryToEntities(inventory, { origins, discovery }),
-        'Resource',
-        'staging-rpi-staging',
-      );
-      expect((node.spec as any).homelab.live).toMatchObject({
-        stale: true,
-        observedAt: '2026-11-22T10:41:00.000Z',
+  it('keeps stale facts marked stale, with the error, when the cluster read failed', async () => {
+    const { inventory, origins } = await exampleInventory();
+    const discovery: ClusterDiscovery[] = [
+      {
+        cluster: 'staging',
+        state: 'failed',
+        checkedAt: '2026-11-22T11:00:00.000Z',
+        lastSuccessAt: '2026-11-22T10:41:00.000Z',
         error: 'cluster "staging": the request timed out',
-      });
+        nodes: {
+          'rpi-staging': liveFacts({
+            internalIP: '192.168.100.10',
+            stale: true,
+            error: 'cluster "staging": the request timed out',
+          }),
+        },
+      },
+    ];
+    const node = byName(
+      inventoryToEntities(inventory, { origins, discovery }),
+      'Resource',
+      'staging-rpi-staging',
+    );
+    expect((node.spec as any).homelab.live).toMatchObject({
+      stale: true,
+      observedAt: '2026-11-22T10:41:00.000Z',
+      error: 'cluster "staging": the request timed out',
     });
   });
 });
