@@ -468,6 +468,24 @@ spec:
     );
   });
 
+  it('"Provision a node" takes a machine that runs already, with no machine to reach', async () => {
+    const result = await dryRun('provision-node', {
+      name: 'rpi5-1',
+      cluster: 'resource:default/staging',
+      roles: ['worker'],
+      network: 'resource:default/serverlan',
+      address: '192.168.100.42',
+      platform: 'existing',
+      kind: 'sbc',
+      architecture: 'arm64',
+    });
+    expect(result.body.error).toBeUndefined();
+    expect(result.status).toBe(200);
+    expect(result.body.output.text[0].content).toContain(
+      'Join configuration: `k3s/staging/rpi5-1.config.yaml`',
+    );
+  });
+
   it('"Provision a node" refuses a node the inventory would not take, before any machine is reached', async () => {
     const result = await dryRun('provision-node', {
       name: 'rk1-5',

@@ -19,10 +19,13 @@ export type RepositoryRole = 'gitops' | 'inventory';
  * @public
  */
 export interface HomelabRepository {
+  /** Which repository it is. */
   role: RepositoryRole;
+  /** The branch the templates check out and change. */
   branch: string;
   /** Where the inventory lives in the repository, for the inventory's. */
   path?: string;
+  /** Set for a remote repository. */
   remote?: {
     /** Like https://github.com/me/homelab-gitops. */
     url: string;
@@ -33,6 +36,7 @@ export interface HomelabRepository {
     /** A file's URL on the branch, as the catalog reads it. */
     fileUrl(file: string): string;
   };
+  /** Set for a local repository. */
   local?: {
     /** The bare repository. */
     gitDir: string;

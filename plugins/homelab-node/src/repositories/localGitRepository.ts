@@ -11,9 +11,15 @@ import {
 
 const execFileAsync = promisify(execFile);
 
-/** Who commits: the template's user, as Backstage knows them. */
+/**
+ * Who commits: the template's user, as Backstage knows them.
+ *
+ * @public
+ */
 export interface CommitAuthor {
+  /** Their display name. */
   name: string;
+  /** Their email address. */
   email: string;
 }
 

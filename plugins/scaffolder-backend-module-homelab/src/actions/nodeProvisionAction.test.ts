@@ -442,4 +442,52 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
       'No Proxmox host named "https://evil.example" is configured under homelab.provisioning; configured: "proxmox"',
     );
   });
+
+  it('takes a machine that runs already with no provisioning host configured: inventory and join configuration only', async () => {
+    const action = createNodeProvisionAction({
+      hosts: { proxmox: [], turingPi: [] },
+      permissions: allow(),
+    });
+    const ctx = createMockActionContext({
+      logger: mockServices.logger.mock(),
+      input: {
+        name: 'rk1-4',
+        cluster: 'production',
+        network: 'serverlan',
+        address: '192.168.100.14',
+        existing: {
+          kind: 'compute-module',
+          architecture: 'arm64',
+          board: 'turing-pi-2',
+          slot: 4,
+        },
+      } as any,
+      workspacePath: workspace,
+    });
+    await action.handler(ctx);
+    const outputs = Object.fromEntries((ctx.output as jest.Mock).mock.calls);
+    expect(outputs.vmid).toBeUndefined();
+    expect(outputs.joinConfigFile).toBe('talos/production/rk1-4.patch.yaml');
+    const hardware = fs.readFileSync(
+      path.join(workspace, 'inventory/hardware.yaml'),
+      'utf8',
+    );
+    expect(hardware).toContain(
+      '  - name: rk1-4\n    kind: compute-module\n    architecture: arm64\n    slot:\n      board: turing-pi-2\n      number: 4',
+    );
+    expect((ctx.logger as any).info).toHaveBeenCalledWith(
+      'rk1-4 runs already: nothing is contacted; it is added to the inventory with its join configuration',
+    );
+    await expect(
+      action.handler(
+        createMockActionContext({
+          input: {
+            ...vmInput,
+            existing: { kind: 'server', architecture: 'amd64' },
+          } as any,
+          workspacePath: workspace,
+        }),
+      ),
+    ).rejects.toThrow('Give exactly one of proxmox, turingPi and existing');
+  });
 });

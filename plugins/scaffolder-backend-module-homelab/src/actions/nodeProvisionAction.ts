@@ -16,6 +16,7 @@ import { resolveInside } from '../paths/resolveInside';
 import { joinConfig } from '../provisioning/joinConfig';
 import { pickHost, ProvisioningHosts } from '../provisioning/provisioningHosts';
 import { ProvisioningTarget } from '../provisioning/ProvisioningTarget';
+import { existingMachineTarget } from '../provisioning/existingMachineTarget';
 import { proxmoxTarget } from '../provisioning/proxmoxTarget';
 import { turingPiTarget } from '../provisioning/turingPiTarget';
 import { writeWorkspaceFiles } from '../workspace/workspaceFiles';
@@ -43,14 +44,19 @@ export function createNodeProvisionAction(options: {
   return createTemplateAction({
     id: 'homelab:node:provision',
     description:
-      'Provisions a Kubernetes node on a configured Proxmox VE server or Turing Pi 2 board, writes its Talos or k3s join configuration and adds it to the inventory.',
+      'Provisions a Kubernetes node on a configured Proxmox VE server or Turing Pi 2 board (or takes a machine that runs already), writes its Talos or k3s join configuration and adds it to the inventory.',
     examples: nodeProvisionExamples,
     supportsDryRun: true,
     schema: { input: nodeProvisionInputs, output: nodeProvisionOutputs },
     async handler(ctx) {
       const input = withInputDefaults(ctx.input);
-      if (!!input.proxmox === !!input.turingPi) {
-        throw new InputError('Give exactly one of proxmox and turingPi');
+      if (
+        [input.proxmox, input.turingPi, input.existing].filter(Boolean)
+          .length !== 1
+      ) {
+        throw new InputError(
+          'Give exactly one of proxmox, turingPi and existing',
+        );
       }
       await requirePermission(
         options.permissions,
@@ -155,6 +161,17 @@ function provisioningTarget(
       { ...input.proxmox, name: input.name },
       options.pollIntervalMs,
     );
+  }
+  if (input.existing) {
+    const { board, slot, ...machine } = input.existing;
+    if (!board !== !slot) {
+      throw new InputError('existing: give both board and slot, or neither');
+    }
+    return existingMachineTarget({
+      ...machine,
+      name: input.name,
+      ...(board && slot ? { slot: { board, number: slot } } : {}),
+    });
   }
   const { board, ...slot } = input.turingPi!;
   return turingPiTarget(

@@ -31,6 +31,12 @@ export interface NodeProvisionInput {
     image?: string;
     power?: PowerAction;
   };
+  existing?: {
+    kind: 'compute-module' | 'sbc' | 'server' | 'workstation';
+    architecture: 'arm64' | 'amd64';
+    board?: string;
+    slot?: number;
+  };
 }
 
 /** The input with the schema's defaults filled in. */

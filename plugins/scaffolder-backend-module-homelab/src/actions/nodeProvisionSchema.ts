@@ -75,6 +75,22 @@ export const nodeProvisionInputs = {
       })
       .optional()
       .describe('Use a slot of a Turing Pi 2 board.'),
+  existing: (z: typeof zod) =>
+    z
+      .object({
+        kind: z.enum(['compute-module', 'sbc', 'server', 'workstation']),
+        architecture: z.enum(['arm64', 'amd64']),
+        board: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('The inventory board a compute module sits in.'),
+        slot: z.number().int().min(1).max(16).optional(),
+      })
+      .optional()
+      .describe(
+        'A machine that runs already: only added to the inventory, nothing is contacted.',
+      ),
 };
 
 /** The outputs of homelab:node:provision. */

@@ -31,6 +31,9 @@ export function createRepositoryCheckoutAction(options: {
     description:
       'Checks out the GitOps or inventory repository configured under homelab.repositories into the workspace.',
     examples: repositoryCheckoutExamples,
+    // It only reads: a dry run checks out as a run does, so the steps after
+    // it plan against the real repository.
+    supportsDryRun: true,
     schema: {
       input: {
         repository: z =>
