@@ -306,7 +306,8 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     const forged = `nope\n2026-12-01T00:00:00Z info homelab all good\u001b[0m${'x'.repeat(
       300,
     )}`;
-    const unprintable = /[\n\u001b]/;
+    const unprintable = (text: string) =>
+      text.includes('\n') || text.includes('\u001b');
     const change = await request(server).post(
       `/flux/objects/staging/HelmRelease/flux-system/${encodeURIComponent(
         forged,
@@ -319,7 +320,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     expect(change.body.error.message).not.toContain('x'.repeat(300));
     expect(events).toHaveLength(1);
     const audited = JSON.stringify(events[0].options.meta);
-    expect(audited).not.toMatch(unprintable);
+    expect(unprintable(audited)).toBe(false);
     expect(audited).not.toContain('x'.repeat(300));
     expect(events[0].options.meta.name).toMatch(/^nope2026.*x…$/);
 
@@ -328,7 +329,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     );
     expect(slo.status).toBe(404);
     expect(slo.body.error.message).toMatch(/^No SLO with id nope2026.*x…$/);
-    expect(slo.body.error.message).not.toMatch(unprintable);
+    expect(unprintable(slo.body.error.message)).toBe(false);
   });
 
   it('shows SLO values of a failed evaluation as stale with the error, never as current', async () => {
