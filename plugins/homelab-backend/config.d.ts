@@ -6,9 +6,17 @@ export interface Config {
      * The homelab backend's collectors. Each runs on the Backstage scheduler
      * once per interval across all backend replicas against every cluster of
      * homelab.clusters at once. Their scope is always global; a scope in these
-     * schedules is ignored.
+     * schedules is ignored. A run that reaches its schedule's timeout, or
+     * whose backend stops, is stopped and recorded as interrupted.
      */
     collectors?: {
+      /**
+       * Periods of its schedule after which a source's data is served as
+       * stale when no collection has succeeded since, whatever the reason.
+       * Default 2: data collected every 2 minutes is stale once older than 4.
+       * Sources on a cron or manual schedule have no period and do not age.
+       */
+      staleAfterPeriods?: number;
       /** Namespaces, workloads and load-balancer addresses. Default: every 5 minutes. */
       workloads?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
       /** Flux sources, Kustomizations and HelmReleases. Default: every 2 minutes. */

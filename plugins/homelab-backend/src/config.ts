@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { ServiceProxyTarget } from '@homelab/plugin-homelab-node';
 import {
   COLLECTOR_SOURCES,
@@ -17,10 +18,23 @@ export interface PolarisLocation {
   urls: ReadonlyMap<string, string>;
 }
 
+/** How one collector runs. */
+export interface CollectorSettings {
+  /** homelab.collectors.<source>.schedule, or its default. */
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How long one run may take: the schedule's timeout. */
+  timeoutMs: number;
+  /**
+   * How long the source's data is served as fresh without a successful
+   * collection: staleAfterPeriods periods of its schedule. Undefined for a
+   * cron or manual schedule, which has no fixed period.
+   */
+  staleAfterMs?: number;
+}
+
 /** The homelab backend's own configuration (see config.d.ts), read once at start. */
 export interface HomelabBackendConfig {
-  /** Each collector's schedule: homelab.collectors.<source>.schedule, or its default. */
-  schedules: Record<CollectorSource, SchedulerServiceTaskScheduleDefinition>;
+  collectors: Record<CollectorSource, CollectorSettings>;
   polaris: PolarisLocation;
   /** OpenSLO files on the backend's disk. */
   sloFiles: string[];
@@ -34,7 +48,10 @@ export interface HomelabBackendConfig {
  * Default schedules. Workloads go first, so that the first security
  * collection finds the Deployments behind the ReplicaSets Trivy reports on.
  */
-const DEFAULT_SCHEDULES: HomelabBackendConfig['schedules'] = {
+const DEFAULT_SCHEDULES: Record<
+  CollectorSource,
+  SchedulerServiceTaskScheduleDefinition
+> = {
   workloads: {
     frequency: { minutes: 5 },
     timeout: { minutes: 4 },
@@ -64,6 +81,7 @@ const DEFAULT_POLARIS_DASHBOARD: ServiceProxyTarget = {
   path: 'results.json',
 };
 
+const DEFAULT_STALE_AFTER_PERIODS = 2;
 const DEFAULT_RETENTION_DAYS = 90;
 const DEFAULT_CACHE_SECONDS = 30;
 
@@ -77,6 +95,33 @@ function readSchedule(
         config.getConfig(key),
       )
     : DEFAULT_SCHEDULES[source];
+}
+
+type ScheduleDuration = SchedulerServiceTaskScheduleDefinition['timeout'];
+
+/** Milliseconds of a schedule's duration, a luxon Duration or a HumanDuration. */
+const durationMs = (duration: ScheduleDuration) =>
+  'toMillis' in duration
+    ? duration.toMillis()
+    : durationToMilliseconds(duration);
+
+function readCollectorSettings(
+  config: Config,
+  source: CollectorSource,
+): CollectorSettings {
+  const schedule = readSchedule(config, source);
+  const stalePeriods =
+    config.getOptionalNumber('homelab.collectors.staleAfterPeriods') ??
+    DEFAULT_STALE_AFTER_PERIODS;
+  const { frequency } = schedule;
+  const fixedPeriod = !('cron' in frequency) && !('trigger' in frequency);
+  return {
+    schedule,
+    timeoutMs: durationMs(schedule.timeout),
+    ...(fixedPeriod
+      ? { staleAfterMs: durationMs(frequency) * stalePeriods }
+      : {}),
+  };
 }
 
 function readPolarisLocation(config: Config): PolarisLocation {
@@ -105,9 +150,12 @@ function readPolarisLocation(config: Config): PolarisLocation {
 /** Reads the plugin's configuration, with the defaults config.d.ts documents. */
 export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
   return {
-    schedules: Object.fromEntries(
-      COLLECTOR_SOURCES.map(source => [source, readSchedule(config, source)]),
-    ) as HomelabBackendConfig['schedules'],
+    collectors: Object.fromEntries(
+      COLLECTOR_SOURCES.map(source => [
+        source,
+        readCollectorSettings(config, source),
+      ]),
+    ) as HomelabBackendConfig['collectors'],
     polaris: readPolarisLocation(config),
     sloFiles: config.getOptionalStringArray('homelab.slos.files') ?? [],
     retentionDays:

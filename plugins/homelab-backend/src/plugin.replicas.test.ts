@@ -11,6 +11,7 @@ import {
   snapshotServerOptions,
 } from '@homelab/plugin-homelab-node/testUtils';
 import { JsonObject } from '@backstage/types';
+import { Knex } from 'knex';
 import path from 'node:path';
 import { EXAMPLES_DIR } from './example/__testUtils__/exampleHomelab';
 import homelabPlugin from './index';
@@ -35,6 +36,7 @@ async function startReplica(
   connection: JsonObject,
   clusterUrl: string,
   caData: string,
+  fluxTimeoutSeconds = 30,
 ) {
   return startTestBackend({
     features: [
@@ -59,7 +61,7 @@ async function startReplica(
               flux: {
                 schedule: {
                   frequency: { seconds: FREQUENCY_SECONDS },
-                  timeout: { seconds: 30 },
+                  timeout: { seconds: fluxTimeoutSeconds },
                 },
               },
               workloads: { schedule: later },
@@ -71,6 +73,25 @@ async function startReplica(
     ],
   });
 }
+
+/** Polls until `check` holds, for at most twenty seconds. */
+async function eventually(check: () => Promise<boolean>) {
+  for (const started = Date.now(); Date.now() - started < 20_000; ) {
+    if (await check()) return;
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out waiting');
+}
+
+const fluxRuns = (knex: Knex) =>
+  knex
+    .withSchema('homelab')
+    .table('homelab_collection_runs')
+    .where({ source: 'flux' })
+    .orderBy('started_at');
+
+const runningFluxRuns = async (knex: Knex) =>
+  (await fluxRuns(knex)).filter(run => run.outcome === 'running').length;
 
 describe('two backend replicas sharing one PostgreSQL', () => {
   it('run each collector once per interval between them, never both at once', async () => {
@@ -89,17 +110,15 @@ describe('two backend replicas sharing one PostgreSQL', () => {
     const started = Date.now();
     try {
       await new Promise(resolve => setTimeout(resolve, RUN_FOR_SECONDS * 1000));
+      // Stopped between runs: a run stopped midway is the next test's.
+      await eventually(async () => !(await runningFluxRuns(knex)));
     } finally {
       await Promise.all(replicas.map(replica => replica.stop()));
       await cluster.stop();
     }
     const elapsed = (Date.now() - started) / 1000;
 
-    const runs = await knex
-      .withSchema('homelab')
-      .table('homelab_collection_runs')
-      .where({ source: 'flux' })
-      .orderBy('started_at');
+    const runs = await fluxRuns(knex);
     const starts = runs.map(run => new Date(run.started_at).getTime());
     // One replica alone would run it about elapsed / frequency times; two
     // that did not coordinate, twice as often.
@@ -118,5 +137,88 @@ describe('two backend replicas sharing one PostgreSQL', () => {
       r.path.endsWith('/helmreleases'),
     );
     expect(releaseLists).toHaveLength(runs.length);
+  });
+
+  it('lets the other replica collect within one period when one is stopped mid-run, with the stopped run recorded as interrupted', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    const connection = knex.client.config.connection as JsonObject;
+    const cluster = await KubernetesApiTestServer.start({
+      ...snapshotServerOptions(
+        path.join(EXAMPLES_DIR, 'snapshots', 'production'),
+      ),
+      token: 'reader',
+      // The first replica's run hangs on the cluster until it is stopped.
+      delayMs: 60_000,
+    });
+    const first = await startReplica(connection, cluster.url, cluster.caData);
+    let second: Awaited<ReturnType<typeof startReplica>> | undefined;
+    let firstStopped: Promise<void> | undefined;
+    try {
+      await eventually(async () => (await runningFluxRuns(knex)) === 1);
+      second = await startReplica(connection, cluster.url, cluster.caData);
+      cluster.setDelay(0);
+      const stoppedAt = Date.now();
+      firstStopped = first.stop();
+      await firstStopped;
+      await eventually(async () =>
+        (await fluxRuns(knex)).some(run => run.outcome === 'succeeded'),
+      );
+      const [stopped, next] = await fluxRuns(knex);
+      expect(stopped).toMatchObject({
+        outcome: 'interrupted',
+        succeeded: false,
+      });
+      expect(stopped.error).toMatch(/^interrupted: /);
+      expect(next.outcome).toBe('succeeded');
+      // The stopped replica let go of the task rather than holding it until
+      // its timeout: the other took it over within one period (the interval
+      // at which its scheduler looks for due tasks) and the time a look takes.
+      expect(new Date(next.started_at).getTime() - stoppedAt).toBeLessThan(
+        FREQUENCY_SECONDS * 1000 + 1000,
+      );
+    } finally {
+      await Promise.all([firstStopped ?? first.stop(), second?.stop()]);
+      await cluster.stop();
+    }
+  });
+
+  it('stops a run that reaches its timeout, recording it as interrupted', async () => {
+    const knex = await databases.init('POSTGRES_15');
+    const connection = knex.client.config.connection as JsonObject;
+    const cluster = await KubernetesApiTestServer.start({
+      ...snapshotServerOptions(
+        path.join(EXAMPLES_DIR, 'snapshots', 'production'),
+      ),
+      token: 'reader',
+      delayMs: 60_000,
+    });
+    const timeoutSeconds = 2;
+    const replica = await startReplica(
+      connection,
+      cluster.url,
+      cluster.caData,
+      timeoutSeconds,
+    );
+    try {
+      await eventually(async () =>
+        (await fluxRuns(knex)).some(run => run.outcome === 'interrupted'),
+      );
+      const [run] = await fluxRuns(knex);
+      expect(run.error).toBe(
+        'interrupted: the scheduler stopped the run, because the backend is stopping or the run reached its timeout of 2 s',
+      );
+      const ranFor =
+        new Date(run.finished_at).getTime() -
+        new Date(run.started_at).getTime();
+      // The scheduler's timer starts when it claims the task, a moment
+      // before the run is recorded as started.
+      expect(ranFor).toBeGreaterThan(timeoutSeconds * 1000 - 500);
+      // Its cluster requests would have given up only after 10 seconds.
+      expect(ranFor).toBeLessThan(timeoutSeconds * 1000 + 1000);
+    } finally {
+      cluster.setDelay(0);
+      await replica.stop();
+      await cluster.stop();
+    }
   });
 });

@@ -11,9 +11,7 @@ import {
 import { createCollectors } from './collectors/createCollectors';
 import { readHomelabBackendConfig } from './config';
 import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
-import { FluxActions } from './flux/FluxActions';
 import { scheduleTasks } from './scheduleTasks';
-import { createCachedViews } from './service/cachedViews';
 import { createRouter } from './service/createRouter';
 
 /**
@@ -56,15 +54,7 @@ export const homelabPlugin = createBackendPlugin({
         });
         await scheduleTasks({ ...deps, config, collectors, store });
 
-        const views = createCachedViews({
-          ...deps,
-          store,
-          ttlMs: config.cacheTtlMs,
-        });
-        const flux = new FluxActions(clusterClients, store.flux);
-        deps.httpRouter.use(
-          await createRouter({ ...deps, store, views, flux }),
-        );
+        deps.httpRouter.use(await createRouter({ ...deps, config, store }));
       },
     });
   },

@@ -24,7 +24,7 @@ export async function scheduleTasks(options: {
     if (!collect) continue;
     await scheduler.scheduleTask({
       id: `homelab-collect-${source}`,
-      ...config.schedules[source],
+      ...config.collectors[source].schedule,
       scope: 'global',
       fn: collect,
     });

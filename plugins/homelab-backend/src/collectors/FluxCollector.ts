@@ -26,7 +26,11 @@ export class FluxCollector implements ClusterCollector {
     private readonly entities: () => Promise<EntityIndex>,
   ) {}
 
-  async collect(client: ClusterClient, collectedAt: Date): Promise<Collection> {
+  async collect(
+    client: ClusterClient,
+    collectedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<Collection> {
     const kinds = servedFluxTypes(await client.servedVersions());
     const warnings = kinds.length
       ? []
@@ -34,7 +38,7 @@ export class FluxCollector implements ClusterCollector {
     const entities = await this.entities();
     const objects: FluxObject[] = [];
     for (const { kind, types, laterAddition } of kinds) {
-      const raws = await listFirstServed(client, types);
+      const raws = await listFirstServed(client, types, signal);
       if (!raws) {
         if (!laterAddition)
           warnings.push(
@@ -59,6 +63,7 @@ export class FluxCollector implements ClusterCollector {
         objects.push(entityRef ? { ...object, entityRef } : object);
       }
     }
+    signal?.throwIfAborted();
     await this.store.replaceFluxObjects(client.cluster, objects, collectedAt);
     return { itemCount: objects.length, warnings };
   }
@@ -71,14 +76,18 @@ export class FluxCollector implements ClusterCollector {
 async function listFirstServed(
   client: ClusterClient,
   types: KubernetesResourceType[],
+  signal?: AbortSignal,
 ): Promise<
   Array<{ raw: RawFluxObject; type: KubernetesResourceType }> | undefined
 > {
   for (const type of types) {
     const raws: Array<{ raw: RawFluxObject; type: KubernetesResourceType }> =
       [];
-    const served = await listIfServed<RawFluxObject>(client, type, page =>
-      raws.push(...page.map(raw => ({ raw, type }))),
+    const served = await listIfServed<RawFluxObject>(
+      client,
+      type,
+      page => raws.push(...page.map(raw => ({ raw, type }))),
+      signal,
     );
     if (served) return raws;
   }

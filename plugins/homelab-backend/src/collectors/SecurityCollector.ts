@@ -40,13 +40,17 @@ export class SecurityCollector implements ClusterCollector {
     private readonly polaris: PolarisSource,
   ) {}
 
-  async collect(client: ClusterClient, collectedAt: Date): Promise<Collection> {
+  async collect(
+    client: ClusterClient,
+    collectedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<Collection> {
     const served = await client.servedVersions();
     const reports = emptyReports();
     const warnings: string[] = [];
 
     if (served.get(TRIVY_GROUP)?.includes(TRIVY_VERSION)) {
-      await this.#readTrivy(client, reports);
+      await this.#readTrivy(client, reports, signal);
     } else {
       warnings.push(
         `Trivy Operator is not installed: the cluster does not serve ${TRIVY_GROUP}/${TRIVY_VERSION}`,
@@ -66,10 +70,15 @@ export class SecurityCollector implements ClusterCollector {
       );
     }
     for (const type of policyTypes) {
-      await listIfServed<PolicyReport>(client, type, page => {
-        for (const report of page)
-          addPolicyReport(reports, report, client.cluster);
-      });
+      await listIfServed<PolicyReport>(
+        client,
+        type,
+        page => {
+          for (const report of page)
+            addPolicyReport(reports, report, client.cluster);
+        },
+        signal,
+      );
     }
 
     const [workloads] = (
@@ -82,6 +91,7 @@ export class SecurityCollector implements ClusterCollector {
       await this.entities(),
       collectedAt.toISOString(),
     );
+    signal?.throwIfAborted();
     await this.posture.replacePosture(
       client.cluster,
       findings,
@@ -92,14 +102,23 @@ export class SecurityCollector implements ClusterCollector {
   }
 
   /** Reads Trivy's reports page by page: a large cluster has thousands. */
-  async #readTrivy(client: ClusterClient, reports: ParsedReports) {
+  async #readTrivy(
+    client: ClusterClient,
+    reports: ParsedReports,
+    signal?: AbortSignal,
+  ) {
     for (const { kind, plural } of TRIVY_KINDS) {
       const type = { group: TRIVY_GROUP, version: TRIVY_VERSION, plural };
       // Items of a list may leave out their kind.
-      await listIfServed<TrivyReport>(client, type, page => {
-        for (const report of page)
-          addTrivyReport(reports, { ...report, kind }, client.cluster);
-      });
+      await listIfServed<TrivyReport>(
+        client,
+        type,
+        page => {
+          for (const report of page)
+            addTrivyReport(reports, { ...report, kind }, client.cluster);
+        },
+        signal,
+      );
     }
   }
 }

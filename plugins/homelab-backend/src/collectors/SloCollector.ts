@@ -21,7 +21,7 @@ export class SloCollector {
     ) => Promise<Map<string, string>>,
   ) {}
 
-  async collect(evaluatedAt: Date): Promise<Collection> {
+  async collect(evaluatedAt: Date, signal?: AbortSignal): Promise<Collection> {
     const [sources, stored] = await Promise.all([
       this.sources(),
       this.store.slos(),
@@ -79,6 +79,7 @@ export class SloCollector {
       this.prometheus,
       evaluatedAt,
     );
+    signal?.throwIfAborted();
     await this.store.replaceSlos(
       definitions.map(definition => ({
         definition,

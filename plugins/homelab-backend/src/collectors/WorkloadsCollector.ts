@@ -14,8 +14,13 @@ export class WorkloadsCollector implements ClusterCollector {
 
   constructor(private readonly snapshots: ClusterSnapshotStore) {}
 
-  async collect(client: ClusterClient, collectedAt: Date): Promise<Collection> {
+  async collect(
+    client: ClusterClient,
+    collectedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<Collection> {
     const snapshot = await collectWorkloads(client);
+    signal?.throwIfAborted();
     await this.snapshots.putClusterSnapshot(
       this.source,
       client.cluster,

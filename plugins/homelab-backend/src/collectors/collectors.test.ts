@@ -229,6 +229,41 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
     expect(JSON.stringify(freshness)).not.toContain(TOKEN);
   });
 
+  it("stops a run when the scheduler's signal aborts, recording it as interrupted and writing nothing it read after", async () => {
+    await collectAll();
+    const before = await store.flux.fluxObjects({ cluster: 'production' });
+    servers.production.setCollections(
+      upgraded('production', 'nextcloud', '6.6.4'),
+    );
+    servers.production.setDelay(1500);
+    const scheduler = new AbortController();
+    const started = Date.now();
+    const collecting = collectors.flux!(scheduler.signal);
+    setTimeout(() => {
+      scheduler.abort();
+      // Later reads are quick, so a run that ignored the signal would write.
+      servers.production.setDelay(0);
+    }, 300);
+    await collecting;
+    expect(Date.now() - started).toBeLessThan(1200);
+    const [production] = await store.collections.freshness(['flux']);
+    expect(production).toMatchObject({
+      cluster: 'production',
+      state: 'stale',
+      error:
+        'interrupted: the scheduler stopped the run, because the backend is stopping or the run reached its timeout of 120 s',
+    });
+
+    // The abandoned reads end, and their result is not written.
+    await new Promise(resolve => setTimeout(resolve, 3000));
+    expect(await store.flux.fluxObjects({ cluster: 'production' })).toEqual(
+      before,
+    );
+    expect((await store.collections.freshness(['flux']))[0]).toEqual(
+      production,
+    );
+  });
+
   it('does not let a cluster that times out hold back the other', async () => {
     await collectAll();
     servers.production.setDelay(5000);

@@ -36,8 +36,13 @@ export interface CollectorOptions {
   now?: () => Date;
 }
 
-/** One run of a collector; these are what the scheduler runs. */
-export type Collectors = Partial<Record<CollectorSource, () => Promise<void>>>;
+/**
+ * One run of a collector, stopped when the signal aborts; these are what
+ * the scheduler runs.
+ */
+export type Collectors = Partial<
+  Record<CollectorSource, (signal?: AbortSignal) => Promise<void>>
+>;
 
 /** The catalog entity of each service an SLO names, where the catalog has one. */
 function entityOfService(catalog: CatalogService, auth: AuthService) {
@@ -62,14 +67,43 @@ function entityOfService(catalog: CatalogService, auth: AuthService) {
 
 /**
  * One run of each collector, against every cluster, recording each
- * attempt. SLOs are collected only when Prometheus is configured.
+ * attempt. Each first records the runs of its source that never ended as
+ * interrupted: with the task running again, they cannot still be running.
+ * SLOs are collected only when Prometheus is configured.
  */
 export function createCollectors(options: CollectorOptions): Collectors {
   const { config, logger, store, clients, prometheus, catalog, auth } = options;
   const entityIndex = () => loadEntityIndex(catalog, auth);
-  const perCluster =
-    (collector: WorkloadsCollector | FluxCollector | SecurityCollector) => () =>
-      runClusterCollector(collector, clients, store.collections, logger);
+  const task =
+    (
+      source: CollectorSource,
+      run: (settings: {
+        timeoutMs: number;
+        signal?: AbortSignal;
+      }) => Promise<void>,
+    ) =>
+    async (signal?: AbortSignal) => {
+      const { timeoutMs } = config.collectors[source];
+      try {
+        await store.collections.recordInterruptedRuns(new Date(), [source]);
+      } catch (error) {
+        logger.warn(`Collecting ${source} did not start: ${error}`);
+        return;
+      }
+      await run({ timeoutMs, signal });
+    };
+  const perCluster = (
+    collector: WorkloadsCollector | FluxCollector | SecurityCollector,
+  ) =>
+    task(collector.source, settings =>
+      runClusterCollector(
+        collector,
+        clients,
+        store.collections,
+        logger,
+        settings,
+      ),
+    );
 
   const collectors: Collectors = {
     workloads: perCluster(new WorkloadsCollector(store.snapshots)),
@@ -99,13 +133,13 @@ export function createCollectors(options: CollectorOptions): Collectors {
     ],
     entityOfService(catalog, auth),
   );
-  collectors.slo = () =>
+  collectors.slo = task('slo', settings =>
     recordCollection(
       store.collections,
       logger,
-      { source: 'slo' },
-      at => slo.collect(at),
-      options.now,
-    );
+      { ...settings, source: 'slo', now: options.now },
+      (at, signal) => slo.collect(at, signal),
+    ),
+  );
   return collectors;
 }

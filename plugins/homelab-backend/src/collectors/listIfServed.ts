@@ -8,15 +8,19 @@ import type { KubernetesObject } from '@kubernetes/client-node';
  * Hands every page of a type to `onPage`, and tells whether the cluster
  * serves the type at all: a group can be served without all of its kinds (an
  * older Trivy Operator has no ClusterComplianceReport), and the API server
- * answers 404 for those.
+ * answers 404 for those. Stops between pages once the signal aborts.
  */
 export async function listIfServed<T extends KubernetesObject>(
   client: ClusterClient,
   type: KubernetesResourceType,
   onPage: (page: T[]) => void,
+  signal?: AbortSignal,
 ): Promise<boolean> {
   try {
-    for await (const page of client.listPages<T>(type)) onPage(page);
+    for await (const page of client.listPages<T>(type)) {
+      signal?.throwIfAborted();
+      onPage(page);
+    }
     return true;
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return false;

@@ -1,8 +1,13 @@
 import { SourceFreshness } from '@homelab/plugin-homelab-common';
 import { Knex } from 'knex';
 import { CollectorSource } from '../collectors/collectorSources';
-import { CollectionStore, RunRecord } from './CollectionStore';
-import { CollectionRunRow, CollectionStateRow, isoTime } from './tables';
+import { CollectionStore, RunOutcome, StartedRun } from './CollectionStore';
+import {
+  CollectionRunRow,
+  CollectionStateRow,
+  DbTime,
+  isoTime,
+} from './tables';
 
 const RUNS = 'homelab_collection_runs';
 const STATE = 'homelab_collection_state';
@@ -28,34 +33,89 @@ function freshnessOf(row: CollectionStateRow): SourceFreshness {
 export class DatabaseCollectionStore implements CollectionStore {
   constructor(private readonly knex: Knex) {}
 
-  async recordRun(run: RunRecord): Promise<void> {
-    const cluster = run.cluster ?? '';
-    await this.knex.transaction(async tx => {
-      await tx<CollectionRunRow>(RUNS).insert({
+  async startRun(run: {
+    source: CollectorSource;
+    cluster?: string;
+    startedAt: Date;
+    deadline: Date;
+  }): Promise<StartedRun> {
+    const [row] = await this.knex<CollectionRunRow>(RUNS).insert(
+      {
         source: run.source,
-        cluster,
+        cluster: run.cluster ?? '',
         started_at: run.startedAt,
-        finished_at: run.finishedAt,
-        succeeded: run.succeeded,
-        error: run.error ?? null,
-        item_count: run.itemCount ?? null,
-      });
+        deadline_at: run.deadline,
+        outcome: 'running',
+      },
+      ['id'],
+    );
+    return {
+      id: Number(row.id),
+      source: run.source,
+      ...(run.cluster ? { cluster: run.cluster } : {}),
+      startedAt: run.startedAt,
+    };
+  }
+
+  async finishRun(
+    run: StartedRun,
+    finishedAt: Date,
+    outcome: RunOutcome,
+  ): Promise<void> {
+    const succeeded = outcome.outcome === 'succeeded';
+    await this.knex.transaction(async tx => {
+      await tx<CollectionRunRow>(RUNS)
+        .where({ id: run.id })
+        .update({
+          finished_at: finishedAt,
+          outcome: outcome.outcome,
+          succeeded,
+          error: succeeded ? null : outcome.error,
+          item_count: succeeded ? outcome.itemCount : null,
+        });
       const previous = await tx<CollectionStateRow>(STATE)
-        .where({ source: run.source, cluster })
+        .where({ source: run.source, cluster: run.cluster ?? '' })
         .first();
-      await tx<CollectionStateRow>(STATE)
-        .insert({
-          source: run.source,
-          cluster,
-          last_attempt_at: run.finishedAt,
-          last_success_at: run.succeeded
-            ? run.finishedAt
-            : previous?.last_success_at ?? null,
-          last_error: run.succeeded ? null : run.error ?? 'failed',
-          warnings: run.warnings?.length ? JSON.stringify(run.warnings) : null,
-        })
-        .onConflict(['source', 'cluster'])
-        .merge();
+      await this.#putState(tx, {
+        source: run.source,
+        cluster: run.cluster ?? '',
+        last_attempt_at: finishedAt,
+        last_success_at: succeeded
+          ? finishedAt
+          : previous?.last_success_at ?? null,
+        last_error: succeeded ? null : outcome.error,
+        warnings:
+          succeeded && outcome.warnings.length
+            ? JSON.stringify(outcome.warnings)
+            : null,
+      });
+    });
+  }
+
+  async recordInterruptedRuns(
+    now: Date,
+    sources: CollectorSource[],
+  ): Promise<number> {
+    return this.knex.transaction(async tx => {
+      const unfinished = await tx<CollectionRunRow>(RUNS)
+        .where('outcome', 'running')
+        .andWhere(overdue =>
+          overdue.where('deadline_at', '<', now).orWhereIn('source', sources),
+        )
+        .orderBy('started_at');
+      for (const run of unfinished) {
+        const error = `interrupted: the run started at ${isoTime(
+          run.started_at,
+        )} never ended; the backend stopped or lost its database during it`;
+        await tx<CollectionRunRow>(RUNS).where({ id: run.id }).update({
+          outcome: 'interrupted',
+          finished_at: now,
+          succeeded: false,
+          error,
+        });
+        await this.#recordInterruptedAttempt(tx, run, error);
+      }
+      return unfinished.length;
     });
   }
 
@@ -72,5 +132,37 @@ export class DatabaseCollectionStore implements CollectionStore {
     await this.knex<CollectionRunRow>(RUNS)
       .where('started_at', '<', before)
       .delete();
+  }
+
+  /**
+   * Marks the source of an interrupted run stale, unless an attempt that
+   * started later has already said how the source is.
+   */
+  async #recordInterruptedAttempt(
+    tx: Knex.Transaction,
+    run: CollectionRunRow,
+    error: string,
+  ) {
+    const previous = await tx<CollectionStateRow>(STATE)
+      .where({ source: run.source, cluster: run.cluster })
+      .first();
+    const time = (value: DbTime) => new Date(value).getTime();
+    if (previous && time(previous.last_attempt_at) > time(run.started_at))
+      return;
+    await this.#putState(tx, {
+      source: run.source,
+      cluster: run.cluster,
+      last_attempt_at: new Date(run.started_at),
+      last_success_at: previous?.last_success_at ?? null,
+      last_error: error,
+      warnings: null,
+    });
+  }
+
+  async #putState(tx: Knex.Transaction, row: CollectionStateRow) {
+    await tx<CollectionStateRow>(STATE)
+      .insert(row)
+      .onConflict(['source', 'cluster'])
+      .merge();
   }
 }

@@ -4,6 +4,7 @@ import {
   FluxObject,
   PostureSummary,
 } from '@homelab/plugin-homelab-common';
+import { recordRun } from './__testUtils__/recordRun';
 import { DatabaseHomelabStore } from './DatabaseHomelabStore';
 
 jest.setTimeout(60_000);
@@ -95,9 +96,31 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('gives the runs of the first schema their outcome', async () => {
+      const directory = require('node:path').resolve(
+        __dirname,
+        '../../migrations',
+      );
+      await knex.migrate.down({ directory });
+      await knex('homelab_collection_runs').insert(
+        [true, false].map(succeeded => ({
+          source: 'flux',
+          started_at: at('2026-11-22T05:00:00Z'),
+          finished_at: at('2026-11-22T05:00:01Z'),
+          succeeded,
+        })),
+      );
+      await knex.migrate.latest({ directory });
+      expect(
+        (await knex('homelab_collection_runs').orderBy('id')).map(
+          r => r.outcome,
+        ),
+      ).toEqual(['succeeded', 'failed']);
+    });
+
     it('tells fresh, stale and never-collected apart, keeping the time of the last good data', async () => {
       const run = (cluster: string, time: string, error?: string) =>
-        store.collections.recordRun({
+        recordRun(store.collections, {
           source: 'flux',
           cluster,
           startedAt: at(time),
@@ -153,6 +176,91 @@ describe.each(databases.eachSupportedId())(
         'lab false',
         'production false',
       ]);
+    });
+
+    it('records runs that never ended as interrupted: those of a source that runs again, and any past its deadline', async () => {
+      const start = (
+        source: 'flux' | 'security' | 'workloads' | 'slo',
+        startedAt: string,
+        deadline: string,
+      ) =>
+        store.collections.startRun({
+          source,
+          cluster: source === 'slo' ? undefined : 'production',
+          startedAt: at(startedAt),
+          deadline: at(deadline),
+        });
+      await recordRun(store.collections, {
+        source: 'flux',
+        cluster: 'production',
+        startedAt: at('2026-11-22T05:00:00Z'),
+        finishedAt: at('2026-11-22T05:00:00Z'),
+        succeeded: true,
+      });
+      await start('flux', '2026-11-22T05:02:00Z', '2026-11-22T05:04:00Z');
+      await start('workloads', '2026-11-22T05:00:00Z', '2026-11-22T05:04:00Z');
+      const running = await start(
+        'security',
+        '2026-11-22T05:02:00Z',
+        '2026-11-22T05:12:00Z',
+      );
+      // A run that never ended, though a later one did.
+      await start('slo', '2026-11-22T05:01:00Z', '2026-11-22T05:30:00Z');
+      await recordRun(store.collections, {
+        source: 'slo',
+        startedAt: at('2026-11-22T05:03:00Z'),
+        finishedAt: at('2026-11-22T05:03:30Z'),
+        succeeded: true,
+      });
+
+      expect(
+        await store.collections.recordInterruptedRuns(
+          at('2026-11-22T05:05:00Z'),
+          ['flux', 'slo'],
+        ),
+      ).toBe(3);
+      const runs = await knex('homelab_collection_runs').orderBy('id');
+      expect(runs.map(r => `${r.source} ${r.outcome}`)).toEqual([
+        'flux succeeded',
+        'flux interrupted',
+        'workloads interrupted',
+        'security running',
+        'slo interrupted',
+        'slo succeeded',
+      ]);
+      expect(await store.collections.freshness()).toEqual([
+        {
+          source: 'flux',
+          cluster: 'production',
+          state: 'stale',
+          collectedAt: '2026-11-22T05:00:00.000Z',
+          checkedAt: '2026-11-22T05:02:00.000Z',
+          error:
+            'interrupted: the run started at 2026-11-22T05:02:00.000Z never ended; the backend stopped or lost its database during it',
+        },
+        expect.objectContaining({ source: 'slo', state: 'fresh' }),
+        expect.objectContaining({
+          source: 'workloads',
+          state: 'never-collected',
+          error: expect.stringMatching(/^interrupted: /),
+        }),
+      ]);
+
+      // The run within its deadline was still going, and ends as usual.
+      await store.collections.finishRun(running, at('2026-11-22T05:06:00Z'), {
+        outcome: 'succeeded',
+        itemCount: 3,
+        warnings: [],
+      });
+      expect(await store.collections.freshness(['security'])).toEqual([
+        expect.objectContaining({ state: 'fresh' }),
+      ]);
+      expect(
+        await store.collections.recordInterruptedRuns(
+          at('2026-11-22T06:00:00Z'),
+          ['flux'],
+        ),
+      ).toBe(0);
     });
 
     it("replaces one cluster's Flux objects without touching another's", async () => {

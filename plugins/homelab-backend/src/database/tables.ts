@@ -25,8 +25,13 @@ export interface CollectionRunRow {
   source: string;
   cluster: string;
   started_at: DbTime;
-  finished_at: DbTime;
-  succeeded: DbBoolean;
+  /** When the task's timeout stops the run. */
+  deadline_at: DbTime | null;
+  /** Null while the run has not ended. */
+  finished_at: DbTime | null;
+  outcome: 'running' | 'succeeded' | 'failed' | 'interrupted';
+  /** Null while the run has not ended; kept beside outcome for readers of the first schema. */
+  succeeded: DbBoolean | null;
   error: string | null;
   item_count: number | null;
 }

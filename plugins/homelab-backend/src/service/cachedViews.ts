@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HomelabModel, loadHomelabModel } from '../catalog/loadHomelabModel';
 import { HomelabStore } from '../database/HomelabStore';
 import { loadTopology } from '../topology/loadTopology';
+import { FreshnessReader } from './FreshnessReader';
 import { RefreshingCache } from './RefreshingCache';
 
 /** The views the API serves from a cache, because building them reads the whole homelab. */
@@ -17,11 +18,12 @@ export interface CachedViews {
 export function createCachedViews(options: {
   catalog: CatalogService;
   auth: AuthService;
-  store: Pick<HomelabStore, 'snapshots' | 'collections'>;
+  store: Pick<HomelabStore, 'snapshots'>;
+  freshness: FreshnessReader;
   logger: LoggerService;
   ttlMs: number;
 }): CachedViews {
-  const { catalog, auth, store, logger, ttlMs } = options;
+  const { catalog, auth, store, freshness, logger, ttlMs } = options;
   const model = new RefreshingCache(
     'homelab model',
     () => loadHomelabModel(catalog, auth),
@@ -30,7 +32,8 @@ export function createCachedViews(options: {
   );
   const topology = new RefreshingCache(
     'homelab topology',
-    async () => JSON.stringify(await loadTopology(await model.get(), store)),
+    async () =>
+      JSON.stringify(await loadTopology(await model.get(), store, freshness)),
     logger,
     ttlMs,
   );

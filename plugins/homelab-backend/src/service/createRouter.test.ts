@@ -19,14 +19,13 @@ import path from 'node:path';
 import request from 'supertest';
 import { createCollectors } from '../collectors/createCollectors';
 import { readHomelabBackendConfig } from '../config';
+import { recordRun } from '../database/__testUtils__/recordRun';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import {
   EXAMPLES_DIR,
   exampleEntities,
 } from '../example/__testUtils__/exampleHomelab';
-import { FluxActions } from '../flux/FluxActions';
 import { createRouter } from './createRouter';
-import { createCachedViews } from './cachedViews';
 
 jest.setTimeout(60_000);
 
@@ -43,15 +42,12 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
 
   const app = async () => {
     const router = await createRouter({
+      config: readHomelabBackendConfig(new ConfigReader({})),
       store,
-      views: createCachedViews({
-        catalog: catalogServiceMock({ entities: await exampleEntities() }),
-        auth: mockServices.auth(),
-        store,
-        logger: mockServices.logger.mock(),
-        ttlMs: 30_000,
-      }),
-      flux: new FluxActions(clients, store.flux),
+      clusterClients: clients,
+      catalog: catalogServiceMock({ entities: await exampleEntities() }),
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
       permissions: mockServices.permissions.mock({
         authorize: async requests =>
           requests.map(({ permission }) => ({
@@ -358,7 +354,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       ],
       new Date('2026-11-22T05:00:00Z'),
     );
-    await store.collections.recordRun({
+    await recordRun(store.collections, {
       source: 'slo',
       startedAt: new Date(),
       finishedAt: new Date(),
@@ -369,7 +365,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       state: 'ok',
       sli: 0.9995,
     });
-    await store.collections.recordRun({
+    await recordRun(store.collections, {
       source: 'slo',
       startedAt: new Date(),
       finishedAt: new Date(),

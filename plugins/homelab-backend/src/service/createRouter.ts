@@ -1,26 +1,37 @@
 import {
   AuditorService,
+  AuthService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
+import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { FluxActions } from '../flux/FluxActions';
 import { createOpenApiRouter } from '../schema/openapi';
-import { CachedViews } from './cachedViews';
+import { createCachedViews } from './cachedViews';
+import { FreshnessReader } from './FreshnessReader';
 import { RequestAuthorization } from './RequestAuthorization';
 import { driftRoutes } from './routes/driftRoutes';
 import { fluxRoutes } from './routes/fluxRoutes';
 import { freshnessRoutes } from './routes/freshnessRoutes';
-import { RouteGroup } from './routes/HomelabApiRouter';
+import { RouteContext, RouteGroup } from './routes/HomelabApiRouter';
 import { postureRoutes } from './routes/postureRoutes';
 import { sloRoutes } from './routes/sloRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
 
-/** Everything the homelab REST API serves from. */
+/** Everything the homelab REST API serves from and acts through. */
 export interface RouterOptions {
+  config: HomelabBackendConfig;
   store: HomelabStore;
-  views: CachedViews;
-  flux: FluxActions;
+  /** The clusters Flux changes are sent to. */
+  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
+  /** The homelab's entities, for the topology and the drift view. */
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
   permissions: PermissionsService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
@@ -40,17 +51,27 @@ const ROUTE_GROUPS: RouteGroup[] = [
 
 /** The homelab REST API, typed and validated by src/schema/openapi.yaml. */
 export async function createRouter(options: RouterOptions) {
+  const { config, store } = options;
   const router = await createOpenApiRouter(
     options.validateResponses
       ? { validatorOptions: { validateResponses: true } }
       : undefined,
   );
-  const context = {
-    ...options,
+  const freshness = new FreshnessReader(store.collections, config.collectors);
+  const context: RouteContext = {
+    store,
+    freshness,
+    views: createCachedViews({
+      ...options,
+      freshness,
+      ttlMs: config.cacheTtlMs,
+    }),
+    flux: new FluxActions(options.clusterClients, store.flux),
     authorization: new RequestAuthorization(
       options.httpAuth,
       options.permissions,
     ),
+    auditor: options.auditor,
   };
   for (const addRoutes of ROUTE_GROUPS) addRoutes(router, context);
   return router;

@@ -241,7 +241,7 @@ describe('the SLO collector against a real Prometheus', () => {
       recordCollection(
         store.collections,
         mockServices.logger.mock(),
-        { source: 'slo' },
+        { source: 'slo', timeoutMs: 120_000, now: () => at },
         evaluatedAt =>
           new SloCollector(
             store.slos,
@@ -250,7 +250,6 @@ describe('the SLO collector against a real Prometheus', () => {
             async names =>
               new Map(names.map(s => [s, `component:default/${s}`])),
           ).collect(evaluatedAt),
-        () => at,
       );
 
     await collect(client);

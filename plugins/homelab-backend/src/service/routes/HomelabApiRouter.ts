@@ -4,6 +4,7 @@ import { HomelabStore } from '../../database/HomelabStore';
 import { FluxActions } from '../../flux/FluxActions';
 import { spec } from '../../schema/openapi';
 import { CachedViews } from '../cachedViews';
+import { FreshnessReader } from '../FreshnessReader';
 import { RequestAuthorization } from '../RequestAuthorization';
 
 /** The router typed by src/schema/openapi.yaml: each route's request and answer are the spec's. */
@@ -12,6 +13,8 @@ export type HomelabApiRouter = ApiRouter<typeof spec>;
 /** What the routes serve from and act through. */
 export interface RouteContext {
   store: HomelabStore;
+  /** Freshness as served: stale once older than its schedule allows. */
+  freshness: FreshnessReader;
   views: CachedViews;
   flux: FluxActions;
   authorization: RequestAuthorization;

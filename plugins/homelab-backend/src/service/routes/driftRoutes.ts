@@ -4,14 +4,14 @@ import { RouteGroup } from './HomelabApiRouter';
 
 /** Which version of each app runs in each environment. */
 export const driftRoutes: RouteGroup = (router, context) => {
-  const { store, views, authorization } = context;
+  const { store, freshness, views, authorization } = context;
 
   router.get('/drift', async (req, res) => {
     await authorization.require(req, homelabDriftReadPermission);
-    const [model, objects, freshness] = await Promise.all([
+    const [model, objects, sources] = await Promise.all([
       views.model.get(),
       store.flux.fluxObjects(),
-      store.collections.freshness(['flux']),
+      freshness.read(['flux']),
     ]);
     const apps = computeDrift(
       objects,
@@ -23,7 +23,7 @@ export const driftRoutes: RouteGroup = (router, context) => {
     res.json({
       environments: model.environmentOrder,
       apps,
-      freshness,
+      freshness: sources,
     });
   });
 };

@@ -34,16 +34,16 @@ type FluxChangeName = keyof typeof FLUX_CHANGES;
 
 /** Flux objects, and the changes operators make to them, each permission-checked and audited. */
 export const fluxRoutes: RouteGroup = (router, context) => {
-  const { store, flux, authorization, auditor } = context;
+  const { store, freshness, flux, authorization, auditor } = context;
 
   router.get('/flux/objects', async (req, res) => {
     await authorization.require(req, homelabFluxReadPermission);
     const { cluster, namespace, entityRef, kind } = req.query;
-    const [items, freshness] = await Promise.all([
+    const [items, sources] = await Promise.all([
       store.flux.fluxObjects({ cluster, namespace, entityRef, kind }),
-      store.collections.freshness(['flux']),
+      freshness.read(['flux']),
     ]);
-    res.json({ items, freshness });
+    res.json({ items, freshness: sources });
   });
 
   for (const action of Object.keys(FLUX_CHANGES) as FluxChangeName[]) {

@@ -8,7 +8,7 @@ import { RouteGroup } from './HomelabApiRouter';
 
 /** How fresh every source is. */
 export const freshnessRoutes: RouteGroup = (router, context) => {
-  const { store, authorization } = context;
+  const { freshness, authorization } = context;
 
   router.get('/freshness', async (req, res) => {
     // Anyone who may read any of the homelab's data may see how fresh it is.
@@ -22,6 +22,6 @@ export const freshnessRoutes: RouteGroup = (router, context) => {
       ],
       'Not allowed to read homelab data',
     );
-    res.json({ sources: await store.collections.freshness() });
+    res.json({ sources: await freshness.read() });
   });
 };

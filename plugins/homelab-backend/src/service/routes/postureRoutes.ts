@@ -10,15 +10,15 @@ const DAY_MS = 86_400_000;
 
 /** Security posture: current summaries, findings and trends. */
 export const postureRoutes: RouteGroup = (router, context) => {
-  const { store, authorization } = context;
-  const freshness = () => store.collections.freshness(['security']);
+  const { store, freshness, authorization } = context;
+  const securityFreshness = () => freshness.read(['security']);
 
   router.get('/posture/summaries', async (req, res) => {
     await authorization.require(req, homelabPostureReadPermission);
     const { scope, cluster, namespace, entityRef } = req.query;
     const [items, sources] = await Promise.all([
       store.posture.latestSummaries({ scope, cluster, namespace, entityRef }),
-      freshness(),
+      securityFreshness(),
     ]);
     res.json({ items, freshness: sources });
   });
@@ -41,7 +41,7 @@ export const postureRoutes: RouteGroup = (router, context) => {
         },
         { offset, limit },
       ),
-      freshness(),
+      securityFreshness(),
     ]);
     res.json({ ...page, offset, limit, freshness: sources });
   });
@@ -52,7 +52,7 @@ export const postureRoutes: RouteGroup = (router, context) => {
     const since = new Date(Date.now() - days * DAY_MS);
     const [points, sources] = await Promise.all([
       store.posture.postureTrend(req.query.scope, req.query.key, since),
-      freshness(),
+      securityFreshness(),
     ]);
     res.json({ points, freshness: sources });
   });

@@ -31,28 +31,28 @@ function sloAsServed(
 
 /** SLOs with their latest evaluation. */
 export const sloRoutes: RouteGroup = (router, context) => {
-  const { store, authorization } = context;
+  const { store, freshness, authorization } = context;
 
   router.get('/slos', async (req, res) => {
     await authorization.require(req, homelabSloReadPermission);
-    const [slos, freshness] = await Promise.all([
+    const [slos, sources] = await Promise.all([
       store.slos.slos({ entityRef: req.query.entityRef }),
-      store.collections.freshness(['slo']),
+      freshness.read(['slo']),
     ]);
     res.json({
-      items: slos.map(slo => sloAsServed(slo, freshness[0], false)),
-      freshness,
+      items: slos.map(slo => sloAsServed(slo, sources[0], false)),
+      freshness: sources,
     });
   });
 
   router.get('/slos/:id', async (req, res) => {
     await authorization.require(req, homelabSloReadPermission);
-    const [slo, freshness] = await Promise.all([
+    const [slo, sources] = await Promise.all([
       store.slos.slo(req.params.id),
-      store.collections.freshness(['slo']),
+      freshness.read(['slo']),
     ]);
     if (!slo)
       throw new NotFoundError(`No SLO with id ${printable(req.params.id)}`);
-    res.json({ slo: sloAsServed(slo, freshness[0], true), freshness });
+    res.json({ slo: sloAsServed(slo, sources[0], true), freshness: sources });
   });
 };

@@ -12,7 +12,7 @@ export const spec = {
     title: 'homelab',
     version: '1',
     description:
-      'The Homelab Platform backend: live data from the homelab\'s clusters and Prometheus (Flux, security posture, SLOs, workloads), the topology, and Flux actions. Every answer states how fresh its data is: a source whose last collection failed is "stale", with its error and the time of its last good data, never shown as current.',
+      'The Homelab Platform backend: live data from the homelab\'s clusters and Prometheus (Flux, security posture, SLOs, workloads), the topology, and Flux actions. Every answer states how fresh its data is: a source whose last collection failed or was interrupted, or whose data is older than its schedule allows, is "stale", with why and the time of its last good data, never shown as current. While the database cannot be reached, answers are 503 with the reason.',
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -203,7 +203,8 @@ export const spec = {
           },
           error: {
             type: 'string',
-            description: 'Why the last attempt failed.',
+            description:
+              "Why the data is stale - the last attempt's error (an interrupted run says so), or that no collection has succeeded for longer than the source's schedule allows.",
           },
           warnings: {
             type: 'array',
