@@ -7,7 +7,7 @@
 export type DbTime = Date | string | number;
 
 /** A boolean as the database returns it: 0 or 1 from SQLite. */
-export type DbBoolean = boolean | 0 | 1;
+type DbBoolean = boolean | 0 | 1;
 
 export interface CollectionStateRow {
   source: string;
