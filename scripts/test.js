@@ -8,6 +8,7 @@
  *   api            API reports of the plugins unchanged (backstage-repo-tools)
  *   openapi-lint   OpenAPI specs pass Backstage's Spectral rules, strictly
  *   openapi-sync   generated OpenAPI routers match their specs
+ *   openapi-types  generated OpenAPI client types match their specs
  *   unit           jest in every package; backend tests on SQLite and PostgreSQL
  *   build          every package built, every plugin packed (scripts/build.js)
  *   e2e            Playwright with Debian's Chromium against the running portal
@@ -137,6 +138,17 @@ async function main() {
         },
       },
     ),
+    // homelab-common's client is typed from homelab-backend's spec through
+    // types generated from it (scripts/generate-openapi-types.js).
+    'openapi-types': step('openapi-types', 'npm', [
+      'run',
+      '--silent',
+      '--workspace',
+      '@homelab/plugin-homelab-common',
+      'generate:openapi',
+      '--',
+      '--check',
+    ]),
     unit: step('unit', 'backstage-cli', ['repo', 'test'], { env }),
     build: step('build', 'node', ['scripts/build.js']),
     e2e: step(
@@ -154,6 +166,7 @@ async function main() {
       'api',
       'openapi-lint',
       'openapi-sync',
+      'openapi-types',
       'unit',
       'build',
       'e2e',
