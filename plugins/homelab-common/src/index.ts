@@ -1,6 +1,7 @@
 /**
- * Shared model of the homelab plugins: the inventory file format and the way
- * inventory items appear as Backstage catalog entities.
+ * Shared model of the homelab plugins: the inventory file format, the way
+ * inventory items appear as Backstage catalog entities, and the client of
+ * homelab-backend's API.
  *
  * @packageDocumentation
  */
@@ -13,4 +14,6 @@ export * from './entities/homelabSpecAccess';
 export * from './permissions';
 export * from './api/types';
 export * from './api/fluxKindActions';
+export * from './api/requests';
+export * from './api/HomelabApiClient';
 export * from './format/hardwareText';
