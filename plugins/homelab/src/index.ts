@@ -24,11 +24,12 @@ export {
   isHomelabWorkload,
 } from './components/entity/entityPredicates';
 export { homelabApiRef } from './api/HomelabApi';
+export type { HomelabApi, WithFreshness } from './api/HomelabApi';
+// The API's request types moved to homelab-common with its client; they stay
+// exported here for the apps that import them from this package.
 export type {
-  HomelabApi,
   FindingsQuery,
   FluxObjectRef,
   PostureSummaryQuery,
-  WithFreshness,
-} from './api/HomelabApi';
+} from '@homelab/plugin-homelab-common';
 export { HomelabClient } from './api/HomelabClient';

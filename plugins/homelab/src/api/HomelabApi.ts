@@ -2,73 +2,17 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AppDrift,
   Finding,
-  FindingSeverity,
-  FindingSource,
-  FluxKind,
+  FindingsQuery,
   FluxObject,
+  FluxObjectRef,
   PostureSummary,
+  PostureSummaryQuery,
   PostureTrendPoint,
   PromotionPreview,
   SloStatus,
   SourceFreshness,
   TopologyGraph,
 } from '@homelab/plugin-homelab-common';
-
-/**
- * Which summaries to list: a scope, and optionally one cluster, namespace or entity.
- *
- * @public
- */
-export interface PostureSummaryQuery {
-  /** Cluster, namespace or entity summaries. */
-  scope?: PostureSummary['scope'];
-  /** Only this cluster. */
-  cluster?: string;
-  /** Only this namespace. */
-  namespace?: string;
-  /** Only this catalog entity, like component:default/nextcloud. */
-  entityRef?: string;
-}
-
-/**
- * Which findings to list, and which page of them.
- *
- * @public
- */
-export interface FindingsQuery {
-  /** Only this cluster. */
-  cluster?: string;
-  /** Only this namespace. */
-  namespace?: string;
-  /** Only findings mapped to this catalog entity. */
-  entityRef?: string;
-  /** Only these severities. */
-  severity?: FindingSeverity[];
-  /** Only findings from these reports. */
-  source?: FindingSource[];
-  /** Text in the check id, title, workload, package or namespace. */
-  search?: string;
-  /** Findings to skip. */
-  offset?: number;
-  /** Findings to return, at most 500. */
-  limit?: number;
-}
-
-/**
- * A Flux object, as the reconcile, suspend and resume calls name it.
- *
- * @public
- */
-export interface FluxObjectRef {
-  /** The cluster, by its inventory name. */
-  cluster: string;
-  /** The Flux kind. */
-  kind: FluxKind;
-  /** The object's namespace. */
-  namespace: string;
-  /** The object's name. */
-  name: string;
-}
 
 /**
  * Data as the homelab backend serves it, with the freshness of its sources.

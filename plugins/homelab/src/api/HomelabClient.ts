@@ -1,105 +1,70 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import { FluxObject } from '@homelab/plugin-homelab-common';
-import { FluxObjectRef, HomelabApi } from './HomelabApi';
-import { Query, queryString } from './queryString';
+import {
+  FluxObjectRef,
+  HomelabApiClient,
+} from '@homelab/plugin-homelab-common';
+import { HomelabApi } from './HomelabApi';
 
 /**
- * The {@link HomelabApi} over HTTP, with the signed-in user's credentials.
+ * The {@link HomelabApi} over HTTP, with the signed-in user's credentials:
+ * homelab-common's HomelabApiClient, its answers unwrapped where the pages
+ * want only part of them.
  *
  * @public
  */
 export class HomelabClient implements HomelabApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: HomelabApiClient;
 
-  private async request<T>(
-    path: string,
-    query?: Query,
-    init?: RequestInit,
-  ): Promise<T> {
-    const baseUrl = await this.options.discoveryApi.getBaseUrl('homelab');
-    const response = await this.options.fetchApi.fetch(
-      `${baseUrl}${path}${queryString(query)}`,
-      init,
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return (await response.json()) as T;
-  }
-
-  private async fluxAction(
-    ref: FluxObjectRef,
-    action: 'reconcile' | 'suspend' | 'resume',
-  ): Promise<FluxObject> {
-    const path = [ref.cluster, ref.kind, ref.namespace, ref.name]
-      .map(encodeURIComponent)
-      .join('/');
-    const { object } = await this.request<{ object: FluxObject }>(
-      `/flux/objects/${path}/${action}`,
-      undefined,
-      { method: 'POST' },
-    );
-    return object;
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new HomelabApiClient(options);
   }
 
   /** {@inheritDoc HomelabApi.getFreshness} */
   async getFreshness() {
-    return (
-      await this.request<{
-        sources: Awaited<ReturnType<HomelabApi['getFreshness']>>;
-      }>('/freshness')
-    ).sources;
+    return (await this.client.getFreshness()).sources;
   }
 
   /** {@inheritDoc HomelabApi.getTopology} */
-  getTopology: HomelabApi['getTopology'] = () => this.request('/topology');
+  getTopology: HomelabApi['getTopology'] = () => this.client.getTopology();
 
   /** {@inheritDoc HomelabApi.getPostureSummaries} */
   getPostureSummaries: HomelabApi['getPostureSummaries'] = query =>
-    this.request('/posture/summaries', { ...query });
+    this.client.getPostureSummaries(query);
 
   /** {@inheritDoc HomelabApi.getPostureFindings} */
   getPostureFindings: HomelabApi['getPostureFindings'] = query =>
-    this.request('/posture/findings', { ...query });
+    this.client.getPostureFindings(query);
 
   /** {@inheritDoc HomelabApi.getPostureTrend} */
   getPostureTrend: HomelabApi['getPostureTrend'] = query =>
-    this.request('/posture/trend', { ...query });
+    this.client.getPostureTrend(query);
 
   /** {@inheritDoc HomelabApi.getSlos} */
-  getSlos: HomelabApi['getSlos'] = query => this.request('/slos', { ...query });
+  getSlos: HomelabApi['getSlos'] = query => this.client.getSlos(query);
 
   /** {@inheritDoc HomelabApi.getSlo} */
-  getSlo: HomelabApi['getSlo'] = id =>
-    this.request(`/slos/${encodeURIComponent(id)}`);
+  getSlo: HomelabApi['getSlo'] = id => this.client.getSlo(id);
 
   /** {@inheritDoc HomelabApi.getFluxObjects} */
   getFluxObjects: HomelabApi['getFluxObjects'] = query =>
-    this.request('/flux/objects', { ...query });
+    this.client.getFluxObjects(query);
 
   /** {@inheritDoc HomelabApi.reconcileFluxObject} */
-  reconcileFluxObject = (ref: FluxObjectRef) =>
-    this.fluxAction(ref, 'reconcile');
+  reconcileFluxObject = async (ref: FluxObjectRef) =>
+    (await this.client.reconcileFluxObject(ref)).object;
 
   /** {@inheritDoc HomelabApi.suspendFluxObject} */
-  suspendFluxObject = (ref: FluxObjectRef) => this.fluxAction(ref, 'suspend');
+  suspendFluxObject = async (ref: FluxObjectRef) =>
+    (await this.client.suspendFluxObject(ref)).object;
 
   /** {@inheritDoc HomelabApi.resumeFluxObject} */
-  resumeFluxObject = (ref: FluxObjectRef) => this.fluxAction(ref, 'resume');
+  resumeFluxObject = async (ref: FluxObjectRef) =>
+    (await this.client.resumeFluxObject(ref)).object;
 
   /** {@inheritDoc HomelabApi.getDrift} */
-  getDrift: HomelabApi['getDrift'] = query =>
-    this.request('/drift', { ...query });
+  getDrift: HomelabApi['getDrift'] = query => this.client.getDrift(query);
 
   /** {@inheritDoc HomelabApi.previewPromotion} */
   previewPromotion: HomelabApi['previewPromotion'] = request =>
-    this.request('/promotions/preview', undefined, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    this.client.previewPromotion(request);
 }

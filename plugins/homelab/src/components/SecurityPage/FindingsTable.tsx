@@ -2,10 +2,14 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { Finding, FindingSource } from '@homelab/plugin-homelab-common';
+import {
+  Finding,
+  FindingSource,
+  FindingsQuery,
+} from '@homelab/plugin-homelab-common';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useRef, useState } from 'react';
-import { FindingsQuery, homelabApiRef } from '../../api/HomelabApi';
+import { homelabApiRef } from '../../api/HomelabApi';
 import { errorMessage } from '../shared/errorMessage';
 import { SeverityChip } from '../shared/SeverityChip';
 
