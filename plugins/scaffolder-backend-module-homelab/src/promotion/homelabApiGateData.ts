@@ -3,6 +3,7 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
+import { HomelabApiClient } from '@homelab/plugin-homelab-common';
 import { PromotionGateData } from '@homelab/plugin-homelab-node';
 
 /**
@@ -13,32 +14,29 @@ export function homelabApiGateData(
   services: { discovery: DiscoveryService; auth: AuthService },
   credentials: BackstageCredentials,
 ): PromotionGateData {
-  const api = async <T>(path: string): Promise<T> => {
-    const baseUrl = await services.discovery.getBaseUrl('homelab');
-    const { token } = await services.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'homelab',
-    });
-    const response = await fetch(`${baseUrl}${path}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      throw new Error(
-        `homelab API ${path.split('?')[0]} answered ${response.status}`,
-      );
-    }
-    return (await response.json()) as T;
-  };
+  const client = new HomelabApiClient({
+    discoveryApi: services.discovery,
+    fetchApi: {
+      fetch: async (input, init) => {
+        const { token } = await services.auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: 'homelab',
+        });
+        const headers = new Headers(init?.headers);
+        headers.set('authorization', `Bearer ${token}`);
+        return fetch(input, { ...init, headers });
+      },
+    },
+  });
   return {
-    drift: () => api('/drift'),
+    drift: () => client.getDrift(),
     criticalFindings: (cluster, namespace) =>
-      api(
-        `/posture/findings?cluster=${encodeURIComponent(
-          cluster,
-        )}&namespace=${encodeURIComponent(
-          namespace,
-        )}&severity=critical&limit=500`,
-      ),
-    slos: () => api('/slos'),
+      client.getPostureFindings({
+        cluster,
+        namespace,
+        severity: ['critical'],
+        limit: 500,
+      }),
+    slos: () => client.getSlos(),
   };
 }
