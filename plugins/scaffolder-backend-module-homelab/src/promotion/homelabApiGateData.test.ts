@@ -48,10 +48,14 @@ describe('homelabApiGateData', () => {
     }
   });
 
-  it('rejects with the status homelab-backend answered', async () => {
+  it("rejects with the status homelab-backend answered and the backend's words", async () => {
     const { api, data } = await gateDataFrom({});
     try {
-      await expect(data.slos()).rejects.toMatchObject({
+      const error = await data.slos().catch(e => e);
+      expect(error.message).toBe(
+        'Request failed with 404 Not Found: no /api/homelab/slos',
+      );
+      expect(error.cause).toMatchObject({
         name: 'ResponseError',
         statusCode: 404,
       });

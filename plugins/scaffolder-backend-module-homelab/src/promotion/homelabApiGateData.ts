@@ -29,14 +29,31 @@ export function homelabApiGateData(
     },
   });
   return {
-    drift: () => client.getDrift(),
+    drift: () => inBackendWords(client.getDrift()),
     criticalFindings: (cluster, namespace) =>
-      client.getPostureFindings({
-        cluster,
-        namespace,
-        severity: ['critical'],
-        limit: 500,
-      }),
-    slos: () => client.getSlos(),
+      inBackendWords(
+        client.getPostureFindings({
+          cluster,
+          namespace,
+          severity: ['critical'],
+          limit: 500,
+        }),
+      ),
+    slos: () => inBackendWords(client.getSlos()),
   };
+}
+
+/**
+ * A failed answer with the backend's own words added: the gates' reasons and
+ * the action's log show an error's message, and a ResponseError's message
+ * gives only the status, its cause what the backend said.
+ */
+async function inBackendWords<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    const { message, cause } = error as Error & { cause?: Error };
+    if (!cause?.message) throw error;
+    throw new Error(`${message}: ${cause.message}`, { cause: error });
+  }
 }
