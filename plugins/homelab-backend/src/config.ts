@@ -4,7 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import { ServiceProxyTarget } from '@homelab/plugin-homelab-node';
+import {
+  HomelabRepository,
+  PromotionGateSettings,
+  readGateSettings,
+  readGitopsEnvironments,
+  readHomelabRepository,
+  ServiceProxyTarget,
+} from '@homelab/plugin-homelab-node';
 import {
   COLLECTOR_SOURCES,
   CollectorSource,
@@ -35,6 +42,8 @@ export interface CollectorSettings {
 /** The homelab backend's own configuration (see config.d.ts), read once at start. */
 export interface HomelabBackendConfig {
   collectors: Record<CollectorSource, CollectorSettings>;
+  /** What the promotion preview reads: the GitOps repository, its environments and the gates. */
+  promotion: PromotionSettings;
   polaris: PolarisLocation;
   /** OpenSLO files on the backend's disk. */
   sloFiles: string[];
@@ -147,6 +156,14 @@ function readPolarisLocation(config: Config): PolarisLocation {
   };
 }
 
+/** homelab.repositories.gitops, homelab.gitops and homelab.promotion, as the promotion preview reads them. */
+export interface PromotionSettings {
+  /** Undefined when no GitOps repository is configured: there is nothing to preview. */
+  repository?: HomelabRepository;
+  environments?: Record<string, string>;
+  gates: PromotionGateSettings;
+}
+
 /** Reads the plugin's configuration, with the defaults config.d.ts documents. */
 export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
   return {
@@ -157,6 +174,11 @@ export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
       ]),
     ) as HomelabBackendConfig['collectors'],
     polaris: readPolarisLocation(config),
+    promotion: {
+      repository: readHomelabRepository(config, 'gitops'),
+      environments: readGitopsEnvironments(config),
+      gates: readGateSettings(config),
+    },
     sloFiles: config.getOptionalStringArray('homelab.slos.files') ?? [],
     retentionDays:
       config.getOptionalNumber('homelab.history.retentionDays') ??

@@ -128,6 +128,7 @@ describe.each(databases.eachSupportedId())(
         permissions: mockServices.permissions(),
         httpAuth: mockServices.httpAuth(),
         auditor: mockServices.auditor.mock(),
+        urlReader: mockServices.urlReader.mock(),
       });
       return {
         store,

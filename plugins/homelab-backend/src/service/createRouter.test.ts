@@ -15,6 +15,8 @@ import {
   snapshotServerOptions,
 } from '@homelab/plugin-homelab-node/testUtils';
 import express from 'express';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { createCollectors } from '../collectors/createCollectors';
@@ -40,9 +42,9 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
   const auditor = mockServices.auditor.mock();
   const events: Array<{ options: any; outcome?: string; error?: string }> = [];
 
-  const app = async () => {
+  const app = async (homelab: object = {}) => {
     const router = await createRouter({
-      config: readHomelabBackendConfig(new ConfigReader({})),
+      config: readHomelabBackendConfig(new ConfigReader({ homelab })),
       store,
       clusterClients: clients,
       catalog: catalogServiceMock({ entities: await exampleEntities() }),
@@ -58,6 +60,7 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
       }),
       httpAuth: mockServices.httpAuth(),
       auditor,
+      urlReader: mockServices.urlReader.mock(),
       validateResponses: true,
     });
     return express().use(router).use(mockErrorHandler());
@@ -401,5 +404,119 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     );
     expect(trend.status).toBe(200);
     expect(trend.body.points).toHaveLength(1);
+  });
+
+  it('previews a promotion from the configured GitOps repository and its own data: what changes where, and each gate', async () => {
+    const git = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-preview-'));
+    try {
+      const server = await app({
+        repositories: {
+          gitops: {
+            localPath: path.join(git, 'gitops.git'),
+            seedFrom: path.join(EXAMPLES_DIR, 'gitops'),
+          },
+        },
+        promotion: { gates: { errorBudget: 'off' } },
+      });
+      const preview = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'nextcloud', from: 'staging', to: 'production' });
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({
+        layout:
+          'fluxcd/flux2-kustomize-helm-example (clusters/production, clusters/staging)',
+        promotedVersion: '6.6.4',
+        targetVersion: '6.5.2',
+        changes: [
+          {
+            slot: 'chart',
+            label: 'HelmRelease nextcloud chart version',
+            before: '6.5.2',
+            after: '6.6.4',
+            writtenAt:
+              'apps/production/nextcloud-values.yaml: spec.chart.spec.version',
+          },
+        ],
+        valuesLeftAlone: ['nextcloud.host', 'persistence.size', 'replicaCount'],
+        blocked: false,
+      });
+      expect(preview.body.diff).toContain(
+        '-      version: 6.5.2\n+      version: 6.6.4',
+      );
+      expect(
+        preview.body.gates.map((g: any) => [g.gate, g.mode, g.passed]),
+      ).toEqual([
+        ['freezeWindow', 'required', true],
+        ['fluxReady', 'required', true],
+        ['soakTime', 'advisory', expect.any(Boolean)],
+        ['criticalVulnerabilities', 'required', expect.any(Boolean)],
+      ]);
+      expect(preview.body.gates[1].reasons).toEqual([
+        'HelmRelease flux-system/nextcloud in staging is Ready on 6.6.4',
+      ]);
+      expect(preview.body.summary).toContain(
+        '## Promote nextcloud: staging → production',
+      );
+
+      // Nothing was written: the repository still says 6.5.2.
+      const again = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'nextcloud', from: 'staging', to: 'production' });
+      expect(again.body.targetVersion).toBe('6.5.2');
+
+      const vaultwarden = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'vaultwarden', from: 'staging', to: 'production' });
+      expect(vaultwarden.body.blocked).toBe(true);
+      expect(vaultwarden.body.gates[1]).toMatchObject({
+        gate: 'fluxReady',
+        passed: false,
+      });
+
+      const unknown = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'whoami', from: 'staging', to: 'production' });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toContain(
+        'whoami is not deployed to staging (clusters/staging)',
+      );
+      const malformed = await request(server)
+        .post('/promotions/preview')
+        .send({ app: '../../etc', from: 'staging', to: 'production' });
+      expect(malformed.status).toBe(400);
+
+      denied.add('homelab.drift.read');
+      const refused = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'nextcloud', from: 'staging', to: 'production' });
+      expect(refused.status).toBe(403);
+      denied.clear();
+      denied.add('homelab.posture.read');
+      const partly = await request(server)
+        .post('/promotions/preview')
+        .send({ app: 'nextcloud', from: 'staging', to: 'production' });
+      expect(
+        partly.body.gates.find(
+          (g: any) => g.gate === 'criticalVulnerabilities',
+        ),
+      ).toEqual({
+        gate: 'criticalVulnerabilities',
+        mode: 'required',
+        passed: null,
+        reasons: ['Not allowed: homelab.posture.read'],
+      });
+    } finally {
+      fs.rmSync(git, { recursive: true, force: true });
+    }
+  });
+
+  it('says plainly that there is nothing to preview without a GitOps repository', async () => {
+    const answer = await request(await app())
+      .post('/promotions/preview')
+      .send({ app: 'nextcloud', from: 'staging', to: 'production' });
+    expect(answer.status).toBe(404);
+    expect(answer.body.error.message).toBe(
+      'No GitOps repository is configured (homelab.repositories.gitops), so there is nothing to preview',
+    );
   });
 });

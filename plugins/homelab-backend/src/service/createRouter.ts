@@ -4,6 +4,7 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
@@ -19,6 +20,7 @@ import { fluxRoutes } from './routes/fluxRoutes';
 import { freshnessRoutes } from './routes/freshnessRoutes';
 import { RouteContext, RouteGroup } from './routes/HomelabApiRouter';
 import { postureRoutes } from './routes/postureRoutes';
+import { promotionRoutes } from './routes/promotionRoutes';
 import { sloRoutes } from './routes/sloRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
 
@@ -35,6 +37,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  /** Reads the GitOps repository for the promotion preview. */
+  urlReader: UrlReaderService;
   /** Checks every answer against the OpenAPI spec too; for tests. */
   validateResponses?: boolean;
 }
@@ -47,6 +51,7 @@ const ROUTE_GROUPS: RouteGroup[] = [
   sloRoutes,
   fluxRoutes,
   driftRoutes,
+  promotionRoutes,
 ];
 
 /** The homelab REST API, typed and validated by src/schema/openapi.yaml. */
@@ -72,6 +77,8 @@ export async function createRouter(options: RouterOptions) {
       options.permissions,
     ),
     auditor: options.auditor,
+    promotion: config.promotion,
+    urlReader: options.urlReader,
   };
   for (const addRoutes of ROUTE_GROUPS) addRoutes(router, context);
   return router;

@@ -52,6 +52,13 @@ type OperationParameters<O> = O extends { parameters: infer Parameters }
   ? Pick<Parameters, Extract<keyof Parameters, 'path' | 'query'>>
   : never;
 
+/** The JSON body an operation takes, when it takes one. */
+type OperationBody<O> = O extends {
+  requestBody: { content: { 'application/json': infer Body } };
+}
+  ? { body: Body }
+  : {};
+
 /** What an operation answers with 200. */
 type OperationAnswer<O> = O extends {
   responses: { 200: { content: { 'application/json': infer Answer } } };
@@ -178,24 +185,25 @@ export class HomelabApiClient {
    * What promoting an app from one environment to another would change, and
    * each gate's verdict now.
    */
-  async previewPromotion(request: PromotionRequest): Promise<PromotionPreview> {
-    // Typed by hand: homelab-backend's spec does not have this route yet.
-    return (await this.#send(
-      'POST',
-      '/promotions/preview',
-      request,
-    )) as PromotionPreview;
+  previewPromotion(request: PromotionRequest): Promise<PromotionPreview> {
+    return this.#call('post', '/promotions/preview', { body: request });
   }
 
   /** An operation of the spec, its parameters and answer typed by the spec. */
   async #call<M extends Method, P extends PathWith<M>>(
     method: M,
     path: P,
-    parameters: OperationParameters<Operation<M, P>>,
+    parameters: OperationParameters<Operation<M, P>> &
+      OperationBody<Operation<M, P>>,
   ): Promise<OperationAnswer<Operation<M, P>>> {
-    const { path: pathParameters = {}, query } = parameters as {
+    const {
+      path: pathParameters = {},
+      query,
+      body,
+    } = parameters as {
       path?: Record<string, string>;
       query?: Query;
+      body?: object;
     };
     const url = path.replace(/\{(\w+)\}/g, (_, name: string) =>
       encodeURIComponent(pathParameters[name]),
@@ -203,6 +211,7 @@ export class HomelabApiClient {
     return (await this.#send(
       method.toUpperCase(),
       `${url}${queryString(query)}`,
+      body,
     )) as OperationAnswer<Operation<M, P>>;
   }
 

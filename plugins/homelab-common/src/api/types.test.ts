@@ -11,6 +11,7 @@ import {
   PolicyCounts,
   PostureSummary,
   PostureTrendPoint,
+  PromotionPreview,
   SeverityCounts,
   SloDefinition,
   SloSeriesPoint,
@@ -57,6 +58,7 @@ interface DocumentedAs {
   TopologyGraph: TopologyGraph;
   AppRelease: AppRelease;
   AppDrift: AppDrift;
+  PromotionPreview: PromotionPreview;
 }
 
 // The check is tsc's (npm test's types step): a schema that the spec adds,
@@ -89,6 +91,7 @@ const documentedAsInSpec: {
   TopologyGraph: true,
   AppRelease: true,
   AppDrift: true,
+  PromotionPreview: true,
 };
 
 describe('the API types', () => {

@@ -1,5 +1,9 @@
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { PromotionSettings } from '../../config';
 import { HomelabStore } from '../../database/HomelabStore';
 import { FluxActions } from '../../flux/FluxActions';
 import { spec } from '../../schema/openapi';
@@ -19,6 +23,9 @@ export interface RouteContext {
   flux: FluxActions;
   authorization: RequestAuthorization;
   auditor: AuditorService;
+  /** The GitOps repository and gates the promotion preview reads. */
+  promotion: PromotionSettings;
+  urlReader: UrlReaderService;
 }
 
 /** Adds one area's routes to the API. */

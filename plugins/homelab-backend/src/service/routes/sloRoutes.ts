@@ -1,33 +1,8 @@
 import { NotFoundError } from '@backstage/errors';
-import {
-  homelabSloReadPermission,
-  SloStatus,
-  SourceFreshness,
-} from '@homelab/plugin-homelab-common';
-import { StoredSlo } from '../../database/SloStore';
+import { homelabSloReadPermission } from '@homelab/plugin-homelab-common';
 import { printable } from '../printable';
+import { readSlos, sloAsServed } from '../servedViews';
 import { RouteGroup } from './HomelabApiRouter';
-
-/**
- * The SLO as served: values of an evaluation that is no longer current are
- * marked stale with the collector's error, never shown as current.
- */
-function sloAsServed(
-  { definition, status }: StoredSlo,
-  freshness: SourceFreshness | undefined,
-  withSeries: boolean,
-): SloStatus {
-  const { series, ...rest } = status;
-  const served: SloStatus = {
-    slo: definition,
-    ...rest,
-    ...(withSeries ? { series: series ?? [] } : {}),
-  };
-  if (freshness?.state === 'stale') {
-    return { ...served, state: 'stale', error: freshness.error };
-  }
-  return served;
-}
 
 /** SLOs with their latest evaluation. */
 export const sloRoutes: RouteGroup = (router, context) => {
@@ -35,14 +10,7 @@ export const sloRoutes: RouteGroup = (router, context) => {
 
   router.get('/slos', async (req, res) => {
     await authorization.require(req, homelabSloReadPermission);
-    const [slos, sources] = await Promise.all([
-      store.slos.slos({ entityRef: req.query.entityRef }),
-      freshness.read(['slo']),
-    ]);
-    res.json({
-      items: slos.map(slo => sloAsServed(slo, sources[0], false)),
-      freshness: sources,
-    });
+    res.json(await readSlos(context, req.query.entityRef));
   });
 
   router.get('/slos/:id', async (req, res) => {

@@ -210,6 +210,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/promotions/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description What promoting an app from one environment to another would change in the GitOps repository (homelab.repositories.gitops), and each gate's verdict now. Writes nothing. Needs homelab.drift.read; gates whose data the caller may not read are undecided. */
+    post: operations['PreviewPromotion'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -478,6 +495,43 @@ export interface components {
       inSync: boolean;
       behind: string[];
       missing: string[];
+    };
+    /** @description A promotion as it would happen now - what changes where, and each gate's verdict - worked out from the GitOps repository and the clusters before anything is written. */
+    PromotionPreview: {
+      /** @description The layout the repository was recognised as. */
+      layout: string;
+      app: string;
+      from: string;
+      to: string;
+      /** @description What decides the version, like "HelmRelease podinfo chart version". */
+      versionLabel: string;
+      /** @description What the source declares - a version, or a range it resolves. */
+      declaredVersion?: string;
+      /** @description The version promoted - the source's, or the one it runs for a range. */
+      promotedVersion: string;
+      /** @description The target's version before; absent when it sets none. */
+      targetVersion?: string;
+      changes: {
+        slot: string;
+        label: string;
+        before?: string;
+        after: string;
+        writtenAt: string;
+      }[];
+      notes: string[];
+      valuesLeftAlone: string[];
+      diff: string;
+      gates: {
+        gate: string;
+        /** @enum {string} */
+        mode: 'required' | 'advisory';
+        passed: boolean | null;
+        reasons: string[];
+      }[];
+      /** @description Whether a required gate would stop it. */
+      blocked: boolean;
+      /** @description The pull request body the promotion would open. */
+      summary: string;
     };
   };
   responses: {
@@ -831,6 +885,35 @@ export interface operations {
             apps: components['schemas']['AppDrift'][];
             freshness: components['schemas']['Freshness'];
           };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  PreviewPromotion: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          app: string;
+          from: string;
+          to: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The promotion as it would happen now. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionPreview'];
         };
       };
       default: components['responses']['ErrorResponse'];

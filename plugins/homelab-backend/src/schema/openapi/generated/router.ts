@@ -953,6 +953,137 @@ export const spec = {
           },
         },
       },
+      PromotionPreview: {
+        type: 'object',
+        description:
+          "A promotion as it would happen now - what changes where, and each gate's verdict - worked out from the GitOps repository and the clusters before anything is written.",
+        required: [
+          'layout',
+          'app',
+          'from',
+          'to',
+          'versionLabel',
+          'promotedVersion',
+          'changes',
+          'notes',
+          'valuesLeftAlone',
+          'diff',
+          'gates',
+          'blocked',
+          'summary',
+        ],
+        additionalProperties: false,
+        properties: {
+          layout: {
+            type: 'string',
+            description: 'The layout the repository was recognised as.',
+          },
+          app: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          versionLabel: {
+            type: 'string',
+            description:
+              'What decides the version, like "HelmRelease podinfo chart version".',
+          },
+          declaredVersion: {
+            type: 'string',
+            description:
+              'What the source declares - a version, or a range it resolves.',
+          },
+          promotedVersion: {
+            type: 'string',
+            description:
+              "The version promoted - the source's, or the one it runs for a range.",
+          },
+          targetVersion: {
+            type: 'string',
+            description:
+              "The target's version before; absent when it sets none.",
+          },
+          changes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['slot', 'label', 'after', 'writtenAt'],
+              additionalProperties: false,
+              properties: {
+                slot: {
+                  type: 'string',
+                },
+                label: {
+                  type: 'string',
+                },
+                before: {
+                  type: 'string',
+                },
+                after: {
+                  type: 'string',
+                },
+                writtenAt: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          valuesLeftAlone: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          diff: {
+            type: 'string',
+          },
+          gates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['gate', 'mode', 'passed', 'reasons'],
+              additionalProperties: false,
+              properties: {
+                gate: {
+                  type: 'string',
+                },
+                mode: {
+                  type: 'string',
+                  enum: ['required', 'advisory'],
+                },
+                passed: {
+                  type: 'boolean',
+                  nullable: true,
+                },
+                reasons: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          blocked: {
+            type: 'boolean',
+            description: 'Whether a required gate would stop it.',
+          },
+          summary: {
+            type: 'string',
+            description: 'The pull request body the promotion would open.',
+          },
+        },
+      },
     },
   },
   paths: {
@@ -1509,6 +1640,54 @@ export const spec = {
                       $ref: '#/components/schemas/Freshness',
                     },
                   },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/promotions/preview': {
+      post: {
+        operationId: 'PreviewPromotion',
+        description:
+          "What promoting an app from one environment to another would change in the GitOps repository (homelab.repositories.gitops), and each gate's verdict now. Writes nothing. Needs homelab.drift.read; gates whose data the caller may not read are undecided.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['app', 'from', 'to'],
+                additionalProperties: false,
+                properties: {
+                  app: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+                  },
+                  from: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+                  },
+                  to: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The promotion as it would happen now.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PromotionPreview',
                 },
               },
             },
