@@ -35,7 +35,7 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 3 },
 };
 
-export interface HomelabInventoryProviderOptions {
+interface HomelabInventoryProviderOptions {
   /** Stable name of the inventory; the provider is homelab-inventory:<name>. */
   name: string;
   /** Local file or folder, or a URL for the UrlReader. */

@@ -28,7 +28,7 @@ export interface HomelabModel {
  * Environments in promotion order: those nothing promotes to first, each
  * followed by what it promotes to; any left over (a cycle) at the end.
  */
-export function promotionOrder(systems: Entity[]): string[] {
+function promotionOrder(systems: Entity[]): string[] {
   const next = new Map<string, string>();
   for (const system of systems) {
     const target = (system.spec?.homelab as { promotesTo?: string } | undefined)

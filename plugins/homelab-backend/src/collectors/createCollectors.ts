@@ -22,7 +22,7 @@ import { SloCollector } from './SloCollector';
 import { WorkloadsCollector } from './WorkloadsCollector';
 
 /** What the collectors read from and write to. */
-export interface CollectorOptions {
+interface CollectorOptions {
   config: HomelabBackendConfig;
   logger: LoggerService;
   store: HomelabStore;

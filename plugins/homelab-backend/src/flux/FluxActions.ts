@@ -11,7 +11,7 @@ import { fluxResourceType, pausedByAnnotation } from './fluxResources';
 import { RawFluxObject, parseFluxObject } from './parseFluxObject';
 
 /** The annotation `flux reconcile` sets to ask a controller to reconcile now. */
-export const RECONCILE_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
+const RECONCILE_REQUESTED_AT = 'reconcile.fluxcd.io/requestedAt';
 
 /** Identifies one Flux object. */
 export interface FluxObjectRef {

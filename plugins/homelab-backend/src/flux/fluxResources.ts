@@ -9,7 +9,7 @@ import { KubernetesResourceType } from '@homelab/plugin-homelab-node';
  * is hard-coded to one Flux release. Kinds a cluster does not serve (no
  * source-watcher, no Flux Operator) are skipped like any other.
  */
-export const FLUX_KINDS: Array<{
+const FLUX_KINDS: Array<{
   kind: FluxKind;
   group: string;
   plural: string;

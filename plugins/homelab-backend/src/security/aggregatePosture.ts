@@ -89,7 +89,7 @@ function countFinding(
 }
 
 /** What one cluster's collection stores: its findings and its posture summaries. */
-export interface ClusterPosture {
+interface ClusterPosture {
   findings: Finding[];
   summaries: PostureSummary[];
 }

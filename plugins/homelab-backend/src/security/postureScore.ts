@@ -7,7 +7,7 @@ import { PolicyCounts, SeverityCounts } from '@homelab/plugin-homelab-common';
  */
 
 /** Points a workload loses per unique vulnerability of each severity, and per exposed secret. */
-export const VULNERABILITY_PENALTIES = {
+const VULNERABILITY_PENALTIES = {
   critical: 25,
   high: 10,
   medium: 3,

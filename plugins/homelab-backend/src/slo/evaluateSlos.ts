@@ -18,14 +18,14 @@ import { WINDOW_PLACEHOLDER } from './SloSpec';
 /** The label that tells the SLOs of a batched query apart. */
 const SLO_LABEL = 'homelab_slo';
 /** Points of the history each SLO's chart gets. */
-export const SERIES_POINTS = 60;
+const SERIES_POINTS = 60;
 
 /**
  * One PromQL expression giving the error ratio of every SLO over a window,
  * each tagged with its id: `label_replace(<ratio of A>, "homelab_slo", "A",
  * "", "") or ...`. One query per window, whatever the number of SLOs.
  */
-export function batchedErrorRatios(
+function batchedErrorRatios(
   slos: SloDefinition[],
   windowSeconds: number,
 ): string {
@@ -46,7 +46,7 @@ const ratioOrNull = (value: number | undefined) =>
     ? null
     : value;
 
-export interface SloEvaluation {
+interface SloEvaluation {
   statuses: Map<string, Omit<SloStatus, 'slo'>>;
   /** Prometheus requests made, whatever the number of SLOs. */
   queries: number;

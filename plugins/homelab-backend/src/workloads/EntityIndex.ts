@@ -8,8 +8,7 @@ import {
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =
   'backstage.io/kubernetes-label-selector';
-export const ANNOTATION_KUBERNETES_NAMESPACE =
-  'backstage.io/kubernetes-namespace';
+const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
 
 interface LabelMatcher {
   entityRef: string;

@@ -6,10 +6,10 @@
 /** What an empty cell shows. */
 export const EMPTY = '—';
 
-export type Cell = string | number | undefined | null;
+type Cell = string | number | undefined | null;
 
 /** Text made safe for a table cell: pipes escaped, line breaks flattened. */
-export function cellText(value: Cell, empty = EMPTY): string {
+function cellText(value: Cell, empty = EMPTY): string {
   if (value === undefined || value === null || value === '') return empty;
   return String(value)
     .replace(/\\/g, '\\\\')

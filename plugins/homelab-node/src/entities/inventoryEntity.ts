@@ -5,7 +5,7 @@ import { defined } from './entityMetadata';
 const API_VERSION = 'backstage.io/v1alpha1';
 
 /** The metadata an inventory item gives its entity. */
-export type InventoryEntityMetadata = {
+type InventoryEntityMetadata = {
   name: string;
   title?: string;
   description?: string;
@@ -18,7 +18,7 @@ export type InventoryEntityMetadata = {
  * The spec of a homelab entity. spec.homelab is typed by spec.type, so the
  * mappers cannot drift from the schemas the catalog processor checks.
  */
-export type HomelabEntitySpec<T extends HomelabSpecType> = {
+type HomelabEntitySpec<T extends HomelabSpecType> = {
   type: T;
   owner: string;
   system?: string;

@@ -14,11 +14,7 @@ export interface IpInterval {
   last: bigint;
 }
 
-export function isIpAddress(text: string): boolean {
-  return ipaddr.isValid(text);
-}
-
-export function familyOf(address: string): IpFamily {
+function familyOf(address: string): IpFamily {
   return ipaddr.parse(address).kind();
 }
 
@@ -27,7 +23,7 @@ export function toInteger(address: string): bigint {
   return bytes.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
 }
 
-export function fromInteger(value: bigint, family: IpFamily): string {
+function fromInteger(value: bigint, family: IpFamily): string {
   const length = family === 'ipv4' ? 4 : 16;
   const bytes: number[] = [];
   let rest = value;
@@ -78,7 +74,7 @@ export function overlaps(a: IpInterval, b: IpInterval): boolean {
   return a.family === b.family && a.first <= b.last && b.first <= a.last;
 }
 
-export function intervalSize(interval: IpInterval): bigint {
+function intervalSize(interval: IpInterval): bigint {
   return interval.last - interval.first + 1n;
 }
 

@@ -35,7 +35,7 @@ export interface ParseOptions {
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** The result of parsing: the combined inventory, where each item came from, and what was wrong. */
-export interface ParsedInventory {
+interface ParsedInventory {
   /** Present when a site was found; items that failed their schema are left out. */
   inventory?: Inventory;
   origins: WeakMap<object, ItemOrigin>;

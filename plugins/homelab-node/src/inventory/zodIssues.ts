@@ -9,7 +9,7 @@ import { closestMatch } from './suggestions';
  * are kept as they are.
  */
 
-export interface ExplainedIssue {
+interface ExplainedIssue {
   path: PathSegment[];
   message: string;
   /** The problem is the key itself (an unknown field), not its value. */

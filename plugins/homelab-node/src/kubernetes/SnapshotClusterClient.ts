@@ -16,7 +16,7 @@ import {
  * The file a snapshot keeps a resource type in, named as kubectl names the
  * resource: "nodes.json", "helmreleases.helm.toolkit.fluxcd.io.json".
  */
-export function snapshotFileName(type: KubernetesResourceType): string {
+function snapshotFileName(type: KubernetesResourceType): string {
   return type.group === ''
     ? `${type.plural}.json`
     : `${type.plural}.${type.group}.json`;

@@ -5,7 +5,7 @@ import {
   readPrometheusResponse,
 } from './PrometheusClient';
 
-export interface HttpPrometheusClientOptions {
+interface HttpPrometheusClientOptions {
   /** Base URL, like http://prometheus.monitoring:9090. */
   url: string;
   /** Bearer token, for a Prometheus behind an authenticating proxy. */

@@ -15,7 +15,7 @@ import { HomelabApi } from '../api/HomelabApi';
  * component tests. The portal's browser tests read the real backend.
  */
 
-export const fresh: SourceFreshness[] = [
+const fresh: SourceFreshness[] = [
   {
     source: 'flux',
     cluster: 'production',
@@ -222,7 +222,7 @@ const counts = (
   unknown: 0,
 });
 
-export const clusterSummary: PostureSummary = {
+const clusterSummary: PostureSummary = {
   scope: 'cluster',
   key: 'production',
   cluster: 'production',
@@ -246,7 +246,7 @@ export const clusterSummary: PostureSummary = {
   collectedAt: '2026-11-22T10:40:00Z',
 };
 
-export const namespaceSummary: PostureSummary = {
+const namespaceSummary: PostureSummary = {
   ...clusterSummary,
   scope: 'namespace',
   key: 'production/nextcloud',
@@ -257,7 +257,7 @@ export const namespaceSummary: PostureSummary = {
   compliance: undefined,
 };
 
-export const entitySummary: PostureSummary = {
+const entitySummary: PostureSummary = {
   ...namespaceSummary,
   scope: 'entity',
   key: 'production:component:default/nextcloud',
@@ -265,7 +265,7 @@ export const entitySummary: PostureSummary = {
   score: 44,
 };
 
-export const finding = (n: number, extra: Partial<Finding> = {}): Finding => ({
+const finding = (n: number, extra: Partial<Finding> = {}): Finding => ({
   id: `f-${n}`,
   cluster: 'production',
   namespace: 'nextcloud',
@@ -338,7 +338,7 @@ const slo = (id: string, name: string, entityRef?: string) => ({
   errorRatioQuery: 'x',
 });
 
-export const slos: SloStatus[] = [
+const slos: SloStatus[] = [
   {
     slo: slo(
       'nextcloud',
@@ -377,7 +377,7 @@ export const slos: SloStatus[] = [
   },
 ];
 
-export const fluxObjects: FluxObject[] = [
+const fluxObjects: FluxObject[] = [
   {
     cluster: 'production',
     kind: 'HelmRelease',
@@ -473,7 +473,7 @@ export const fluxObjects: FluxObject[] = [
   },
 ];
 
-export const nextcloudDrift: AppDrift = {
+const nextcloudDrift: AppDrift = {
   app: 'nextcloud',
   entityRef: 'component:default/nextcloud',
   inSync: false,

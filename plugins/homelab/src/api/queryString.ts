@@ -1,5 +1,5 @@
 /** Query parameters: a list repeats one; undefined and "" leave it out. */
-export type Query = Record<string, string | number | string[] | undefined>;
+type Query = Record<string, string | number | string[] | undefined>;
 
 /** "?a=1&b=x&b=y", leaving out what is not set; "" when nothing is. */
 export function queryString(query: Query = {}): string {

@@ -6,7 +6,7 @@ import { PowerAction } from '../provisioning/TuringPiClient';
  * scaffolder checks it against the JSON Schema but fills in no defaults, so
  * every field with a default may be missing.
  */
-export interface NodeProvisionInput {
+interface NodeProvisionInput {
   inventoryPath?: string;
   name: string;
   cluster: string;

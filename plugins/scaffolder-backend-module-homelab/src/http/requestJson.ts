@@ -13,7 +13,7 @@ export interface HostConnection {
   timeoutMs: number;
 }
 
-export interface JsonRequest {
+interface JsonRequest {
   method: 'GET' | 'POST' | 'PUT';
   /** Path and query below the host's URL. */
   path: string;
@@ -22,7 +22,7 @@ export interface JsonRequest {
   body?: string | { stream: Readable; length: number; contentType: string };
 }
 
-export interface JsonResponse {
+interface JsonResponse {
   status: number;
   body: unknown;
   text: string;

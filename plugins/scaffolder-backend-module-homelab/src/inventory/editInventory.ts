@@ -35,7 +35,7 @@ export interface InventoryRemoval {
 }
 
 /** What editing did to each file. */
-export interface InventoryEdit {
+interface InventoryEdit {
   /** Files changed, relative to the workspace. */
   changed: string[];
   /** Items that were already there, identical: nothing to do. */

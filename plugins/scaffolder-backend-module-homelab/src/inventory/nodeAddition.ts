@@ -2,7 +2,7 @@ import { Network, NodeRole } from '@homelab/plugin-homelab-common';
 import { InventoryAddition, InventoryRemoval } from './editInventory';
 
 /** A new node as the inventory takes it. */
-export interface NewNode {
+interface NewNode {
   /** Its device, as the inventory lists it; the node is named after it. */
   device: InventoryAddition['item'];
   cluster: string;
@@ -14,7 +14,7 @@ export interface NewNode {
 }
 
 /** The inventory edit that adds a node, and the reservation it takes, if any. */
-export interface NodeAddition {
+interface NodeAddition {
   additions: InventoryAddition[];
   removals: InventoryRemoval[];
   /** The reservation kept for this node's address, which the edit removes. */

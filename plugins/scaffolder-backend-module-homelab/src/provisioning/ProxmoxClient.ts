@@ -5,7 +5,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const POLL_INTERVAL_MS = 2_000;
 
 /** Cloud-init and hardware settings of a cloned VM. */
-export interface VmSettings {
+interface VmSettings {
   ciuser?: string;
   sshKeys?: string[];
   /** ipconfig0: "ip=192.168.100.40/24,gw=192.168.100.1" or "ip=dhcp". */

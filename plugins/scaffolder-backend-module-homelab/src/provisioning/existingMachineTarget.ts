@@ -1,7 +1,7 @@
 import { ProvisioningTarget } from './ProvisioningTarget';
 
 /** A machine that already runs, as a template describes it. */
-export interface ExistingMachine {
+interface ExistingMachine {
   /** The node's name: its device's. */
   name: string;
   kind: 'compute-module' | 'sbc' | 'server' | 'workstation';

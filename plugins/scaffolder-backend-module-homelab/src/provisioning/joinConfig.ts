@@ -3,7 +3,7 @@ import { Cluster } from '@homelab/plugin-homelab-common';
 import { stringify } from 'yaml';
 
 /** The new node, as join configuration needs it. */
-export interface JoiningNode {
+interface JoiningNode {
   hostname: string;
   address?: string;
   roles: Array<'control-plane' | 'worker' | 'storage'>;
@@ -14,7 +14,7 @@ export interface JoiningNode {
 }
 
 /** A file of join configuration, written into the workspace. */
-export interface JoinConfigFile {
+interface JoinConfigFile {
   path: string;
   content: string;
   /** What the operator does with it. */

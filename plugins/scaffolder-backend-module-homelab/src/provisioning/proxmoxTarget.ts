@@ -7,7 +7,7 @@ import {
 } from './ProvisioningTarget';
 
 /** The VM a template asks Proxmox VE for. */
-export interface ProxmoxVmRequest {
+interface ProxmoxVmRequest {
   /** The VM's name: the node's. */
   name: string;
   templateVmid: number;

@@ -4,7 +4,7 @@ import { ProvisioningTarget } from './ProvisioningTarget';
 import { PowerAction, TuringPiClient } from './TuringPiClient';
 
 /** The slot a template asks a Turing Pi 2 board for. */
-export interface TuringPiSlotRequest {
+interface TuringPiSlotRequest {
   /** The node's name: its compute module's. */
   name: string;
   slot: number;

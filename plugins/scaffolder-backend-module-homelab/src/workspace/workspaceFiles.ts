@@ -4,7 +4,7 @@ import path from 'node:path';
 import { resolveInside } from '../paths/resolveInside';
 
 /** A file an action wants in the workspace. */
-export interface PlannedFile {
+interface PlannedFile {
   /** Relative to the workspace. */
   path: string;
   content: string;
@@ -12,7 +12,7 @@ export interface PlannedFile {
 
 /** What writing did. */
 // A type rather than an interface, so it is a JsonObject for ctx.checkpoint.
-export type WriteResult = {
+type WriteResult = {
   created: string[];
   updated: string[];
   unchanged: string[];

@@ -69,7 +69,7 @@ function byName<T extends { name: string }>(items: T[]): Map<string, T> {
   return map;
 }
 
-export function buildIndex(inventory: Inventory): InventoryIndex {
+function buildIndex(inventory: Inventory): InventoryIndex {
   return {
     environments: byName(inventory.environments),
     networks: byName(inventory.networks),

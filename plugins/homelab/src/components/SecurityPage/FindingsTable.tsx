@@ -23,7 +23,7 @@ export const SOURCE_LABELS: Record<FindingSource, string> = {
 };
 
 /** The filters the table is narrowed to; its own search box adds text search. */
-export type FindingsFilter = Omit<FindingsQuery, 'offset' | 'limit' | 'search'>;
+type FindingsFilter = Omit<FindingsQuery, 'offset' | 'limit' | 'search'>;
 
 /**
  * Findings, most severe first, paged by the backend: only the page shown is

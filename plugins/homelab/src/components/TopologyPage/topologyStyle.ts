@@ -3,7 +3,7 @@ import { TopologyNode } from '@homelab/plugin-homelab-common';
 import type cytoscape from 'cytoscape';
 
 /** The shape of each kind, so kinds read apart even without colour. */
-export const KIND_SHAPES: Record<TopologyNode['kind'], string> = {
+const KIND_SHAPES: Record<TopologyNode['kind'], string> = {
   internet: 'ellipse',
   wan: 'round-rectangle',
   router: 'diamond',

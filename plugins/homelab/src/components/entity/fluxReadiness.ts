@@ -5,7 +5,7 @@ import { FluxObject } from '@homelab/plugin-homelab-common';
  * tallies it: suspended first (a paused object's Ready condition is stale),
  * then its Ready condition, ready only when also up to date.
  */
-export type FluxReadiness =
+type FluxReadiness =
   | 'ready'
   | 'reconciling'
   | 'not-ready'

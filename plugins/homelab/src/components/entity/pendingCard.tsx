@@ -6,7 +6,7 @@ import {
 import type { ReactElement } from 'react';
 
 /** The part of an async state a card waits on. */
-export interface CardData {
+interface CardData {
   loading: boolean;
   error?: Error;
   value?: unknown;

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 
 /** New values of query parameters: a list repeats one, nothing or "" removes it. */
-export type QueryChanges = Record<string, string | string[] | undefined>;
+type QueryChanges = Record<string, string | string[] | undefined>;
 
 /**
  * The page's query parameters, where its filters and selection live so a

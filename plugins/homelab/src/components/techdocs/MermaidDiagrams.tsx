@@ -3,7 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useEffect } from 'react';
 
 /** Renders Mermaid source to SVG; the bundled Mermaid, loaded on first use. */
-export type MermaidRenderer = (
+type MermaidRenderer = (
   id: string,
   source: string,
   theme: 'default' | 'dark',
@@ -11,7 +11,7 @@ export type MermaidRenderer = (
 
 let nextId = 0;
 
-export const renderWithMermaid: MermaidRenderer = async (id, source, theme) => {
+const renderWithMermaid: MermaidRenderer = async (id, source, theme) => {
   // Bundled with the app and loaded only for pages that have diagrams:
   // nothing comes from a CDN.
   const { default: mermaid } = await import('mermaid');
