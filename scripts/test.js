@@ -4,6 +4,7 @@
  *   prerequisites  PostgreSQL reachable; Debian's Chromium, Prometheus and MkDocs present; a kustomize
  *   lint           backstage-cli repo lint
  *   format         prettier --check over the whole repository
+ *   knip           no unused file, dependency or export (knip.jsonc)
  *   types          tsc over every package and test/, emitting declarations
  *   api            API reports of the plugins unchanged (backstage-repo-tools)
  *   openapi-lint   OpenAPI specs pass Backstage's Spectral rules, strictly
@@ -97,6 +98,7 @@ async function main() {
   const steps = {
     lint: step('lint', 'backstage-cli', ['repo', 'lint']),
     format: step('format', 'prettier', ['--check', '.']),
+    knip: step('knip', 'knip', ['--no-progress']),
     // Emits declarations to dist-types/, which the API reports and builds read.
     // A full emit: an incremental one keeps the declarations of unchanged
     // files, whose inferred zod types can list members in another order than
@@ -162,6 +164,7 @@ async function main() {
     all: [
       'lint',
       'format',
+      'knip',
       'types',
       'api',
       'openapi-lint',
