@@ -1,4 +1,5 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { loadConfig } from '@backstage/config-loader';
 import {
@@ -8,6 +9,10 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import {
+  ClusterClient,
+  homelabClusterClientsServiceRef,
+} from '@homelab/plugin-homelab-node';
 import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleHomelab } from './module';
@@ -27,9 +32,13 @@ async function exampleKubernetesConfig() {
     .get<any>();
 }
 
-async function startPortalBackend(kubernetes: object) {
+async function startPortalBackend(
+  kubernetes: object,
+  extraFeatures: Parameters<typeof startTestBackend>[0]['features'] = [],
+) {
   return startTestBackend({
     features: [
+      ...extraFeatures,
       catalogPlugin,
       catalogModuleHomelab,
       kubernetesPlugin,
@@ -135,6 +144,57 @@ describe('the homelab catalog module as installed in a backend', () => {
       });
       // ...and the locator refuses them for their private addresses.
       expect(await clusterNames(backend.server)).toEqual([]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it("reads live nodes through homelab-node's shared cluster-clients service, which a backend can replace", async () => {
+    const staging = {
+      cluster: 'staging',
+      listNodes: async () => [
+        {
+          metadata: { name: 'rpi-staging' },
+          status: {
+            nodeInfo: { kubeletVersion: 'v1.31.4+k3s1' },
+            conditions: [{ type: 'Ready', status: 'True' }],
+          },
+        },
+      ],
+    } as unknown as ClusterClient;
+    const clusterClients = createServiceFactory({
+      service: homelabClusterClientsServiceRef,
+      deps: {},
+      factory: () => ({
+        list: () => [staging],
+        get: (cluster: string) => (cluster === 'staging' ? staging : undefined),
+      }),
+    });
+    const backend = await startPortalBackend(await exampleKubernetesConfig(), [
+      clusterClients,
+    ]);
+    try {
+      const status = await poll(async () => {
+        const response = await request(backend.server)
+          .get('/api/catalog/homelab/inventory/status/hallonen')
+          .set('Authorization', mockCredentials.user.header());
+        return response.body.state ? response.body : undefined;
+      });
+      expect(
+        status.clusters.map((c: any) => [c.cluster, c.state, c.nodes]),
+      ).toEqual([
+        ['production', 'not-configured', {}],
+        [
+          'staging',
+          'ok',
+          {
+            'rpi-staging': expect.objectContaining({
+              kubeletVersion: 'v1.31.4+k3s1',
+              ready: 'True',
+            }),
+          },
+        ],
+      ]);
     } finally {
       await backend.stop();
     }

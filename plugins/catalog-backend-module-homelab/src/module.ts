@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { homelabClusterClientsServiceRef } from '@homelab/plugin-homelab-node';
 import { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 import { HomelabInventoryProvider } from './provider/HomelabInventoryProvider';
 import { createStatusRouter } from './status/createStatusRouter';
@@ -28,12 +29,13 @@ export const catalogModuleHomelab = createBackendModule({
         urlReader: coreServices.urlReader,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        clusterClients: homelabClusterClientsServiceRef,
       },
       async init({ catalog, config, database, httpRouter, ...services }) {
         catalog.addProcessor(new HomelabEntityProcessor());
         const store = await InventoryStatusStore.create(database);
         httpRouter.use(createStatusRouter(store));
-        // logger, scheduler and urlReader: what the providers use.
+        // logger, scheduler, urlReader and clusterClients: what the providers use.
         catalog.addEntityProvider(
           HomelabInventoryProvider.fromConfig(config, { ...services, store }),
         );

@@ -1,7 +1,7 @@
 import { Cluster } from '@homelab/plugin-homelab-common';
 import {
-  ClusterClient,
   ClusterDiscovery,
+  HomelabClusterClientsService,
   nodeFacts,
 } from '@homelab/plugin-homelab-node';
 
@@ -13,7 +13,7 @@ import {
  */
 export async function discoverClusters(
   clusters: Cluster[],
-  clients: ReadonlyMap<string, ClusterClient>,
+  clients: Pick<HomelabClusterClientsService, 'get'>,
   previous: readonly ClusterDiscovery[],
   now: Date,
 ): Promise<ClusterDiscovery[]> {

@@ -11,12 +11,10 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import {
-  ClusterClient,
-  createClusterClient,
+  HomelabClusterClientsService,
   InventoryInputFile,
   formatProblem,
   inventoryToEntities,
-  readClusterConnections,
   readInventoryFromTarget,
   readInventoryLocations,
   validateInventoryFiles,
@@ -44,7 +42,7 @@ interface HomelabInventoryProviderOptions {
   logger: LoggerService;
   store: InventoryStatusStore;
   /** Readers of the clusters that can be discovered live, by inventory name. */
-  clusterClients: ReadonlyMap<string, ClusterClient>;
+  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
   maxFileBytes?: number;
   /** How refreshes are scheduled; omitted, call refresh() yourself. */
   schedule?: {
@@ -69,7 +67,9 @@ export class HomelabInventoryProvider implements EntityProvider {
   /**
    * One provider per location in homelab.inventory.locations, refreshed on
    * homelab.inventory.schedule (every 5 minutes by default), reading live
-   * nodes from the clusters in homelab.clusters. No locations, no providers.
+   * nodes through the clients of the clusters in homelab.clusters (the
+   * homelab-node service the homelab backend shares). No locations, no
+   * providers.
    */
   static fromConfig(
     config: Config,
@@ -78,6 +78,7 @@ export class HomelabInventoryProvider implements EntityProvider {
       scheduler: SchedulerService;
       urlReader: UrlReaderService;
       store: InventoryStatusStore;
+      clusterClients: HomelabClusterClientsService;
     },
   ): HomelabInventoryProvider[] {
     const locations = readInventoryLocations(config);
@@ -87,12 +88,6 @@ export class HomelabInventoryProvider implements EntityProvider {
       );
       return [];
     }
-    const clusterClients = new Map(
-      readClusterConnections(config).map(connection => [
-        connection.name,
-        createClusterClient(connection),
-      ]),
-    );
     const definition = config.has('homelab.inventory.schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('homelab.inventory.schedule'),
@@ -110,7 +105,7 @@ export class HomelabInventoryProvider implements EntityProvider {
           urlReader: options.urlReader,
           logger: options.logger,
           store: options.store,
-          clusterClients,
+          clusterClients: options.clusterClients,
           maxFileBytes,
           schedule: { scheduler: options.scheduler, definition },
           techdocs,
