@@ -119,10 +119,24 @@ function checkRangeBounds(
   return interval;
 }
 
+/**
+ * Each network's plan: its own checks (network address, unique VLAN, gateway
+ * inside), overlaps between networks, then its DHCP and reserved ranges and
+ * the load-balancer pools in it, and overlaps between those ranges.
+ */
 function buildNetworkPlans(context: RuleContext): Map<string, NetworkPlan> {
+  const plans = planNetworks(context);
+  checkNetworkOverlaps(context);
+  for (const plan of plans.values()) planNetworkRanges(context, plan);
+  planPools(context, plans);
+  for (const plan of plans.values()) checkRangeOverlaps(context, plan);
+  return plans;
+}
+
+/** One plan per network name, with each network's own checks. */
+function planNetworks(context: RuleContext): Map<string, NetworkPlan> {
   const plans = new Map<string, NetworkPlan>();
   const vlans = new Map<number, Network>();
-
   for (const network of context.inventory.networks) {
     const interval = cidrInterval(network.cidr);
     const boundary = `${networkAddressOf(network.cidr)}/${
@@ -166,8 +180,11 @@ function buildNetworkPlans(context: RuleContext): Map<string, NetworkPlan> {
       plans.set(network.name, { network, interval, ranges: [] });
     }
   }
+  return plans;
+}
 
-  // Each overlap is reported at the network defined later, usually the new one.
+/** Each overlap is reported at the network defined later, usually the new one. */
+function checkNetworkOverlaps(context: RuleContext) {
   for (const pair of findOverlaps(
     context.inventory.networks.map((network, position) => ({
       network,
@@ -185,65 +202,69 @@ function buildNetworkPlans(context: RuleContext): Map<string, NetworkPlan> {
       }, ${context.where(earlier.network)}); networks must not share addresses`,
     );
   }
+}
 
-  for (const plan of plans.values()) {
-    const { network } = plan;
-    network.dhcp?.forEach((range, index) => {
-      const interval = checkRangeBounds(
-        context,
-        network,
-        ['dhcp', index],
-        range.start,
-        range.end,
-        plan,
-      );
-      if (interval) {
-        plan.ranges.push({
-          kind: 'dhcp',
-          interval,
-          label: 'DHCP',
-          item: network,
-          path: ['dhcp', index],
-        });
-      }
-    });
-    network.reserved?.forEach((range, index) => {
-      const end = range.end ?? range.start;
-      const interval = checkRangeBounds(
-        context,
-        network,
-        ['reserved', index],
-        range.start,
-        end,
-        plan,
-      );
-      if (interval) {
-        plan.ranges.push({
-          kind: 'reserved',
-          interval,
-          label: range.purpose,
-          item: network,
-          path: ['reserved', index],
-        });
-      }
-    });
-    if (network.gateway) {
-      const gateway = addressInterval(network.gateway);
-      for (const range of plan.ranges) {
-        if (range.kind === 'dhcp' && overlaps(range.interval, gateway)) {
-          context.error(
-            network,
-            range.path,
-            'gateway-in-dhcp',
-            `${describeRange(range)} includes the gateway ${
-              network.gateway
-            }; DHCP would hand the gateway address to a client`,
-          );
-        }
+/** A network's DHCP and reserved ranges, and a DHCP range that takes its gateway. */
+function planNetworkRanges(context: RuleContext, plan: NetworkPlan) {
+  const { network } = plan;
+  network.dhcp?.forEach((range, index) => {
+    const interval = checkRangeBounds(
+      context,
+      network,
+      ['dhcp', index],
+      range.start,
+      range.end,
+      plan,
+    );
+    if (interval) {
+      plan.ranges.push({
+        kind: 'dhcp',
+        interval,
+        label: 'DHCP',
+        item: network,
+        path: ['dhcp', index],
+      });
+    }
+  });
+  network.reserved?.forEach((range, index) => {
+    const end = range.end ?? range.start;
+    const interval = checkRangeBounds(
+      context,
+      network,
+      ['reserved', index],
+      range.start,
+      end,
+      plan,
+    );
+    if (interval) {
+      plan.ranges.push({
+        kind: 'reserved',
+        interval,
+        label: range.purpose,
+        item: network,
+        path: ['reserved', index],
+      });
+    }
+  });
+  if (network.gateway) {
+    const gateway = addressInterval(network.gateway);
+    for (const range of plan.ranges) {
+      if (range.kind === 'dhcp' && overlaps(range.interval, gateway)) {
+        context.error(
+          network,
+          range.path,
+          'gateway-in-dhcp',
+          `${describeRange(range)} includes the gateway ${
+            network.gateway
+          }; DHCP would hand the gateway address to a client`,
+        );
       }
     }
   }
+}
 
+/** The clusters' load-balancer pools, in the plans of their networks. */
+function planPools(context: RuleContext, plans: Map<string, NetworkPlan>) {
   for (const { cluster, pool, index } of context.index.pools) {
     const plan = plans.get(pool.network);
     pool.addresses.forEach((range, rangeIndex) => {
@@ -267,28 +288,25 @@ function buildNetworkPlans(context: RuleContext): Map<string, NetworkPlan> {
       }
     });
   }
+}
 
-  for (const plan of plans.values()) {
-    const positioned = plan.ranges.map((range, position) => ({
-      ...range,
-      position,
-    }));
-    for (const [a, b] of findOverlaps(positioned)) {
-      const [first, second] = reportedAt(a, b);
-      const rule = overlapRule(first.kind, second.kind);
-      context.error(
-        first.item,
-        first.path,
-        rule,
-        `${describeRange(first)} overlaps ${describeRange(
-          second,
-        )} in network "${
-          plan.network.name
-        }"; an address must belong to one of them only`,
-      );
-    }
+function checkRangeOverlaps(context: RuleContext, plan: NetworkPlan) {
+  const positioned = plan.ranges.map((range, position) => ({
+    ...range,
+    position,
+  }));
+  for (const [a, b] of findOverlaps(positioned)) {
+    const [first, second] = reportedAt(a, b);
+    const rule = overlapRule(first.kind, second.kind);
+    context.error(
+      first.item,
+      first.path,
+      rule,
+      `${describeRange(first)} overlaps ${describeRange(second)} in network "${
+        plan.network.name
+      }"; an address must belong to one of them only`,
+    );
   }
-  return plans;
 }
 
 const GATEWAY_KINDS: DeviceKind[] = ['router', 'modem', 'virtual-machine'];

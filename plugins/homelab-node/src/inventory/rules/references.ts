@@ -107,11 +107,19 @@ function checkPromotionChains(context: RuleContext) {
   }
 }
 
+/** Every reference by name in the inventory resolves, to something of the right kind. */
 export function checkReferences(context: RuleContext) {
-  const { inventory } = context;
   checkPromotionChains(context);
+  checkWanReferences(context);
+  for (const device of context.inventory.devices) {
+    checkDeviceReferences(context, device);
+  }
+  checkClusterReferences(context);
+  checkStorageReferences(context);
+}
 
-  for (const link of inventory.wan) {
+function checkWanReferences(context: RuleContext) {
+  for (const link of context.inventory.wan) {
     const router = resolve<Device>(
       context,
       link,
@@ -145,81 +153,83 @@ export function checkReferences(context: RuleContext) {
       );
     }
   }
+}
 
-  for (const device of inventory.devices) {
-    device.interfaces?.forEach((networkInterface, index) => {
-      resolve(
-        context,
-        device,
-        ['interfaces', index, 'network'],
-        'networks',
-        networkInterface.network,
-      );
-    });
-    device.links?.forEach((link, index) => {
-      if (link.device === device.name) {
-        context.error(
-          device,
-          ['links', index, 'device'],
-          'self-reference',
-          'a device cannot be cabled to itself',
-        );
-        return;
-      }
-      resolve(
-        context,
+function checkDeviceReferences(context: RuleContext, device: Device) {
+  device.interfaces?.forEach((networkInterface, index) => {
+    resolve(
+      context,
+      device,
+      ['interfaces', index, 'network'],
+      'networks',
+      networkInterface.network,
+    );
+  });
+  device.links?.forEach((link, index) => {
+    if (link.device === device.name) {
+      context.error(
         device,
         ['links', index, 'device'],
-        'devices',
-        link.device,
+        'self-reference',
+        'a device cannot be cabled to itself',
       );
-    });
-    if (device.slot) {
-      const board = resolve<Device>(
-        context,
-        device,
-        ['slot', 'board'],
-        'devices',
-        device.slot.board,
-      );
-      expectKind(
-        context,
-        device,
-        ['slot', 'board'],
-        board,
-        ['board'],
-        'the device holding a module',
-      );
+      return;
     }
-    if (device.host) {
-      const host = resolve<Device>(
-        context,
-        device,
-        ['host'],
-        'devices',
-        device.host,
-      );
-      expectKind(
-        context,
-        device,
-        ['host'],
-        host,
-        VM_HOST_KINDS,
-        'the host of a virtual machine',
-      );
-    }
-    if (device.environment) {
-      resolve(
-        context,
-        device,
-        ['environment'],
-        'environments',
-        device.environment,
-      );
-    }
+    resolve(
+      context,
+      device,
+      ['links', index, 'device'],
+      'devices',
+      link.device,
+    );
+  });
+  if (device.slot) {
+    const board = resolve<Device>(
+      context,
+      device,
+      ['slot', 'board'],
+      'devices',
+      device.slot.board,
+    );
+    expectKind(
+      context,
+      device,
+      ['slot', 'board'],
+      board,
+      ['board'],
+      'the device holding a module',
+    );
   }
+  if (device.host) {
+    const host = resolve<Device>(
+      context,
+      device,
+      ['host'],
+      'devices',
+      device.host,
+    );
+    expectKind(
+      context,
+      device,
+      ['host'],
+      host,
+      VM_HOST_KINDS,
+      'the host of a virtual machine',
+    );
+  }
+  if (device.environment) {
+    resolve(
+      context,
+      device,
+      ['environment'],
+      'environments',
+      device.environment,
+    );
+  }
+}
 
-  for (const cluster of inventory.clusters) {
+function checkClusterReferences(context: RuleContext) {
+  for (const cluster of context.inventory.clusters) {
     resolve(
       context,
       cluster,
@@ -254,8 +264,10 @@ export function checkReferences(context: RuleContext) {
       );
     });
   }
+}
 
-  for (const storage of inventory.storage) {
+function checkStorageReferences(context: RuleContext) {
+  for (const storage of context.inventory.storage) {
     if (storage.device)
       resolve(context, storage, ['device'], 'devices', storage.device);
     if (storage.cluster)
