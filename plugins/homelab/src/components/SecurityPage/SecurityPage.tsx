@@ -11,11 +11,13 @@ import {
   FindingSeverity,
   FindingSource,
   PostureSummary,
+  PostureTrendPoint,
 } from '@homelab/plugin-homelab-common';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { AsyncState } from 'react-use/esm/useAsyncFn';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { Score } from '../shared/Score';
@@ -63,6 +65,100 @@ function Toggles<T extends string>(props: {
         );
       })}
     </Grid>
+  );
+}
+
+/** The last 30 days of the selected cluster or namespace. */
+function TrendCard(props: {
+  scope: string;
+  trendKey?: string;
+  trend: AsyncState<{ points: PostureTrendPoint[] } | undefined>;
+}) {
+  const { trend, trendKey } = props;
+  return (
+    <InfoCard
+      title="Trend"
+      subheader={
+        trendKey ? `${props.scope} ${trendKey}, last 30 days` : undefined
+      }
+    >
+      {trend.error && <ResponseErrorPanel error={trend.error} />}
+      {trend.value && <PostureTrendChart points={trend.value.points} />}
+      {trend.loading && !trend.value && <Progress />}
+    </InfoCard>
+  );
+}
+
+/** The namespaces of the selected cluster (or all); a click selects one. */
+function NamespacesTable(props: {
+  cluster?: string;
+  namespace?: string;
+  namespaces: AsyncState<{ items: PostureSummary[] }>;
+  onSelect(row: PostureSummary): void;
+}) {
+  const { cluster, namespace, namespaces } = props;
+  if (namespaces.error) return <ResponseErrorPanel error={namespaces.error} />;
+  const namespaceColumns: TableColumn<PostureSummary>[] = [
+    { title: 'Namespace', field: 'namespace' },
+    { title: 'Cluster', field: 'cluster' },
+    {
+      title: 'Score',
+      field: 'score',
+      render: row => <Score value={row.score} />,
+    },
+    ...GRADED_SEVERITIES.map(level => ({
+      title: level[0].toLocaleUpperCase('en-US') + level.slice(1),
+      field: `vulnerabilities.${level}`,
+      render: (row: PostureSummary) => row.vulnerabilities[level],
+    })),
+    {
+      title: 'Misconfigurations',
+      render: row => misconfigurationTotal(row),
+    },
+    { title: 'Policy failures', render: row => row.policy.fail },
+  ];
+  return (
+    <Table<PostureSummary>
+      title={`Namespaces${cluster ? ` of ${cluster}` : ''}`}
+      isLoading={namespaces.loading}
+      data={namespaces.value?.items ?? []}
+      columns={namespaceColumns}
+      onRowClick={(_event, row) => row && props.onSelect(row)}
+      options={{
+        paging: true,
+        pageSize: 10,
+        padding: 'dense',
+        rowStyle: row => ({
+          fontWeight: row.namespace === namespace ? 600 : undefined,
+        }),
+      }}
+    />
+  );
+}
+
+/** The severity and source filters of the findings. */
+function FindingsFilters(props: {
+  severity: FindingSeverity[];
+  source: FindingSource[];
+  update: ReturnType<typeof useQueryParams>[1];
+}) {
+  const { update } = props;
+  return (
+    <>
+      <Toggles
+        label="Severity"
+        values={SEVERITIES}
+        selected={props.severity}
+        onChange={value => update({ severity: value })}
+      />
+      <Toggles
+        label="Source"
+        values={Object.keys(SOURCE_LABELS) as FindingSource[]}
+        labels={SOURCE_LABELS}
+        selected={props.source}
+        onChange={value => update({ source: value })}
+      />
+    </>
   );
 }
 
@@ -118,26 +214,6 @@ export function SecurityPage() {
     );
   }
 
-  const namespaceColumns: TableColumn<PostureSummary>[] = [
-    { title: 'Namespace', field: 'namespace' },
-    { title: 'Cluster', field: 'cluster' },
-    {
-      title: 'Score',
-      field: 'score',
-      render: row => <Score value={row.score} />,
-    },
-    ...GRADED_SEVERITIES.map(level => ({
-      title: level[0].toLocaleUpperCase('en-US') + level.slice(1),
-      field: `vulnerabilities.${level}`,
-      render: (row: PostureSummary) => row.vulnerabilities[level],
-    })),
-    {
-      title: 'Misconfigurations',
-      render: row => misconfigurationTotal(row),
-    },
-    { title: 'Policy failures', render: row => row.policy.fail },
-  ];
-
   return (
     <>
       <FreshnessNotice freshness={clusters.value!.freshness} />
@@ -159,58 +235,27 @@ export function SecurityPage() {
           </Grid>
         ))}
         <Grid item xs={12} lg={summaries.length % 3 === 0 ? 12 : 4}>
-          <InfoCard
-            title="Trend"
-            subheader={
-              trendKey ? `${trendScope} ${trendKey}, last 30 days` : undefined
+          <TrendCard scope={trendScope} trendKey={trendKey} trend={trend} />
+        </Grid>
+        <Grid item xs={12}>
+          <NamespacesTable
+            cluster={cluster}
+            namespace={namespace}
+            namespaces={namespaces}
+            onSelect={row =>
+              update({
+                cluster: row.cluster,
+                namespace:
+                  namespace === row.namespace ? undefined : row.namespace,
+              })
             }
-          >
-            {trend.error && <ResponseErrorPanel error={trend.error} />}
-            {trend.value && <PostureTrendChart points={trend.value.points} />}
-            {trend.loading && !trend.value && <Progress />}
-          </InfoCard>
-        </Grid>
-        <Grid item xs={12}>
-          {namespaces.error ? (
-            <ResponseErrorPanel error={namespaces.error} />
-          ) : (
-            <Table<PostureSummary>
-              title={`Namespaces${cluster ? ` of ${cluster}` : ''}`}
-              isLoading={namespaces.loading}
-              data={namespaces.value?.items ?? []}
-              columns={namespaceColumns}
-              onRowClick={(_event, row) =>
-                row &&
-                update({
-                  cluster: row.cluster,
-                  namespace:
-                    namespace === row.namespace ? undefined : row.namespace,
-                })
-              }
-              options={{
-                paging: true,
-                pageSize: 10,
-                padding: 'dense',
-                rowStyle: row => ({
-                  fontWeight: row.namespace === namespace ? 600 : undefined,
-                }),
-              }}
-            />
-          )}
-        </Grid>
-        <Grid item xs={12}>
-          <Toggles
-            label="Severity"
-            values={SEVERITIES}
-            selected={severity}
-            onChange={value => update({ severity: value })}
           />
-          <Toggles
-            label="Source"
-            values={Object.keys(SOURCE_LABELS) as FindingSource[]}
-            labels={SOURCE_LABELS}
-            selected={source}
-            onChange={value => update({ source: value })}
+        </Grid>
+        <Grid item xs={12}>
+          <FindingsFilters
+            severity={severity}
+            source={source}
+            update={update}
           />
         </Grid>
         <Grid item xs={12}>

@@ -68,6 +68,75 @@ function FilterSelect(props: {
 }
 
 /**
+ * The filters (kept in the URL), the workloads switch, the search that
+ * selects a node, and what the graph shows.
+ */
+function TopologyToolbar(props: {
+  filter: TopologyFilter;
+  choices: ReturnType<typeof filterChoices>;
+  showWorkloads: boolean;
+  visible: { nodes: TopologyNode[]; edges: unknown[] };
+  selectedNode?: TopologyNode;
+  generatedAt: string;
+  onFilter(key: keyof TopologyFilter | 'workloads', value: string): void;
+  onSelect(node: string | undefined): void;
+}) {
+  return (
+    <Grid container spacing={2} alignItems="center">
+      {FILTERS.map(({ key, label, choices: list }) => (
+        <Grid item key={key}>
+          <FilterSelect
+            label={label}
+            value={props.filter[key] ?? ''}
+            choices={props.choices[list]}
+            onChange={value => props.onFilter(key, value)}
+          />
+        </Grid>
+      ))}
+      <Grid item>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={props.showWorkloads}
+              onChange={event =>
+                props.onFilter('workloads', event.target.checked ? 'show' : '')
+              }
+              color="primary"
+            />
+          }
+          label="Workloads"
+        />
+      </Grid>
+      <Grid item xs>
+        <Autocomplete
+          options={props.visible.nodes}
+          getOptionLabel={node => node.label}
+          groupBy={node => node.kind}
+          value={props.selectedNode ?? null}
+          onChange={(_event, node) => props.onSelect(node?.id)}
+          renderInput={input => (
+            <TextField
+              {...input}
+              label="Find a node"
+              variant="outlined"
+              size="small"
+            />
+          )}
+          style={{ maxWidth: 360 }}
+        />
+      </Grid>
+      <Grid item>
+        <Typography variant="body2" color="textSecondary">
+          {props.visible.nodes.length} nodes, {props.visible.edges.length}{' '}
+          connections
+          {' · '}built {formatTime(props.generatedAt)}
+        </Typography>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
  * The homelab as one graph: internet, uplinks, router and switches,
  * networks, devices, Kubernetes nodes, clusters, namespaces and workloads,
  * with address pools and load-balancer IPs. Filters narrow it to an
@@ -133,56 +202,16 @@ export function TopologyPage() {
   return (
     <>
       <FreshnessNotice freshness={graph.value.freshness} />
-      <Grid container spacing={2} alignItems="center">
-        {FILTERS.map(({ key, label, choices: list }) => (
-          <Grid item key={key}>
-            <FilterSelect
-              label={label}
-              value={filter[key] ?? ''}
-              choices={choices[list]}
-              onChange={value => setFilter(key, value)}
-            />
-          </Grid>
-        ))}
-        <Grid item>
-          <FormControlLabel
-            control={
-              <Switch
-                checked={showWorkloads}
-                onChange={event =>
-                  setFilter('workloads', event.target.checked ? 'show' : '')
-                }
-                color="primary"
-              />
-            }
-            label="Workloads"
-          />
-        </Grid>
-        <Grid item xs>
-          <Autocomplete
-            options={visible.nodes}
-            getOptionLabel={node => node.label}
-            groupBy={node => node.kind}
-            value={selectedNode ?? null}
-            onChange={(_event, node) => setSelected(node?.id)}
-            renderInput={input => (
-              <TextField
-                {...input}
-                label="Find a node"
-                variant="outlined"
-                size="small"
-              />
-            )}
-            style={{ maxWidth: 360 }}
-          />
-        </Grid>
-        <Grid item>
-          <Typography variant="body2" color="textSecondary">
-            {visible.nodes.length} nodes, {visible.edges.length} connections
-            {' · '}built {formatTime(graph.value.generatedAt)}
-          </Typography>
-        </Grid>
-      </Grid>
+      <TopologyToolbar
+        filter={filter}
+        choices={choices}
+        showWorkloads={showWorkloads}
+        visible={visible}
+        selectedNode={selectedNode}
+        generatedAt={graph.value.generatedAt}
+        onFilter={setFilter}
+        onSelect={setSelected}
+      />
       <Grid container spacing={2} style={{ marginTop: 8 }}>
         <Grid item xs={12} md={selectedNode ? 9 : 12}>
           <div

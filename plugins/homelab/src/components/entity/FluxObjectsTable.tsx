@@ -50,64 +50,9 @@ function provenance(object: FluxObject): string | undefined {
   return undefined;
 }
 
-/**
- * Flux objects of every kind with their Ready state and revision, a count of
- * how many are ready, and reconcile, suspend and resume buttons where the
- * kind supports them (an ExternalArtifact supports neither) for users the
- * permission framework allows them.
- */
-export function FluxObjectsTable(props: {
-  objects: FluxObject[];
-  onChanged(): void;
-}) {
-  const api = useApi(homelabApiRef);
-  const alertApi = useApi(alertApiRef);
-  const canReconcile = usePermission({
-    permission: homelabFluxReconcilePermission,
-  }).allowed;
-  const canSuspend = usePermission({
-    permission: homelabFluxSuspendPermission,
-  }).allowed;
-  const [busy, setBusy] = useState<string>();
-
-  const run = async (object: FluxObject, action: Action) => {
-    const key = `${object.cluster}/${object.kind}/${object.namespace}/${object.name}`;
-    setBusy(key);
-    try {
-      const ref = {
-        cluster: object.cluster,
-        kind: object.kind,
-        namespace: object.namespace,
-        name: object.name,
-      };
-      if (action === 'reconcile') await api.reconcileFluxObject(ref);
-      else if (action === 'suspend') await api.suspendFluxObject(ref);
-      else await api.resumeFluxObject(ref);
-      alertApi.post({
-        message: `${object.kind} ${object.namespace}/${object.name}: ${
-          {
-            reconcile: 'reconcile requested',
-            suspend: 'suspended',
-            resume: 'resumed',
-          }[action]
-        }`,
-        severity: 'success',
-        display: 'transient',
-      });
-      props.onChanged();
-    } catch (error) {
-      alertApi.post({
-        message: `${object.kind} ${object.namespace}/${
-          object.name
-        }: ${action} failed: ${errorMessage(error)}`,
-        severity: 'error',
-      });
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const columns: TableColumn<FluxObject>[] = [
+/** The columns every user sees: what each object is, its state and revision. */
+function objectColumns(): TableColumn<FluxObject>[] {
+  return [
     { title: 'Kind', field: 'kind' },
     {
       title: 'Object',
@@ -144,6 +89,75 @@ export function FluxObjectsTable(props: {
         o.lastHandledReconcileAt ? formatTime(o.lastHandledReconcileAt) : '—',
     },
   ];
+}
+
+const DONE: Record<Action, string> = {
+  reconcile: 'reconcile requested',
+  suspend: 'suspended',
+  resume: 'resumed',
+};
+
+/**
+ * Runs an action on an object through the homelab API, says how it went, and
+ * keeps which object is busy so that no second action starts meanwhile.
+ */
+function useFluxAction(onChanged: () => void) {
+  const api = useApi(homelabApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [busy, setBusy] = useState<string>();
+
+  const run = async (object: FluxObject, action: Action) => {
+    const key = `${object.cluster}/${object.kind}/${object.namespace}/${object.name}`;
+    setBusy(key);
+    try {
+      const ref = {
+        cluster: object.cluster,
+        kind: object.kind,
+        namespace: object.namespace,
+        name: object.name,
+      };
+      if (action === 'reconcile') await api.reconcileFluxObject(ref);
+      else if (action === 'suspend') await api.suspendFluxObject(ref);
+      else await api.resumeFluxObject(ref);
+      alertApi.post({
+        message: `${object.kind} ${object.namespace}/${object.name}: ${DONE[action]}`,
+        severity: 'success',
+        display: 'transient',
+      });
+      onChanged();
+    } catch (error) {
+      alertApi.post({
+        message: `${object.kind} ${object.namespace}/${
+          object.name
+        }: ${action} failed: ${errorMessage(error)}`,
+        severity: 'error',
+      });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return { busy, run };
+}
+
+/**
+ * Flux objects of every kind with their Ready state and revision, a count of
+ * how many are ready, and reconcile, suspend and resume buttons where the
+ * kind supports them (an ExternalArtifact supports neither) for users the
+ * permission framework allows them.
+ */
+export function FluxObjectsTable(props: {
+  objects: FluxObject[];
+  onChanged(): void;
+}) {
+  const canReconcile = usePermission({
+    permission: homelabFluxReconcilePermission,
+  }).allowed;
+  const canSuspend = usePermission({
+    permission: homelabFluxSuspendPermission,
+  }).allowed;
+  const { busy, run } = useFluxAction(props.onChanged);
+
+  const columns = objectColumns();
   if (canReconcile || canSuspend) {
     columns.push({
       title: 'Actions',
