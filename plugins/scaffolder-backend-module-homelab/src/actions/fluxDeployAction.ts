@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { resolveInside } from '../paths/resolveInside';
 import { environmentName } from '../environments/environmentName';
 import { fluxDeployExamples } from './fluxDeployAction.examples';
-import { DNS_LABEL } from '../names/dnsLabel';
+import { fluxDeployInputs, fluxDeployOutputs } from './fluxDeploySchema';
 
 /** Helm values given as an object or as YAML text; nothing for empty text. */
 function helmValues(
@@ -55,117 +55,7 @@ export function createFluxDeployAction(options: { config: Config }) {
       "Writes an app into a Flux GitOps repository in the workspace, in the repository's own layout (flux2-kustomize-helm-example or cluster-template): namespace, source, HelmRelease or Kustomization, and per-environment values.",
     examples: fluxDeployExamples,
     supportsDryRun: true,
-    schema: {
-      input: {
-        repoPath: z =>
-          z
-            .string()
-            .default('.')
-            .describe(
-              'Where the GitOps repository is checked out, relative to the workspace.',
-            ),
-        app: z =>
-          z
-            .string()
-            .regex(DNS_LABEL)
-            .describe('App name: names the Flux objects and the base folder.'),
-        namespace: z =>
-          z
-            .string()
-            .regex(DNS_LABEL)
-            .optional()
-            .describe('Namespace to deploy into; the app name by default.'),
-        environments: z =>
-          z
-            .array(z.string().min(1))
-            .min(1)
-            .describe(
-              'Environments to deploy to, by name or System entity reference, like ["staging"] or ["system:default/staging"].',
-            ),
-        source: z =>
-          z
-            .discriminatedUnion('kind', [
-              z.object({
-                kind: z.literal('HelmRepository'),
-                url: z.string().regex(/^(https?|oci):\/\//),
-                chart: z.string().min(1),
-                version: z.string().min(1),
-              }),
-              z.object({
-                kind: z.literal('OCIRepository'),
-                url: z.string().regex(/^oci:\/\//),
-                tag: z.string().min(1),
-                path: z
-                  .string()
-                  .optional()
-                  .describe(
-                    'Set for a Kustomization of manifests; omit for a Helm chart artifact.',
-                  ),
-              }),
-              z.object({
-                kind: z.literal('GitRepository'),
-                url: z.string().regex(/^(https?|ssh):\/\//),
-                tag: z.string().min(1),
-                path: z.string().min(1),
-              }),
-            ])
-            .describe('Where the app comes from.'),
-        values: z =>
-          z
-            .union([z.record(z.string(), z.unknown()), z.string()])
-            .optional()
-            .describe(
-              "Helm values for every environment: an object, or YAML text as a form's text area gives it.",
-            ),
-        environmentValues: z =>
-          z
-            .record(z.string(), z.record(z.string(), z.unknown()))
-            .optional()
-            .describe('Helm values per environment, patched over the base.'),
-        interval: z =>
-          z
-            .string()
-            .regex(/^\d+(s|m|h)$/)
-            .default('10m')
-            .describe('Flux reconcile interval.'),
-        narrowPatches: z =>
-          z
-            .boolean()
-            .default(true)
-            .describe(
-              "When an environment's overlay has a patch written for another app whose target is a whole kind (every HelmRelease), narrow its target to that app (true), or refuse (false).",
-            ),
-      },
-      output: {
-        created: z =>
-          z
-            .array(z.string())
-            .describe('Files created, relative to the repository.'),
-        updated: z =>
-          z.array(z.string()).describe('Files edited (overlay wiring).'),
-        unchanged: z =>
-          z.array(z.string()).describe('Files that already had this content.'),
-        kind: z =>
-          z
-            .enum(['HelmRelease', 'Kustomization'])
-            .describe('How Flux deploys the app.'),
-        layout: z =>
-          z.string().describe('The layout the repository was recognised as.'),
-        notes: z =>
-          z
-            .array(z.string())
-            .describe(
-              'What changed besides adding the app: patches narrowed, namespaces created.',
-            ),
-        diff: z => z.string().describe('Unified diff of every file written.'),
-        appFolder: z =>
-          z
-            .string()
-            .describe(
-              "The folder of the app's own files in the repository, like apps/base/whoami: where its catalog-info.yaml goes.",
-            ),
-      },
-    },
+    schema: { input: fluxDeployInputs, output: fluxDeployOutputs },
     async handler(ctx) {
       // The scaffolder checks input against the JSON Schema but fills in no defaults.
       const input = {

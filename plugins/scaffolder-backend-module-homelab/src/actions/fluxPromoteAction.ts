@@ -5,7 +5,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { homelabReleasePromotePermission } from '@homelab/plugin-homelab-common';
 import {
   blockingGates,
@@ -15,6 +18,9 @@ import {
   GateResult,
   gateVerdict,
   planPromotion,
+  PromotionCandidate,
+  PromotionGateData,
+  PromotionGateSettings,
   promotionSummary,
   readGateSettings,
   readGitopsEnvironments,
@@ -25,7 +31,41 @@ import { resolveInside } from '../paths/resolveInside';
 import { environmentName } from '../environments/environmentName';
 import { homelabApiGateData } from '../promotion/homelabApiGateData';
 import { fluxPromoteExamples } from './fluxPromoteAction.examples';
+import { fluxPromoteInputs, fluxPromoteOutputs } from './fluxPromoteSchema';
 import { requirePermission } from './requirePermission';
+
+/**
+ * The gates' verdicts, each logged, kept in a checkpoint so that a retried
+ * task does not ask again; a failed required gate stops the promotion.
+ */
+async function passGates(
+  ctx: Pick<ActionContext<any, any>, 'checkpoint' | 'logger'>,
+  promotion: PromotionCandidate,
+  settings: PromotionGateSettings,
+  data: PromotionGateData,
+): Promise<GateResult[]> {
+  const { app, from, to, version } = promotion;
+  const gates = await ctx.checkpoint<GateResult[]>({
+    key: `homelab-promote-gates-${app}-${from}-${to}-${version}`,
+    fn: async () => evaluatePromotionGates(promotion, settings, data),
+  });
+  for (const gate of gates) {
+    ctx.logger.info(
+      `gate ${gate.gate} (${gate.mode}): ${gateVerdict(
+        gate,
+      )}: ${gate.reasons.join('; ')}`,
+    );
+  }
+  const blocking = blockingGates(gates);
+  if (blocking.length) {
+    throw new Error(
+      `Promotion of ${app} to ${to} stopped by required gates: ${blocking
+        .map(g => `${g.gate} ${gateVerdict(g)}: ${g.reasons.join('; ')}`)
+        .join(' | ')}`,
+    );
+  }
+  return gates;
+}
 
 /**
  * homelab:flux:promote — makes the target environment run the version the
@@ -46,84 +86,7 @@ export function createFluxPromoteAction(options: {
       "Promotes an app's version from one environment to the next in a Flux GitOps repository, gated on Flux health, soak time, freeze windows, critical vulnerabilities and SLO error budget.",
     examples: fluxPromoteExamples,
     supportsDryRun: true,
-    schema: {
-      input: {
-        repoPath: z =>
-          z
-            .string()
-            .default('.')
-            .describe(
-              'Where the GitOps repository is checked out, relative to the workspace.',
-            ),
-        app: z =>
-          z
-            .string()
-            .min(1)
-            .describe('The app (its base folder and Flux object name).'),
-        from: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'Environment whose version is promoted, by name or System entity reference, like "staging".',
-            ),
-        to: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'Environment that receives it, by name or System entity reference, like "production".',
-            ),
-        expectedVersion: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'The version a preview showed (the form fills it in): the promotion stops if the source moved to another one since.',
-            ),
-      },
-      output: {
-        changed: z =>
-          z
-            .boolean()
-            .describe(
-              'Whether any file changed; false when the target already runs the version.',
-            ),
-        fromVersion: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The target's version before (absent when it set none: the newest chart).",
-            ),
-        toVersion: z =>
-          z.string().describe('The version it runs after the merge.'),
-        layout: z =>
-          z.string().describe('The layout the repository was recognised as.'),
-        files: z =>
-          z
-            .array(z.string())
-            .describe('Files changed, relative to the repository.'),
-        diff: z => z.string().describe('Unified diff of the change.'),
-        summary: z =>
-          z
-            .string()
-            .describe(
-              'Markdown for the pull request body: versions, gates, values left as they are.',
-            ),
-        gates: z =>
-          z
-            .array(
-              z.object({
-                gate: z.string(),
-                mode: z.enum(['required', 'advisory']),
-                passed: z.boolean().nullable(),
-                reasons: z.array(z.string()),
-              }),
-            )
-            .describe('Each gate and its verdict.'),
-      },
-    },
+    schema: { input: fluxPromoteInputs, output: fluxPromoteOutputs },
     async handler(ctx) {
       // The scaffolder checks input against the JSON Schema but fills in no defaults.
       const input = {
@@ -175,37 +138,12 @@ export function createFluxPromoteAction(options: {
         );
       }
 
-      const gates = await ctx.checkpoint<GateResult[]>({
-        key: `homelab-promote-gates-${input.app}-${input.from}-${input.to}-${promoted}`,
-        fn: async () =>
-          evaluatePromotionGates(
-            {
-              app: input.app,
-              from: input.from,
-              to: input.to,
-              version: promoted,
-            },
-            readGateSettings(options.config),
-            drift ? { ...data, drift: async () => drift } : data,
-          ),
-      });
-      for (const gate of gates) {
-        ctx.logger.info(
-          `gate ${gate.gate} (${gate.mode}): ${gateVerdict(
-            gate,
-          )}: ${gate.reasons.join('; ')}`,
-        );
-      }
-      const blocking = blockingGates(gates);
-      if (blocking.length) {
-        throw new Error(
-          `Promotion of ${input.app} to ${
-            input.to
-          } stopped by required gates: ${blocking
-            .map(g => `${g.gate} ${gateVerdict(g)}: ${g.reasons.join('; ')}`)
-            .join(' | ')}`,
-        );
-      }
+      const gates = await passGates(
+        ctx,
+        { app: input.app, from: input.from, to: input.to, version: promoted },
+        readGateSettings(options.config),
+        drift ? { ...data, drift: async () => drift } : data,
+      );
 
       if (plan.files.length && !ctx.isDryRun) {
         await ctx.checkpoint({
