@@ -2,119 +2,23 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
-import https from 'node:https';
-import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  BMC_PASSWORD,
+  proxmoxApi,
+  startHttpsServer,
+  TEST_CA_DATA,
+  TOKEN_SECRET,
+  turingPiBmcApi,
+} from '../__testUtils__/provisioningServers';
 import { ProvisioningHosts } from '../provisioning/provisioningHosts';
 import { createNodeProvisionAction } from './nodeProvisionAction';
 
-const tls = path.resolve(
-  require.resolve('@homelab/plugin-homelab-node/package.json'),
-  '../test-fixtures/tls',
-);
-const TOKEN_SECRET = '5f0c2a9e-1b7d-4c3e-9a8f-token-secret';
-const BMC_PASSWORD = 'bmc-password-never-logged';
 const EXAMPLE_INVENTORY = path.resolve(
   __dirname,
   '../../../../examples/homelab',
 );
-
-interface Call {
-  method: string;
-  path: string;
-  body: string;
-  authorization?: string;
-}
-
-/** A local HTTPS server answering the documented Proxmox VE and Turing Pi BMC endpoints. */
-async function startHttpsServer(
-  handle: (call: Call) => { status: number; body: unknown } | undefined,
-) {
-  const calls: Call[] = [];
-  const server = https.createServer(
-    {
-      key: fs.readFileSync(path.join(tls, 'server.key')),
-      cert: fs.readFileSync(path.join(tls, 'server.crt')),
-    },
-    (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', c => chunks.push(c));
-      req.on('end', () => {
-        const call = {
-          method: req.method!,
-          path: req.url!,
-          body: Buffer.concat(chunks).toString(),
-          authorization: req.headers.authorization,
-        };
-        calls.push(call);
-        const answer = handle(call) ?? {
-          status: 404,
-          body: { errors: 'no such endpoint' },
-        };
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(answer.body));
-      });
-    },
-  );
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `https://localhost:${(server.address() as AddressInfo).port}`,
-    calls,
-    close: () => new Promise(resolve => server.close(resolve)),
-  };
-}
-
-/** Proxmox VE with a template 9000 and one existing VM; tasks finish with `exitstatus`. */
-function proxmoxApi(options: { exitstatus?: string; neverFinish?: boolean }) {
-  const vms: Array<{ vmid: number; name: string; status: string }> = [
-    { vmid: 100, name: 'docker', status: 'running' },
-  ];
-  return (call: Call) => {
-    if (
-      call.authorization !==
-      `PVEAPIToken=backstage@pve!provision=${TOKEN_SECRET}`
-    ) {
-      return { status: 401, body: { data: null } };
-    }
-    const p = call.path.replace('/api2/json', '');
-    if (p === '/cluster/nextid') return { status: 200, body: { data: '101' } };
-    if (p === '/nodes/pve/qemu' && call.method === 'GET')
-      return { status: 200, body: { data: vms } };
-    if (p === '/nodes/pve/qemu/9000/clone') {
-      const form = new URLSearchParams(call.body);
-      vms.push({
-        vmid: Number(form.get('newid')),
-        name: form.get('name')!,
-        status: 'stopped',
-      });
-      return { status: 200, body: { data: 'UPID:pve:0001:clone' } };
-    }
-    if (p === '/nodes/pve/qemu/101/config' && call.method === 'PUT')
-      return { status: 200, body: { data: null } };
-    if (p === '/nodes/pve/qemu/101/status/current') {
-      return {
-        status: 200,
-        body: { data: { status: vms.find(v => v.vmid === 101)?.status } },
-      };
-    }
-    if (p === '/nodes/pve/qemu/101/status/start') {
-      vms.find(v => v.vmid === 101)!.status = 'running';
-      return { status: 200, body: { data: 'UPID:pve:0002:start' } };
-    }
-    if (p.startsWith('/nodes/pve/tasks/')) {
-      return {
-        status: 200,
-        body: {
-          data: options.neverFinish
-            ? { status: 'running' }
-            : { status: 'stopped', exitstatus: options.exitstatus ?? 'OK' },
-        },
-      };
-    }
-    return undefined;
-  };
-}
 
 describe('homelab:node:provision against local servers speaking the Proxmox VE and Turing Pi BMC APIs', () => {
   let workspace: string;
@@ -145,7 +49,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
         node: 'pve',
         tokenId: 'backstage@pve!provision',
         tokenSecret: TOKEN_SECRET,
-        caData: fs.readFileSync(path.join(tls, 'ca.crt')).toString('base64'),
+        caData: TEST_CA_DATA,
         taskTimeoutMs: timeoutMs,
       },
     ],
@@ -155,7 +59,7 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
         url: bmcUrl,
         username: 'root',
         password: BMC_PASSWORD,
-        caData: fs.readFileSync(path.join(tls, 'ca.crt')).toString('base64'),
+        caData: TEST_CA_DATA,
         images: { 'talos-rk1': path.join(workspace, 'talos.raw') },
         flashTimeoutMs: timeoutMs,
       },
@@ -324,26 +228,11 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
       Buffer.alloc(64 * 1024, 7),
     );
     let uploaded = 0;
-    const bmc = await startHttpsServer(call => {
-      if (call.path === '/api/bmc/authenticate') {
-        return JSON.parse(call.body).password === BMC_PASSWORD
-          ? { status: 200, body: { id: 1, token: 'session-token' } }
-          : { status: 403, body: 'Forbidden' };
-      }
-      if (call.authorization !== 'Bearer session-token')
-        return { status: 401, body: {} };
-      if (call.path.startsWith('/api/bmc/upload/')) {
-        uploaded = call.body.length;
-        return { status: 200, body: { response: [{ result: 'ok' }] } };
-      }
-      if (call.path.startsWith('/api/bmc?opt=set&type=flash'))
-        return { status: 200, body: { handle: 42 } };
-      if (call.path === '/api/bmc?opt=get&type=flash')
-        return { status: 200, body: { Done: [1, 65536] } };
-      if (call.path.startsWith('/api/bmc?opt=set&type=power'))
-        return { status: 200, body: { response: [{ result: 'ok' }] } };
-      return undefined;
-    });
+    const bmc = await startHttpsServer(
+      turingPiBmcApi(bytes => {
+        uploaded = bytes;
+      }),
+    );
     try {
       const action = createNodeProvisionAction({
         hosts: hosts('https://127.0.0.1:1', bmc.url),
