@@ -5,6 +5,9 @@
  *   lint           backstage-cli repo lint
  *   format         prettier --check over the whole repository
  *   knip           no unused file, dependency or export (knip.jsonc)
+ *   function-length
+ *                  no function over 120 lines in the plugins' source
+ *                  (scripts/check-function-length.js)
  *   types          tsc over every package and test/, emitting declarations
  *   api            API reports of the plugins unchanged (backstage-repo-tools)
  *   openapi-lint   OpenAPI specs pass Backstage's Spectral rules, strictly
@@ -99,6 +102,9 @@ async function main() {
     lint: step('lint', 'backstage-cli', ['repo', 'lint']),
     format: step('format', 'prettier', ['--check', '.']),
     knip: step('knip', 'knip', ['--no-progress']),
+    'function-length': step('function-length', 'node', [
+      'scripts/check-function-length.js',
+    ]),
     // Emits declarations to dist-types/, which the API reports and builds read.
     // A full emit: an incremental one keeps the declarations of unchanged
     // files, whose inferred zod types can list members in another order than
@@ -165,6 +171,7 @@ async function main() {
       'lint',
       'format',
       'knip',
+      'function-length',
       'types',
       'api',
       'openapi-lint',
