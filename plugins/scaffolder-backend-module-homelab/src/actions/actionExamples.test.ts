@@ -300,7 +300,7 @@ describe('every example of every homelab action runs as written', () => {
         continue;
       }
       const ctx = createMockActionContext({
-        input,
+        input: input as any,
         workspacePath: workspace,
         logger: mockServices.logger.mock(),
       });
