@@ -92,7 +92,7 @@ export interface Config {
         url?: string;
         /** Or a bare git repository on the backend's disk. */
         localPath?: string;
-        /** Create the local repository from this folder when it does not exist. */
+        /** Create the local repository from this folder when it does not exist, the folder placed at path. */
         seedFrom?: string;
         /** Default main. */
         branch?: string;

@@ -44,7 +44,7 @@ export async function previewPromotion(
     );
   }
   if (repository.local) {
-    await seedLocalRepository(repository.local, repository.branch);
+    await seedLocalRepository(repository);
   }
   const repo = await readRepositoryFiles(repository, options.urlReader);
   const layout = await detectLayout(repo, settings.environments);

@@ -40,7 +40,10 @@ export interface HomelabRepository {
   local?: {
     /** The bare repository. */
     gitDir: string;
-    /** A folder the repository is created from when it does not exist yet. */
+    /**
+     * A folder the repository is created from when it does not exist yet,
+     * placed at `path` in it (the inventory's folder), else at its root.
+     */
     seedFrom?: string;
   };
 }

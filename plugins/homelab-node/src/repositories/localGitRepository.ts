@@ -8,6 +8,7 @@ import {
   memoryRepository,
   RepositoryFiles,
 } from '../gitops/files/RepositoryFiles';
+import { HomelabRepository } from './HomelabRepository';
 
 const execFileAsync = promisify(execFile);
 
@@ -60,15 +61,18 @@ async function git(
 }
 
 /**
- * Creates the local repository from its seed folder when it does not exist:
- * a bare repository with one commit on `branch`. Does nothing when it exists.
+ * Creates a local repository from its seed folder when it does not exist: a
+ * bare repository with one commit on its branch, the seed placed where the
+ * repository keeps it (an inventory repository's inventory folder, the root
+ * otherwise). Does nothing when it exists; returns whether it created it.
  *
  * @public
  */
 export async function seedLocalRepository(
-  local: { gitDir: string; seedFrom?: string },
-  branch: string,
+  repository: Pick<HomelabRepository, 'local' | 'branch' | 'path'>,
 ): Promise<boolean> {
+  const local = repository.local!;
+  const { branch } = repository;
   if (fs.existsSync(local.gitDir)) return false;
   if (!local.seedFrom) {
     throw new InputError(
@@ -78,7 +82,9 @@ export async function seedLocalRepository(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-seed-'));
   const author = { name: 'Homelab Platform', email: 'homelab@localhost' };
   try {
-    fs.cpSync(local.seedFrom, work, { recursive: true });
+    fs.cpSync(local.seedFrom, path.join(work, repository.path ?? '.'), {
+      recursive: true,
+    });
     await git(work, ['init', '-q', '-b', branch]);
     await git(work, ['add', '-A']);
     await git(

@@ -110,7 +110,11 @@ describe('homelab:repository:checkout and homelab:repository:commit on a local r
 
     // Nothing changed: nothing committed.
     const nothing = createMockActionContext({
-      input: { repository: 'gitops' as const, sourcePath: 'gitops', message: 'nothing' },
+      input: {
+        repository: 'gitops' as const,
+        sourcePath: 'gitops',
+        message: 'nothing',
+      },
       workspacePath: again,
     });
     await createRepositoryCommitAction({ config }).handler(nothing);
@@ -118,6 +122,37 @@ describe('homelab:repository:checkout and homelab:repository:commit on a local r
       Object.fromEntries((nothing.output as jest.Mock).mock.calls),
     ).toEqual({ diff: '' });
     expect(git(bare, 'rev-list', '--count', 'main').trim()).toBe('2');
+  });
+
+  it("creates an inventory repository with the seed in the inventory's folder", async () => {
+    const inventory = new ConfigReader({
+      homelab: {
+        repositories: {
+          inventory: {
+            localPath: path.join(root, 'git/homelab.git'),
+            seedFrom: path.join(examples, 'homelab'),
+            path: 'inventory',
+          },
+        },
+      },
+    });
+    const workspace = fs.mkdtempSync(path.join(root, 'workspace-'));
+    const ctx = createMockActionContext({
+      input: { repository: 'inventory' as const, targetPath: '.' },
+      workspacePath: workspace,
+    });
+    await createRepositoryCheckoutAction({
+      config: inventory,
+      reader: mockServices.urlReader.mock(),
+    }).handler(ctx);
+    expect(Object.fromEntries((ctx.output as jest.Mock).mock.calls)).toEqual({
+      local: true,
+      branch: 'main',
+      inventoryPath: 'inventory',
+    });
+    expect(fs.readdirSync(path.join(workspace, 'inventory')).sort()).toEqual(
+      fs.readdirSync(path.join(examples, 'homelab')).sort(),
+    );
   });
 
   it('refuses what the operator did not configure, and paths out of the workspace', async () => {

@@ -93,7 +93,7 @@ export function createRepositoryCheckoutAction(options: {
         `targetPath ${ctx.input.targetPath} is outside the workspace`,
       );
       if (repository.local) {
-        if (await seedLocalRepository(repository.local, repository.branch)) {
+        if (await seedLocalRepository(repository)) {
           ctx.logger.info(
             `Created the local ${repository.role} repository from ${repository.local.seedFrom}`,
           );
