@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../paths/resolveInside';
 import { isDeepStrictEqual } from 'node:util';
+import { applyTextEdits, listEdits, TextEdit } from './yamlListEdits';
 import {
   Document,
   isMap,
@@ -42,11 +43,48 @@ interface InventoryEdit {
   unchanged: string[];
 }
 
+/** What changes in one list of a document: items taken out (by index) and added. */
+interface ListChange {
+  document: Document.Parsed;
+  seq: YAMLSeq;
+  removed: Set<number>;
+  added: Array<Record<string, unknown>>;
+}
+
 /** The documents of a file, kept with comments and formatting for writing back. */
 interface EditableFile {
   file: InventoryInputFile;
+  text: string;
   documents: Document.Parsed[];
-  changed: boolean;
+  changes: Map<YAMLSeq, ListChange>;
+}
+
+function changeOf(file: EditableFile, document: Document.Parsed, seq: YAMLSeq) {
+  let change = file.changes.get(seq);
+  if (!change) {
+    change = { document, seq, removed: new Set(), added: [] };
+    file.changes.set(seq, change);
+  }
+  return change;
+}
+
+/**
+ * The file's new text: only the list items added and taken out change,
+ * every other byte is kept; a list the edits cannot reach that way (a flow
+ * list, an empty one) has its document written again by the YAML library.
+ */
+function editedText(file: EditableFile): string {
+  const changes = [...file.changes.values()];
+  const edits = changes.map(c =>
+    listEdits(file.text, c.document, c.seq, c.added, c.removed),
+  );
+  if (edits.every(Boolean))
+    return applyTextEdits(file.text, edits.flat() as TextEdit[]);
+  for (const { document, seq, removed, added } of changes) {
+    seq.items = seq.items.filter((_, index) => !removed.has(index));
+    for (const item of added) seq.items.push(document.createNode(item));
+  }
+  return file.documents.map(d => d.toString({ lineWidth: 0 })).join('');
 }
 
 /** The YAML sequence at `list` in this document, resolving names to list items. */
@@ -89,13 +127,15 @@ export async function editInventory(
     `inventory path ${inventoryPath} leaves the workspace`,
   );
   const files: EditableFile[] = (await readInventoryFromPath(root)).map(
-    file => ({
-      file,
-      documents: parseAllDocuments(
-        file.content.toString('utf8'),
-      ) as Document.Parsed[],
-      changed: false,
-    }),
+    file => {
+      const text = file.content.toString('utf8');
+      return {
+        file,
+        text,
+        documents: parseAllDocuments(text) as Document.Parsed[],
+        changes: new Map(),
+      };
+    },
   );
   const relative = (file: EditableFile) =>
     path.relative(workspacePath, file.file.name);
@@ -105,13 +145,11 @@ export async function editInventory(
       for (const document of file.documents) {
         const seq = findList(document, list);
         if (!seq) continue;
-        const kept = seq.items.filter(
-          node => !(isMap(node) && matches((node as YAMLMap).toJSON())),
-        );
-        if (kept.length !== seq.items.length) {
-          seq.items = kept;
-          file.changed = true;
-        }
+        seq.items.forEach((node, index) => {
+          if (isMap(node) && matches((node as YAMLMap).toJSON())) {
+            changeOf(file, document, seq).removed.add(index);
+          }
+        });
       }
     }
   }
@@ -150,19 +188,13 @@ export async function editInventory(
         `No file of the inventory at ${inventoryPath} has a list at ${where} to add "${item.name}" to`,
       );
     }
-    target.seq.items.push(target.document.createNode(item));
-    target.file.changed = true;
+    changeOf(target.file, target.document, target.seq).added.push(item);
   }
 
-  const changedFiles = files.filter(f => f.changed);
+  const changedFiles = files.filter(f => f.changes.size > 0);
   if (changedFiles.length === 0) return { changed: [], unchanged };
   const edited = files.map(f =>
-    f.changed
-      ? {
-          name: f.file.name,
-          content: f.documents.map(d => d.toString()).join(''),
-        }
-      : f.file,
+    f.changes.size ? { name: f.file.name, content: editedText(f) } : f.file,
   );
   const validation = validateInventoryFiles(edited);
   if (validation.errorCount > 0) {
@@ -178,7 +210,7 @@ export async function editInventory(
   }
   if (options.dryRun) return { changed: changedFiles.map(relative), unchanged };
   for (const file of edited) {
-    if (files.find(f => f.file.name === file.name)?.changed) {
+    if (files.find(f => f.file.name === file.name)?.changes.size) {
       await fs.writeFile(file.name, file.content as string);
     }
   }
