@@ -36,7 +36,7 @@ function data(
       freshness: [{ source: 'flux', cluster: 'staging', state: 'fresh' }],
     }),
     criticalFindings: async () => ({ items: [], freshness: [] }),
-    slos: async () => ({ items: slos as SloStatus[] }),
+    slos: async () => ({ items: slos as SloStatus[], freshness: [] }),
   };
 }
 
@@ -182,6 +182,23 @@ describe('evaluatePromotionGates', () => {
     expect(await verdict([])).toMatchObject({
       passed: null,
       reasons: ['podinfo has no SLO'],
+    });
+  });
+
+  it('error budget: no SLO before the SLO source was ever read says so', async () => {
+    const notRead: PromotionGateData = {
+      ...data([release({})]),
+      slos: async () => ({
+        items: [],
+        freshness: [{ source: 'slo', state: 'never-collected' }],
+      }),
+    };
+    const [errorBudget] = (
+      await evaluatePromotionGates(candidate, settings(), notRead, NOW)
+    ).filter(r => r.gate === 'errorBudget');
+    expect(errorBudget).toMatchObject({
+      passed: null,
+      reasons: ['no SLO of podinfo was read: slo is never-collected'],
     });
   });
 

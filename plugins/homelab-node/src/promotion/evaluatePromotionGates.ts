@@ -41,8 +41,8 @@ export interface PromotionGateData {
     cluster: string,
     namespace: string,
   ): Promise<{ items: Finding[]; freshness: SourceFreshness[] }>;
-  /** Every SLO and its state. */
-  slos(): Promise<{ items: SloStatus[] }>;
+  /** Every SLO and its state, and how fresh the SLO source is. */
+  slos(): Promise<{ items: SloStatus[]; freshness: SourceFreshness[] }>;
 }
 
 /**
@@ -286,14 +286,23 @@ export async function evaluatePromotionGates(
 
   await decide('errorBudget', settings.errorBudget, async () => {
     const { app } = await releases();
-    const { items } = await data.slos();
+    const { items, freshness } = await data.slos();
     const slos = items.filter(
       s =>
         s.slo.service === candidate.app ||
         (app?.entityRef && s.slo.entityRef === app.entityRef),
     );
-    if (!slos.length)
-      return { passed: null, reasons: [`${candidate.app} has no SLO`] };
+    if (!slos.length) {
+      // Before the first collection, or after a failed one, "no SLO" may
+      // only mean none was read yet.
+      const stale = staleNote(freshness);
+      return {
+        passed: null,
+        reasons: stale.length
+          ? [`no SLO of ${candidate.app} was read: ${stale.join('; ')}`]
+          : [`${candidate.app} has no SLO`],
+      };
+    }
     const reasons: string[] = [];
     let undecided = false;
     let failing = false;

@@ -76,7 +76,10 @@ function data(
       items: (options.findings?.[`${cluster}/${namespace}`] ?? []) as Finding[],
       freshness: options.findingsFreshness ?? [],
     })),
-    slos: jest.fn(async () => ({ items: (options.slos ?? []) as SloStatus[] })),
+    slos: jest.fn(async () => ({
+      items: (options.slos ?? []) as SloStatus[],
+      freshness: [],
+    })),
   } satisfies PromotionGateData;
 }
 

@@ -61,11 +61,12 @@ describe('PromotionPreviewField', () => {
         'apps/production/nextcloud-values.yaml: spec.chart.spec.version',
       ),
     ).toBeInTheDocument();
+    // A failed advisory gate warns; it does not look like one that stops.
+    const errorBudget = within(screen.getByTestId('gate-errorBudget'));
     expect(
-      within(screen.getByTestId('gate-errorBudget')).getByText(
-        'errorBudget · advisory · failed',
-      ),
+      errorBudget.getByText('errorBudget · advisory · failed'),
     ).toBeInTheDocument();
+    expect(errorBudget.getByLabelText('Status warning')).toBeInTheDocument();
     expect(screen.getByTestId('promotion-diff')).toHaveTextContent(
       /- version: 6\.5\.2 \+ version: 6\.6\.4/,
     );
@@ -98,6 +99,11 @@ describe('PromotionPreviewField', () => {
     expect(
       await screen.findByText(
         'A required gate would stop this promotion now: fluxReady (HelmRelease flux-system/nextcloud in staging is not Ready (False)).',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('gate-fluxReady')).getByLabelText(
+        'Status error',
       ),
     ).toBeInTheDocument();
   });

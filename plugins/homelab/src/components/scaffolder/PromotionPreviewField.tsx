@@ -4,7 +4,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { PromotionPreview } from '@homelab/plugin-homelab-common';
 import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -15,6 +14,7 @@ import Alert from '@material-ui/lab/Alert';
 import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { homelabApiRef } from '../../api/HomelabApi';
+import { StatusChip } from '../shared/StatusChip';
 
 /** An environment's name, from its name or its System entity reference. */
 const environmentName = (value: unknown) =>
@@ -24,6 +24,13 @@ const environmentName = (value: unknown) =>
 
 const VERDICT_LABEL = { true: 'passed', false: 'failed', null: 'undecided' };
 
+/** A failed required gate stops the promotion; a failed advisory one warns. */
+const gateStatus = (gate: PromotionPreview['gates'][number]) => {
+  if (gate.passed === null) return 'unknown';
+  if (gate.passed) return 'ok';
+  return gate.mode === 'required' ? 'error' : 'warning';
+};
+
 function GateVerdicts({ gates }: { gates: PromotionPreview['gates'] }) {
   return (
     <Box component="ul" paddingLeft={0} style={{ listStyle: 'none' }}>
@@ -31,11 +38,9 @@ function GateVerdicts({ gates }: { gates: PromotionPreview['gates'] }) {
         const verdict = VERDICT_LABEL[String(gate.passed) as 'true'];
         return (
           <li key={gate.gate} data-testid={`gate-${gate.gate}`}>
-            <Chip
-              size="small"
+            <StatusChip
+              status={gateStatus(gate)}
               label={`${gate.gate} · ${gate.mode} · ${verdict}`}
-              color={gate.passed === true ? 'primary' : 'default'}
-              variant={gate.passed === true ? 'default' : 'outlined'}
             />{' '}
             <Typography variant="body2" component="span">
               {gate.reasons.join('; ')}
@@ -60,7 +65,9 @@ function Changes({ preview }: { preview: PromotionPreview }) {
       <TableHead>
         <TableRow>
           <TableCell>What</TableCell>
-          <TableCell>{preview.to} now</TableCell>
+          <TableCell style={{ whiteSpace: 'nowrap' }}>
+            {preview.to} now
+          </TableCell>
           <TableCell>After</TableCell>
           <TableCell>Written in</TableCell>
         </TableRow>
@@ -69,8 +76,10 @@ function Changes({ preview }: { preview: PromotionPreview }) {
         {preview.changes.map(change => (
           <TableRow key={change.slot}>
             <TableCell>{change.label}</TableCell>
-            <TableCell>{change.before ?? 'not set'}</TableCell>
-            <TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
+              {change.before ?? 'not set'}
+            </TableCell>
+            <TableCell style={{ whiteSpace: 'nowrap' }}>
               <strong>{change.after}</strong>
             </TableCell>
             <TableCell>
