@@ -318,8 +318,8 @@ describe('every template dry-runs through the scaffolder API of a test backend (
       'immich in fluxcd/flux2-kustomize-helm-example (clusters/production, clusters/staging): 5 files created, 1 updated, 0 unchanged',
     );
     expect(fileText(result, 'gitops/apps/base/immich/catalog-info.yaml'))
-      .toBe(`# Written by the "Deploy an app with Flux" template. Flux ignores this file
-# (the base's kustomization.yaml lists what it applies); the catalog reads it.
+      .toBe(`# Written by the "Deploy an app with Flux" template. Flux applies what the
+# kustomizations list, never this file; the catalog reads it.
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
