@@ -47,6 +47,9 @@ function data(
     findings?: Record<string, Array<Partial<Finding>>>;
     findingsFreshness?: SourceFreshness[];
     slos?: Array<Partial<SloStatus>>;
+    sloFreshness?: SourceFreshness[];
+    /** Whether homelab-backend knows the app at all. */
+    known?: boolean;
   } = {},
 ) {
   return {
@@ -59,14 +62,18 @@ function data(
           behind: [],
           missing: [],
         },
-        {
-          app: 'podinfo',
-          entityRef: options.entityRef,
-          releases: options.releases ?? [production(), release()],
-          inSync: false,
-          behind: [],
-          missing: [],
-        },
+        ...(options.known === false
+          ? []
+          : [
+              {
+                app: 'podinfo',
+                entityRef: options.entityRef,
+                releases: options.releases ?? [production(), release()],
+                inSync: false,
+                behind: [],
+                missing: [],
+              },
+            ]),
       ],
       freshness: options.freshness ?? [
         { source: 'flux', cluster: 'staging', state: 'fresh' as const },
@@ -78,7 +85,7 @@ function data(
     })),
     slos: jest.fn(async () => ({
       items: (options.slos ?? []) as SloStatus[],
-      freshness: [],
+      freshness: options.sloFreshness ?? [],
     })),
   } satisfies PromotionGateData;
 }
@@ -210,6 +217,14 @@ describe('evaluatePromotionGates, gate by gate', () => {
       expect(
         await gate('fluxReady', data({ releases: [production()] })),
       ).toEqual({
+        mode: 'required',
+        passed: null,
+        reasons: ['no Flux object of podinfo is seen in staging'],
+      });
+    });
+
+    it('is undecided when homelab-backend does not know the app', async () => {
+      expect(await gate('fluxReady', data({ known: false }))).toEqual({
         mode: 'required',
         passed: null,
         reasons: ['no Flux object of podinfo is seen in staging'],
@@ -495,6 +510,49 @@ describe('evaluatePromotionGates, gate by gate', () => {
         mode: 'advisory',
         passed: null,
         reasons: ['podinfo has no SLO'],
+      });
+    });
+
+    it('has no SLO of an app homelab-backend does not know, whatever other SLOs there are', async () => {
+      expect(
+        await gate(
+          'errorBudget',
+          data({
+            known: false,
+            slos: [slo('other', 0.5, { service: 'whoami' })],
+          }),
+        ),
+      ).toEqual({
+        mode: 'advisory',
+        passed: null,
+        reasons: ['podinfo has no SLO'],
+      });
+    });
+
+    it('says why no SLO may have been read yet, every stale source', async () => {
+      expect(await gate('errorBudget', data({ sloFreshness: stale }))).toEqual({
+        mode: 'advisory',
+        passed: null,
+        reasons: [`no SLO of podinfo was read: ${staleReasons.join('; ')}`],
+      });
+    });
+
+    it('leaves undecided an SLO without a budget, or stale, or without data, whatever its number', async () => {
+      expect(
+        await gate(
+          'errorBudget',
+          data({
+            slos: [
+              slo('unmeasured', null),
+              slo('stale', 0.9, { state: 'stale' }),
+              slo('silent', 0.9, { state: 'no-data' }),
+            ],
+          }),
+        ),
+      ).toEqual({
+        mode: 'advisory',
+        passed: null,
+        reasons: ['unmeasured: ok', 'stale: stale', 'silent: no-data'],
       });
     });
 
