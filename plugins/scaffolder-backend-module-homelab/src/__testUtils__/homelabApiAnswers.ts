@@ -49,7 +49,10 @@ export function homelabAnswers(options: {
       limit: 500,
       freshness: [],
     },
-    '/api/homelab/slos': { items: options.slos ?? [] },
+    '/api/homelab/slos': {
+      items: options.slos ?? [],
+      freshness: [{ source: 'slo', state: 'fresh' }],
+    },
   };
 }
 
