@@ -90,18 +90,20 @@ function checkPromotionChains(context: RuleContext) {
     const seen = new Set([environment.name]);
     let current = context.index.environments.get(target);
     while (current?.promotesTo) {
+      // Seen before its target is looked at, so that a later environment
+      // promoting to itself reads "a -> b -> b", once.
+      seen.add(current.name);
       if (seen.has(current.promotesTo)) {
         context.error(
           environment,
           ['promotesTo'],
           'promotion-cycle',
-          `promotions loop: ${[...seen, current.name, current.promotesTo].join(
+          `promotions loop: ${[...seen, current.promotesTo].join(
             ' -> ',
           )}; the last environment must promote nowhere`,
         );
         break;
       }
-      seen.add(current.name);
       current = context.index.environments.get(current.promotesTo);
     }
   }
