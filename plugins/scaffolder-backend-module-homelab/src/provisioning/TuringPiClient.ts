@@ -59,9 +59,19 @@ export class TuringPiClient {
   /**
    * Flashes a configured image onto a slot's module: asks for a transfer
    * handle, uploads the image, then polls the flash status until bmcd
-   * reports it done or failed.
+   * reports it done or failed. Cancelled at any step, it says so, not
+   * how the step it interrupted failed.
    */
   async flash(slot: number, imageName: string, signal?: AbortSignal) {
+    try {
+      await this.#flash(slot, imageName, signal);
+    } catch (error) {
+      if (signal?.aborted) throw new Error('flashing was cancelled');
+      throw error;
+    }
+  }
+
+  async #flash(slot: number, imageName: string, signal?: AbortSignal) {
     const imagePath = this.#host.images[imageName];
     if (!imagePath) throw new Error(`no image named "${imageName}"`);
     const { size } = await fs.promises.stat(imagePath);
