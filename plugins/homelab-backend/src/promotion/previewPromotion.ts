@@ -15,7 +15,7 @@ import {
 import { PromotionSettings } from '../config';
 
 /** What a preview is asked for: an app and two environments, by name. */
-export interface PromotionRequest {
+interface PromotionRequest {
   app: string;
   from: string;
   to: string;

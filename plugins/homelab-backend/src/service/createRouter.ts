@@ -25,7 +25,7 @@ import { sloRoutes } from './routes/sloRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
 
 /** Everything the homelab REST API serves from and acts through. */
-export interface RouterOptions {
+interface RouterOptions {
   config: HomelabBackendConfig;
   store: HomelabStore;
   /** The clusters Flux changes are sent to. */

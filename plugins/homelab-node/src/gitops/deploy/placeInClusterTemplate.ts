@@ -25,7 +25,7 @@ function deepMerge(base: Json, over: Json = {}): Json {
  * The apps folder of an environment: the folder its cluster-apps
  * Kustomization builds, holding one folder per namespace.
  */
-export function appsFolder(environment: RenderedEnvironment): string {
+function appsFolder(environment: RenderedEnvironment): string {
   const build =
     environment.builds.find(
       b => b.kustomization.object.metadata?.name === 'cluster-apps',

@@ -16,7 +16,7 @@ import {
 } from './fluxManifests';
 
 /** The overlay folder of an environment: the folder its `apps` Flux Kustomization builds. */
-export function appsOverlay(environment: RenderedEnvironment): string {
+function appsOverlay(environment: RenderedEnvironment): string {
   const named = environment.builds.filter(
     b => b.kustomization.object.metadata?.name === 'apps',
   );

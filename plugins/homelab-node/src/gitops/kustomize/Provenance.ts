@@ -22,10 +22,6 @@ export class Provenance {
     return provenance;
   }
 
-  clone(): Provenance {
-    return new Provenance(new Map(this.leaves));
-  }
-
   /** Where the value at `path` was written; undefined for a map or list that has entries. */
   get(path: Path): Origin | undefined {
     return this.leaves.get(key(path));

@@ -27,15 +27,6 @@ export function resourceOf(document: ManifestDocument): Resource {
   };
 }
 
-export function cloneResource(resource: Resource): Resource {
-  return {
-    object: structuredClone(resource.object),
-    origin: resource.origin,
-    provenance: resource.provenance.clone(),
-    patchedBy: [...resource.patchedBy],
-  };
-}
-
 /** The API group of an object: "" for the core group. */
 export function groupOf(object: { apiVersion?: string }): string {
   const apiVersion = object.apiVersion ?? '';

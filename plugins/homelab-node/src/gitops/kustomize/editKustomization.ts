@@ -35,7 +35,7 @@ const itemText = (item: unknown) =>
  * fluxcd/flux2-kustomize-helm-example writes its entries), and patch
  * targets to narrow to the named objects.
  */
-export interface KustomizationEdits {
+interface KustomizationEdits {
   resources?: string[];
   patches?: Array<{ path: string; target: { kind: string; name: string } }>;
   narrow?: Array<{ index: number; names: string[] }>;

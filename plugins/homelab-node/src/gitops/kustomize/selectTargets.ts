@@ -30,7 +30,7 @@ function whole(pattern: string, value: string): boolean {
 }
 
 /** A Kubernetes label selector ("app=x,tier!=db,env in (a,b),!legacy") against a map. */
-export function matchesLabelSelector(
+function matchesLabelSelector(
   selector: string,
   labels: Record<string, string> = {},
 ): boolean {
