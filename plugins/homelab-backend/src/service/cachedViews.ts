@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HomelabModel, loadHomelabModel } from '../catalog/loadHomelabModel';
 import { HomelabStore } from '../database/HomelabStore';
 import { loadTopology } from '../topology/loadTopology';
+import { PreparedTopology } from '../topology/topologyViews';
 import { FreshnessReader } from './FreshnessReader';
 import { RefreshingCache } from './RefreshingCache';
 
@@ -10,8 +11,8 @@ import { RefreshingCache } from './RefreshingCache';
 export interface CachedViews {
   /** The homelab model from the catalog, for the drift view. */
   model: RefreshingCache<HomelabModel>;
-  /** The topology graph, serialised, so that it is not serialised per request. */
-  topology: RefreshingCache<string>;
+  /** The topology's views, serialised and gzipped, so that no request serialises them. */
+  topology: RefreshingCache<PreparedTopology>;
 }
 
 /** The model and the topology built on it, each rebuilt in the background once older than `ttlMs`. */
@@ -32,8 +33,7 @@ export function createCachedViews(options: {
   );
   const topology = new RefreshingCache(
     'homelab topology',
-    async () =>
-      JSON.stringify(await loadTopology(await model.get(), store, freshness)),
+    async () => loadTopology(await model.get(), store, freshness),
     logger,
     ttlMs,
   );

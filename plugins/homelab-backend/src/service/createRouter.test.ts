@@ -406,6 +406,50 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     expect(trend.body.points).toHaveLength(1);
   });
 
+  it('serves the topology prepared: gzipped with an ETag, the folded overview, and each cluster’s workloads on their own', async () => {
+    const server = await app();
+    const full = await request(server).get('/topology');
+    expect(full.status).toBe(200);
+    expect(full.headers['content-encoding']).toBe('gzip');
+    const workloads = full.body.nodes.filter((n: any) => n.kind === 'workload');
+    expect(workloads.length).toBeGreaterThan(10);
+    const unchanged = await request(server)
+      .get('/topology')
+      .set('If-None-Match', full.headers.etag);
+    expect(unchanged.status).toBe(304);
+
+    const folded = await request(server).get('/topology?workloads=folded');
+    expect(folded.status).toBe(200);
+    expect(folded.headers.etag).not.toBe(full.headers.etag);
+    expect(folded.body.nodes.some((n: any) => n.kind === 'workload')).toBe(
+      false,
+    );
+    const namespaces = folded.body.nodes.filter(
+      (n: any) => n.kind === 'namespace',
+    );
+    expect(
+      namespaces.reduce((sum: number, n: any) => sum + n.workloads.total, 0),
+    ).toBe(workloads.length);
+
+    const production = await request(server).get(
+      '/topology/clusters/production/workloads',
+    );
+    expect(production.status).toBe(200);
+    expect(production.body.nodes.length).toBeGreaterThan(0);
+    expect(
+      production.body.nodes.every(
+        (n: any) => n.kind === 'workload' && n.cluster === 'production',
+      ),
+    ).toBe(true);
+    expect(
+      (await request(server).get('/topology/clusters/nowhere/workloads'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await request(server).get('/topology?workloads=everything')).status,
+    ).toBe(400);
+  });
+
   it('previews a promotion from the configured GitOps repository and its own data: what changes where, and each gate', async () => {
     const git = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-preview-'));
     try {

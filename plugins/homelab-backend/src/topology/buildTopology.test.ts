@@ -114,12 +114,14 @@ const graph = (state: 'fresh' | 'stale') =>
     ],
     new Date('2026-11-22T06:00:00Z'),
   );
-const edges = (state: 'fresh' | 'stale') =>
-  graph(state).edges.map(e => `${e.source} -${e.relation}-> ${e.target}`);
+const edges = async (state: 'fresh' | 'stale') =>
+  (await graph(state)).edges.map(
+    e => `${e.source} -${e.relation}-> ${e.target}`,
+  );
 
 describe('buildTopology', () => {
-  it('runs from the internet through the router, switch and network to devices, nodes, clusters and workloads', () => {
-    expect(edges('fresh')).toEqual([
+  it('runs from the internet through the router, switch and network to devices, nodes, clusters and workloads', async () => {
+    expect(await edges('fresh')).toEqual([
       `internet -uplink-> ${ref('fiber')}`,
       `${ref('fiber')} -uplink-> ${ref('gateway')}`,
       `${ref('gateway')} -routes-> ${ref('lan')}`,
@@ -139,29 +141,48 @@ describe('buildTopology', () => {
     ]);
   });
 
-  it('gives health where it is known, and unknown where the data is stale', () => {
-    const status = (state: 'fresh' | 'stale') =>
+  it('gives health where it is known, and unknown where the data is stale', async () => {
+    const status = async (state: 'fresh' | 'stale') =>
       Object.fromEntries(
-        graph(state)
-          .nodes.filter(n => n.status)
+        (await graph(state)).nodes
+          .filter(n => n.status)
           .map(n => [n.id, n.status]),
       );
-    expect(status('fresh')).toEqual({
+    expect(await status('fresh')).toEqual({
       [ref('pi-node')]: 'ok',
       [ref('ghost-node')]: 'error',
       [ref('home')]: 'ok',
       'workload:home/media/Deployment/jellyfin': 'warning',
       'workload:home/media/Deployment/sonarr': 'ok',
     });
-    expect(status('stale')).toMatchObject({
+    expect(await status('stale')).toMatchObject({
       [ref('home')]: 'unknown',
       'workload:home/media/Deployment/jellyfin': 'unknown',
       'workload:home/media/Deployment/sonarr': 'unknown',
     });
   });
 
-  it('names nodes by title and keeps the environment and networks', () => {
-    const nodes = graph('fresh').nodes;
+  it('says why a node is not healthy', async () => {
+    const reasons = async (state: 'fresh' | 'stale') =>
+      Object.fromEntries(
+        (await graph(state)).nodes
+          .filter(n => n.reason)
+          .map(n => [n.id, n.reason]),
+      );
+    expect(await reasons('fresh')).toEqual({
+      [ref('ghost-node')]: 'In the inventory, but home does not list this node',
+      'workload:home/media/Deployment/jellyfin': '1 of 2 replicas ready',
+    });
+    const stale = 'The workloads of home are from 2026-11-22T05:00:00.000Z';
+    expect(await reasons('stale')).toMatchObject({
+      [ref('home')]: stale,
+      'workload:home/media/Deployment/jellyfin': stale,
+      'workload:home/media/Deployment/sonarr': stale,
+    });
+  });
+
+  it('names nodes by title and keeps the environment and networks', async () => {
+    const nodes = (await graph('fresh')).nodes;
     expect(nodes.find(n => n.id === ref('home'))).toMatchObject({
       label: 'Home cluster',
       environment: 'production',

@@ -1,6 +1,7 @@
 import { SourceFreshness, TopologyGraph } from '@homelab/plugin-homelab-common';
 import { HomelabModel } from '../catalog/loadHomelabModel';
 import { addCatalogResources } from './catalogTopology';
+import { TimeSlicer } from './TimeSlicer';
 import { TopologyGraphBuilder } from './TopologyGraphBuilder';
 import { addWorkloads, ClusterWorkloads } from './workloadTopology';
 
@@ -10,17 +11,19 @@ import { addWorkloads, ClusterWorkloads } from './workloadTopology';
  * namespaces and workloads, with MetalLB pools and the load-balancer
  * addresses they handed out. Hardware and networks come from the catalog;
  * namespaces, workloads and addresses from the latest workload snapshots,
- * whose status is unknown when their cluster's snapshot is stale.
+ * whose status is unknown when their cluster's snapshot is stale. Built in
+ * slices (see TimeSlicer), so that a large estate never holds the event loop.
  */
-export function buildTopology(
+export async function buildTopology(
   model: HomelabModel,
   clusters: ClusterWorkloads[],
   freshness: SourceFreshness[],
   generatedAt: Date,
-): TopologyGraph {
+  slicer = new TimeSlicer(),
+): Promise<TopologyGraph> {
   const graph = new TopologyGraphBuilder();
   graph.setNode({ id: 'internet', kind: 'internet', label: 'Internet' });
-  addCatalogResources(graph, model.resources);
-  addWorkloads(graph, model, clusters, freshness);
+  await addCatalogResources(graph, model.resources, slicer);
+  await addWorkloads(graph, model, clusters, freshness, slicer);
   return graph.build(generatedAt, freshness);
 }

@@ -4,6 +4,7 @@ import {
   TopologyNode,
 } from '@homelab/plugin-homelab-common';
 import { HomelabFacts, homelabFacts } from './homelabFacts';
+import { TimeSlicer } from './TimeSlicer';
 import { TopologyGraphBuilder } from './TopologyGraphBuilder';
 
 /** Upstream devices first: a cable runs from the router to the switch, not back. */
@@ -14,11 +15,29 @@ const DEVICE_RANK: Record<string, number> = {
   'access-point': 2,
 };
 
-function nodeStatus(facts: HomelabFacts): TopologyNode['status'] {
-  if (facts.presence === 'inventory-only') return 'error';
-  if (!facts.live || facts.live.stale) return 'unknown';
-  if (facts.live.ready === 'True') return 'ok';
-  return facts.live.ready === 'False' ? 'error' : 'unknown';
+/** A Kubernetes node's health and, unless healthy, why. */
+function nodeStatus(
+  facts: HomelabFacts,
+): Pick<TopologyNode, 'status' | 'reason'> {
+  const cluster = facts.cluster ?? 'its cluster';
+  if (facts.presence === 'inventory-only')
+    return {
+      status: 'error',
+      reason: `In the inventory, but ${cluster} does not list this node`,
+    };
+  if (!facts.live)
+    return { status: 'unknown', reason: `No live facts read from ${cluster}` };
+  if (facts.live.stale)
+    return {
+      status: 'unknown',
+      reason: `Live facts stale${
+        facts.live.observedAt ? ` since ${facts.live.observedAt}` : ''
+      }: ${cluster} could not be read`,
+    };
+  if (facts.live.ready === 'True') return { status: 'ok' };
+  if (facts.live.ready === 'False')
+    return { status: 'error', reason: 'The kubelet reports NotReady' };
+  return { status: 'unknown', reason: 'The kubelet reports no Ready state' };
 }
 
 /** One catalog resource, its ref and facts, and the rest of the catalog for the other ends of its edges. */
@@ -76,7 +95,7 @@ function addKubernetesNode({ graph, ref, facts, base }: ResourceInGraph) {
     ...base,
     kind: 'node',
     ...(facts.cluster ? { cluster: facts.cluster } : {}),
-    status: nodeStatus(facts),
+    ...nodeStatus(facts),
   });
   if (facts.hostedOn) graph.addEdge(facts.hostedOn, ref, 'runs');
   for (const cluster of facts.partOf ?? [])
@@ -108,14 +127,15 @@ function addIpPool({ graph, ref, facts, base }: ResourceInGraph) {
  * switches, networks, devices and VMs, Kubernetes nodes, clusters and IP
  * pools, each with the edges its facts name.
  */
-export function addCatalogResources(
+export async function addCatalogResources(
   graph: TopologyGraphBuilder,
   resources: Entity[],
-): void {
+  slicer: TimeSlicer,
+): Promise<void> {
   const byRef = new Map(
     resources.map(entity => [stringifyEntityRef(entity), entity]),
   );
-  for (const entity of resources) {
+  await slicer.forEach(resources, entity => {
     const ref = stringifyEntityRef(entity);
     const resource: ResourceInGraph = {
       graph,
@@ -147,5 +167,5 @@ export function addCatalogResources(
         break;
       default:
     }
-  }
+  });
 }

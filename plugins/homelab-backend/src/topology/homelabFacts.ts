@@ -10,7 +10,7 @@ export interface HomelabFacts {
   hostedOn?: string;
   partOf?: string[];
   presence?: string;
-  live?: { ready?: string; stale?: boolean };
+  live?: { ready?: string; stale?: boolean; observedAt?: string };
   addresses?: Array<{ start: string; end?: string }>;
   interfaces?: Array<{ network: string }>;
 }

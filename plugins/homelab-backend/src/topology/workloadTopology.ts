@@ -7,6 +7,7 @@ import {
 import { HomelabModel } from '../catalog/loadHomelabModel';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { HomelabFacts, homelabFacts } from './homelabFacts';
+import { TimeSlicer } from './TimeSlicer';
 import { TopologyGraphBuilder } from './TopologyGraphBuilder';
 
 /** A cluster's latest workload snapshot. */
@@ -27,14 +28,29 @@ function inRanges(address: string, ranges: HomelabFacts['addresses']): boolean {
   );
 }
 
+/** A workload's health from its replicas and, unless healthy, why. */
 function workloadStatus(
   workload: WorkloadSnapshot['workloads'][number],
-): TopologyNode['status'] {
-  if (workload.replicas === undefined) return 'unknown';
-  if (workload.replicas === 0) return 'ok';
+): Pick<TopologyNode, 'status' | 'reason'> {
+  if (workload.replicas === undefined)
+    return { status: 'unknown', reason: 'The snapshot has no replica count' };
+  if (workload.replicas === 0)
+    return { status: 'ok', reason: 'Scaled to 0 replicas' };
   const ready = workload.readyReplicas ?? 0;
-  if (ready >= workload.replicas) return 'ok';
-  return ready === 0 ? 'error' : 'warning';
+  if (ready >= workload.replicas) return { status: 'ok' };
+  return {
+    status: ready === 0 ? 'error' : 'warning',
+    reason: `${ready} of ${workload.replicas} replicas ready`,
+  };
+}
+
+/** Why the statuses of a cluster whose workloads snapshot is stale are unknown. */
+function staleReason(freshness: SourceFreshness | undefined, cluster: string) {
+  if (!freshness || freshness.state === 'never-collected')
+    return `The workloads of ${cluster} have not been read yet`;
+  return `The workloads of ${cluster} are from ${
+    freshness.collectedAt ?? 'an earlier collection'
+  }${freshness.error ? `: ${freshness.error}` : ''}`;
 }
 
 const clusterNodeId = (cluster: string) => `resource:default/${cluster}`;
@@ -43,14 +59,18 @@ const clusterNodeId = (cluster: string) => `resource:default/${cluster}`;
  * Adds what one cluster runs, from its latest workload snapshot: its
  * namespaces, workloads and the load-balancer addresses they expose, each
  * address linked to the pool that assigned it. Statuses are unknown when the
- * snapshot is stale.
+ * snapshot is stale, with why.
  */
 function addClusterWorkloads(
   graph: TopologyGraphBuilder,
   model: HomelabModel,
   { cluster, snapshot }: ClusterWorkloads,
-  stale: boolean,
+  freshness: SourceFreshness | undefined,
 ): void {
+  const stale = freshness?.state !== 'fresh';
+  const unknown = stale
+    ? { status: 'unknown' as const, reason: staleReason(freshness, cluster) }
+    : undefined;
   const clusterId = clusterNodeId(cluster);
   graph.setNode({
     ...(graph.node(clusterId) ?? {
@@ -59,7 +79,7 @@ function addClusterWorkloads(
       label: cluster,
       cluster,
     }),
-    status: stale ? 'unknown' : 'ok',
+    ...(unknown ?? { status: 'ok' }),
   });
   const environment = model.clusterEnvironments.get(cluster);
   const inCluster = {
@@ -92,7 +112,7 @@ function addClusterWorkloads(
       label: workload.name,
       ...inCluster,
       ...(entityRef ? { entityRef } : {}),
-      status: stale ? 'unknown' : workloadStatus(workload),
+      ...(unknown ?? workloadStatus(workload)),
     });
     graph.addEdge(namespaceId(workload.namespace), id, 'runs');
   }
@@ -120,15 +140,19 @@ function addClusterWorkloads(
 }
 
 /** Adds what every cluster runs; a cluster whose workloads are not fresh has unknown statuses. */
-export function addWorkloads(
+export async function addWorkloads(
   graph: TopologyGraphBuilder,
   model: HomelabModel,
   clusters: ClusterWorkloads[],
   freshness: SourceFreshness[],
-): void {
-  for (const workloads of clusters) {
-    const stale =
-      freshness.find(f => f.cluster === workloads.cluster)?.state !== 'fresh';
-    addClusterWorkloads(graph, model, workloads, stale);
-  }
+  slicer: TimeSlicer,
+): Promise<void> {
+  await slicer.forEach(clusters, workloads =>
+    addClusterWorkloads(
+      graph,
+      model,
+      workloads,
+      freshness.find(f => f.cluster === workloads.cluster),
+    ),
+  );
 }

@@ -8,6 +8,7 @@ import {
   PostureSummaryQuery,
   PostureTrendQuery,
   PromotionRequest,
+  TopologyQuery,
 } from './requests';
 import {
   AppDrift,
@@ -94,9 +95,20 @@ export class HomelabApiClient {
     return this.#call('get', '/freshness', {});
   }
 
-  /** The homelab as a graph, from the internet to workloads. */
-  getTopology(): Promise<TopologyGraph> {
-    return this.#call('get', '/topology', {});
+  /**
+   * The homelab as a graph, from the internet to workloads; with
+   * `workloads: 'folded'`, the overview: no workload nodes, each namespace
+   * counting its workloads by state.
+   */
+  getTopology(query?: TopologyQuery): Promise<TopologyGraph> {
+    return this.#call('get', '/topology', { query });
+  }
+
+  /** One cluster's workloads, with the edges from their namespaces: what the folded overview leaves out. */
+  getTopologyClusterWorkloads(cluster: string): Promise<TopologyGraph> {
+    return this.#call('get', '/topology/clusters/{cluster}/workloads', {
+      path: { cluster },
+    });
   }
 
   /** The latest posture summaries. */

@@ -104,3 +104,13 @@ export interface PromotionRequest {
   /** The target environment. */
   to: string;
 }
+
+/**
+ * Which view of the topology to fetch.
+ *
+ * @public
+ */
+export interface TopologyQuery {
+  /** folded: no workload nodes; each namespace counts its workloads by state. */
+  workloads?: 'folded';
+}

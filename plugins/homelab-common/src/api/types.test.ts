@@ -20,6 +20,7 @@ import {
   TopologyEdge,
   TopologyGraph,
   TopologyNode,
+  TopologyWorkloadCounts,
 } from './types';
 
 type Schemas = components['schemas'];
@@ -54,6 +55,7 @@ interface DocumentedAs {
   SloSeriesPoint: SloSeriesPoint;
   SloStatus: SloStatus;
   TopologyNode: TopologyNode;
+  TopologyWorkloadCounts: TopologyWorkloadCounts;
   TopologyEdge: TopologyEdge;
   TopologyGraph: TopologyGraph;
   AppRelease: AppRelease;
@@ -87,6 +89,7 @@ const documentedAsInSpec: {
   SloSeriesPoint: true,
   SloStatus: true,
   TopologyNode: true,
+  TopologyWorkloadCounts: true,
   TopologyEdge: true,
   TopologyGraph: true,
   AppRelease: true,

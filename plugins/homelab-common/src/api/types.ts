@@ -413,6 +413,28 @@ export interface TopologyNode {
   networks?: string[];
   /** Health, where known. */
   status?: 'ok' | 'warning' | 'error' | 'unknown';
+  /** Why the status is not ok, like "0 of 2 replicas ready". */
+  reason?: string;
+  /** A namespace of the folded overview: its workloads, by state. */
+  workloads?: TopologyWorkloadCounts;
+}
+
+/**
+ * The workloads a namespace of the folded topology runs, by state.
+ *
+ * @public
+ */
+export interface TopologyWorkloadCounts {
+  /** Every workload. */
+  total: number;
+  /** Ready. */
+  ok: number;
+  /** Some replicas ready. */
+  warning: number;
+  /** No replica ready. */
+  error: number;
+  /** Unknown, or stale. */
+  unknown: number;
 }
 
 /**

@@ -30,8 +30,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The homelab as a graph, from the internet to workloads. Served from a cache rebuilt at most every 30 seconds. */
+    /** @description The homelab as a graph, from the internet to workloads. Served from a cache rebuilt in the background (homelab.api.cacheSeconds, 30 seconds by default), gzipped when the client accepts it, with an ETag. */
     get: operations['GetTopology'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/topology/clusters/{cluster}/workloads': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description One cluster's workloads, with the edges from their namespaces: what the folded overview leaves out of that cluster. */
+    get: operations['GetTopologyClusterWorkloads'];
     put?: never;
     post?: never;
     delete?: never;
@@ -458,6 +475,17 @@ export interface components {
       networks?: string[];
       /** @enum {string} */
       status?: 'ok' | 'warning' | 'error' | 'unknown';
+      /** @description Why the status is not ok, like "0 of 2 replicas ready". */
+      reason?: string;
+      workloads?: components['schemas']['TopologyWorkloadCounts'];
+    };
+    /** @description A folded namespace's workloads, by state. */
+    TopologyWorkloadCounts: {
+      total: number;
+      ok: number;
+      warning: number;
+      error: number;
+      unknown: number;
     };
     TopologyEdge: {
       source: string;
@@ -599,7 +627,10 @@ export interface operations {
   };
   GetTopology: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description folded: the overview, without workload nodes; each namespace counts its workloads by state and takes the worst. Without it, every workload is a node. */
+        workloads?: 'folded';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -614,6 +645,43 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TopologyGraph'];
         };
+      };
+      /** @description Unchanged since the ETag given in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetTopologyClusterWorkloads: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cluster: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workloads. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TopologyGraph'];
+        };
+      };
+      /** @description Unchanged since the ETag given in If-None-Match. */
+      304: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       default: components['responses']['ErrorResponse'];
     };

@@ -820,6 +820,37 @@ export const spec = {
             type: 'string',
             enum: ['ok', 'warning', 'error', 'unknown'],
           },
+          reason: {
+            type: 'string',
+            description:
+              'Why the status is not ok, like "0 of 2 replicas ready".',
+          },
+          workloads: {
+            $ref: '#/components/schemas/TopologyWorkloadCounts',
+          },
+        },
+      },
+      TopologyWorkloadCounts: {
+        type: 'object',
+        description: "A folded namespace's workloads, by state.",
+        required: ['total', 'ok', 'warning', 'error', 'unknown'],
+        additionalProperties: false,
+        properties: {
+          total: {
+            type: 'integer',
+          },
+          ok: {
+            type: 'integer',
+          },
+          warning: {
+            type: 'integer',
+          },
+          error: {
+            type: 'integer',
+          },
+          unknown: {
+            type: 'integer',
+          },
         },
       },
       TopologyEdge: {
@@ -1119,7 +1150,21 @@ export const spec = {
       get: {
         operationId: 'GetTopology',
         description:
-          'The homelab as a graph, from the internet to workloads. Served from a cache rebuilt at most every 30 seconds.',
+          'The homelab as a graph, from the internet to workloads. Served from a cache rebuilt in the background (homelab.api.cacheSeconds, 30 seconds by default), gzipped when the client accepts it, with an ETag.',
+        parameters: [
+          {
+            name: 'workloads',
+            in: 'query',
+            description:
+              'folded: the overview, without workload nodes; each namespace counts its workloads by state and takes the worst. Without it, every workload is a node.',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['folded'],
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'The graph.',
@@ -1130,6 +1175,44 @@ export const spec = {
                 },
               },
             },
+          },
+          '304': {
+            description: 'Unchanged since the ETag given in If-None-Match.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/topology/clusters/{cluster}/workloads': {
+      get: {
+        operationId: 'GetTopologyClusterWorkloads',
+        description:
+          "One cluster's workloads, with the edges from their namespaces: what the folded overview leaves out of that cluster.",
+        parameters: [
+          {
+            name: 'cluster',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The workloads.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TopologyGraph',
+                },
+              },
+            },
+          },
+          '304': {
+            description: 'Unchanged since the ETag given in If-None-Match.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
