@@ -12,6 +12,7 @@ import {
   PostureSummary,
   PostureTrendPoint,
   PromotionPreview,
+  ReportDiscrepancy,
   SeverityCounts,
   SloDefinition,
   SloSeriesPoint,
@@ -46,6 +47,7 @@ interface DocumentedAs {
   Finding: Finding;
   SeverityCounts: SeverityCounts;
   PolicyCounts: PolicyCounts;
+  ReportDiscrepancy: ReportDiscrepancy;
   Score: PostureSummary['score'];
   PostureSummary: PostureSummary;
   PostureTrendPoint: PostureTrendPoint;
@@ -80,6 +82,7 @@ const documentedAsInSpec: {
   Finding: true,
   SeverityCounts: true,
   PolicyCounts: true,
+  ReportDiscrepancy: true,
   Score: true,
   PostureSummary: true,
   PostureTrendPoint: true,

@@ -211,6 +211,34 @@ export interface PolicyCounts {
   error: number;
   /** Skipped; not counted in the policy score. */
   skip: number;
+  /**
+   * Results without a result the report format defines (or with none),
+   * counted here rather than dropped; the collection's warnings name the
+   * reports holding them. Not counted in the policy score.
+   */
+  unknown?: number;
+}
+
+/**
+ * A report whose own summary disagrees with the results it lists. The
+ * posture counts follow the summary; both are shown so that neither is
+ * hidden.
+ *
+ * @public
+ */
+export interface ReportDiscrepancy {
+  /** The report's API version. */
+  apiVersion?: string;
+  /** The report's kind. */
+  kind: string;
+  /** The report's name. */
+  name: string;
+  /** The report's namespace, for namespaced reports. */
+  namespace?: string;
+  /** What its summary says, by severity, result or score; zero counts left out. */
+  summary: Record<string, number>;
+  /** What its listed results add up to, in the same terms. */
+  listed: Record<string, number>;
 }
 
 /**
@@ -259,6 +287,11 @@ export interface PostureSummary {
     pass: number;
     fail: number;
   }>;
+  /**
+   * Cluster scope, where there are any: the reports whose own summary
+   * disagrees with what they list (at most 100).
+   */
+  discrepancies?: ReportDiscrepancy[];
   /** When the underlying reports were collected. */
   collectedAt: string;
 }
@@ -308,6 +341,12 @@ export interface SloDefinition {
    * written `{{.window}}`, as Sloth writes it.
    */
   errorRatioQuery: string;
+  /**
+   * PromQL of the number of events in a window (`{{.window}}`, or
+   * `{{.windowSeconds}}` for its length in seconds); absent when the SLI
+   * does not count events, as a raw Sloth SLI does not.
+   */
+  eventsQuery?: string;
 }
 
 /**
@@ -332,6 +371,14 @@ export interface BurnRateAlert {
   shortBurnRate: number | null;
   /** Whether both windows exceed the threshold; null without data. */
   firing: boolean | null;
+  /**
+   * Events in the long window. A window with fewer than the status's
+   * minimumEvents has no burn rate: one failure in a handful of requests
+   * says nothing about the rate.
+   */
+  longEvents?: number | null;
+  /** Events in the short window. */
+  shortEvents?: number | null;
 }
 
 /**
@@ -359,10 +406,18 @@ export interface SloStatus {
   /**
    * ok, warning (a ticket alert fires), breaching (a page alert fires or the
    * budget is spent), no-data (no events in the window: unknown, never 100%),
-   * stale (the last evaluation failed; values are from evaluatedAt), or
-   * error (never evaluated successfully).
+   * not-enough-data (fewer events in the period than minimumEvents: too few
+   * to judge the objective), stale (the last evaluation failed; values are
+   * from evaluatedAt), or error (never evaluated successfully).
    */
-  state: 'ok' | 'warning' | 'breaching' | 'no-data' | 'stale' | 'error';
+  state:
+    | 'ok'
+    | 'warning'
+    | 'breaching'
+    | 'no-data'
+    | 'not-enough-data'
+    | 'stale'
+    | 'error';
   /** When the values were computed. */
   evaluatedAt?: string;
   /** Ratio of good events over the period. */
@@ -375,6 +430,10 @@ export interface SloStatus {
   alert: 'page' | 'ticket' | 'none' | null;
   /** Why the last evaluation failed. */
   error?: string;
+  /** Events in the period; null where the SLI does not count events. */
+  events?: number | null;
+  /** Events a window needs before its ratio is judged. */
+  minimumEvents?: number;
   /** History over the window, for charts (detail only). */
   series?: SloSeriesPoint[];
 }

@@ -376,6 +376,23 @@ export interface components {
       warn: number;
       error: number;
       skip: number;
+      /** @description Results without a result the report format defines (or with none); each report holding them is named in the collection's warnings. */
+      unknown?: number;
+    };
+    /** @description A report whose own summary disagrees with the results it lists. The counts follow the summary. */
+    ReportDiscrepancy: {
+      apiVersion?: string;
+      kind: string;
+      name: string;
+      namespace?: string;
+      /** @description What the report's summary says, by severity, result or score (counts of zero left out). */
+      summary: {
+        [key: string]: number;
+      };
+      /** @description What its listed results add up to, in the same terms. */
+      listed: {
+        [key: string]: number;
+      };
     };
     /** @description 0 to 100; null when nothing measured it. */
     Score: number | null;
@@ -401,6 +418,8 @@ export interface components {
         pass: number;
         fail: number;
       }[];
+      /** @description Cluster scope, where there are any; the reports whose own summary disagrees with what they list (at most 100). */
+      discrepancies?: components['schemas']['ReportDiscrepancy'][];
       collectedAt: string;
     };
     PostureTrendPoint: {
@@ -421,6 +440,8 @@ export interface components {
       source: 'openslo' | 'sloth' | 'pyrra';
       origin: string;
       errorRatioQuery: string;
+      /** @description The number of events in a window ({{.window}}, {{.windowSeconds}}); absent when the SLI does not count events. */
+      eventsQuery?: string;
     };
     NullableNumber: number | null;
     BurnRateAlert: {
@@ -433,6 +454,10 @@ export interface components {
       longBurnRate: components['schemas']['NullableNumber'];
       shortBurnRate: components['schemas']['NullableNumber'];
       firing: boolean | null;
+      /** @description Events in the long window; a window with fewer than the SLO's minimumEvents has no burn rate. */
+      longEvents?: components['schemas']['NullableNumber'];
+      /** @description Events in the short window. */
+      shortEvents?: components['schemas']['NullableNumber'];
     };
     SloSeriesPoint: {
       time: string;
@@ -442,7 +467,14 @@ export interface components {
     SloStatus: {
       slo: components['schemas']['SloDefinition'];
       /** @enum {string} */
-      state: 'ok' | 'warning' | 'breaching' | 'no-data' | 'stale' | 'error';
+      state:
+        | 'ok'
+        | 'warning'
+        | 'breaching'
+        | 'no-data'
+        | 'not-enough-data'
+        | 'stale'
+        | 'error';
       evaluatedAt?: string;
       sli: components['schemas']['NullableNumber'];
       errorBudgetRemaining: components['schemas']['NullableNumber'];
@@ -450,6 +482,10 @@ export interface components {
       /** @description The most severe firing alert; null without data. */
       alert: ('page' | 'ticket' | 'none') | null;
       error?: string;
+      /** @description Events in the SLO's period; null where the SLI does not count events. */
+      events?: components['schemas']['NullableNumber'];
+      /** @description Events a window needs before its ratio is judged. */
+      minimumEvents?: number;
       series?: components['schemas']['SloSeriesPoint'][];
     };
     TopologyNode: {

@@ -23,6 +23,7 @@ export const STATE_TEXT: Record<SloStatus['state'], string> = {
   warning: 'Ticket alert firing',
   breaching: 'Breaching',
   'no-data': 'No data',
+  'not-enough-data': 'Not enough data',
   stale: 'Stale',
   error: 'Never evaluated',
 };
@@ -35,6 +36,7 @@ export const STATE_STATUS: Record<
   warning: 'warning',
   breaching: 'error',
   'no-data': 'unknown',
+  'not-enough-data': 'unknown',
   stale: 'unknown',
   error: 'error',
 };

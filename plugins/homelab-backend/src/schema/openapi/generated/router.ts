@@ -496,6 +496,48 @@ export const spec = {
           skip: {
             type: 'number',
           },
+          unknown: {
+            description:
+              "Results without a result the report format defines (or with none); each report holding them is named in the collection's warnings.",
+            type: 'number',
+          },
+        },
+      },
+      ReportDiscrepancy: {
+        description:
+          'A report whose own summary disagrees with the results it lists. The counts follow the summary.',
+        type: 'object',
+        required: ['kind', 'name', 'summary', 'listed'],
+        additionalProperties: false,
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          summary: {
+            description:
+              "What the report's summary says, by severity, result or score (counts of zero left out).",
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          listed: {
+            description:
+              'What its listed results add up to, in the same terms.',
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
         },
       },
       Score: {
@@ -586,6 +628,14 @@ export const spec = {
               },
             },
           },
+          discrepancies: {
+            description:
+              'Cluster scope, where there are any; the reports whose own summary disagrees with what they list (at most 100).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReportDiscrepancy',
+            },
+          },
           collectedAt: {
             type: 'string',
           },
@@ -654,6 +704,11 @@ export const spec = {
           errorRatioQuery: {
             type: 'string',
           },
+          eventsQuery: {
+            description:
+              'The number of events in a window ({{.window}}, {{.windowSeconds}}); absent when the SLI does not count events.',
+            type: 'string',
+          },
         },
       },
       NullableNumber: {
@@ -698,6 +753,15 @@ export const spec = {
           firing: {
             type: ['boolean', 'null'],
           },
+          longEvents: {
+            description:
+              "Events in the long window; a window with fewer than the SLO's minimumEvents has no burn rate.",
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          shortEvents: {
+            description: 'Events in the short window.',
+            $ref: '#/components/schemas/NullableNumber',
+          },
         },
       },
       SloSeriesPoint: {
@@ -733,7 +797,15 @@ export const spec = {
           },
           state: {
             type: 'string',
-            enum: ['ok', 'warning', 'breaching', 'no-data', 'stale', 'error'],
+            enum: [
+              'ok',
+              'warning',
+              'breaching',
+              'no-data',
+              'not-enough-data',
+              'stale',
+              'error',
+            ],
           },
           evaluatedAt: {
             type: 'string',
@@ -764,6 +836,15 @@ export const spec = {
           },
           error: {
             type: 'string',
+          },
+          events: {
+            description:
+              "Events in the SLO's period; null where the SLI does not count events.",
+            $ref: '#/components/schemas/NullableNumber',
+          },
+          minimumEvents: {
+            description: 'Events a window needs before its ratio is judged.',
+            type: 'number',
           },
           series: {
             type: 'array',
