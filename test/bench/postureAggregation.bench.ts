@@ -4,11 +4,13 @@
  * Kubernetes API returns them, 250 to a page.
  *
  * 1. baseline: JSON.parse of every page, and nothing else;
- * 2. aggregation: the security collector's work on the same bytes: parse a
- *    page, turn its reports into findings, drop it, then map every finding
- *    to its workload and entity and compute the posture summaries;
- * 3. storage: writing those findings and summaries to SQLite, as one
- *    collection replaces the last.
+ * 2. aggregation: the security collector's work on the same bytes, page by
+ *    page: parse a page, read its reports, place their findings on their
+ *    workloads and entities with their ids and hand them out (here dropped),
+ *    then compute the posture summaries;
+ * 3. collection: the same with each page's findings staged in SQLite before
+ *    the next page is read, and the collection committed, as the security
+ *    collector replaces a cluster's posture.
  *
  * Each phase runs in a process of its own, so its peak memory is its own.
  */
@@ -20,9 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { DatabaseHomelabStore } from '../../plugins/homelab-backend/src/database/DatabaseHomelabStore';
-import { aggregatePosture } from '../../plugins/homelab-backend/src/security/aggregatePosture';
-import { emptyReports } from '../../plugins/homelab-backend/src/security/reports';
-import { addTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
+import { PostureStore } from '../../plugins/homelab-backend/src/database/PostureStore';
+import { PostureAggregator } from '../../plugins/homelab-backend/src/security/PostureAggregator';
+import { parseTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
 import { EntityIndex } from '../../plugins/homelab-backend/src/workloads/EntityIndex';
 import { WorkloadSnapshot } from '../../plugins/homelab-backend/src/workloads/WorkloadSnapshot';
 import { median, reportResult, round, runBenchmark, timed } from './lib/report';
@@ -176,20 +178,30 @@ const entities: Entity[] = Array.from({ length: 200 }, (_, e) => ({
   spec: {},
 }));
 
-async function aggregate(directory: string) {
-  const reports = emptyReports();
+/**
+ * Reads the pages as the security collector does: each page parsed, its
+ * reports aggregated and its findings handed to `stage` before the next
+ * page is read.
+ */
+async function aggregate(
+  directory: string,
+  stage: (findings: ReturnType<PostureAggregator['takeFindings']>) => unknown,
+) {
+  const aggregator = new PostureAggregator(
+    'production',
+    workloads,
+    new EntityIndex(entities),
+  );
+  let findings = 0;
   for (const file of pages(directory)) {
     const page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
     for (const report of page.items)
-      addTrivyReport(reports, report, 'production');
+      aggregator.add(parseTrivyReport(report, 'production'));
+    const staged = aggregator.takeFindings();
+    findings += staged.length;
+    await stage(staged);
   }
-  return aggregatePosture(
-    'production',
-    reports,
-    workloads,
-    new EntityIndex(entities),
-    new Date().toISOString(),
-  );
+  return { findings, ...aggregator.finish(new Date().toISOString()) };
 }
 
 async function phase(name: string, directory: string) {
@@ -205,32 +217,36 @@ async function phase(name: string, directory: string) {
     return { ms: run.ms, items: run.value };
   }
   if (name === 'aggregation') {
-    const run = await timed(() => aggregate(directory));
+    const run = await timed(() => aggregate(directory, () => undefined));
     return {
       ms: run.ms,
-      findings: run.value.findings.length,
+      findings: run.value.findings,
       summaries: run.value.summaries.length,
     };
   }
-  const posture = await aggregate(directory);
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: path.join(directory, 'homelab.sqlite') },
     useNullAsDefault: true,
   });
-  const store = await DatabaseHomelabStore.create(
-    mockServices.database({ knex }),
-  );
-  const write = await timed(() =>
-    store.posture.replacePosture(
-      'production',
-      posture.findings,
-      posture.summaries,
-      new Date(),
-    ),
-  );
+  const store: PostureStore = (
+    await DatabaseHomelabStore.create(mockServices.database({ knex }))
+  ).posture;
+  const collectedAt = new Date();
+  const run = await timed(async () => {
+    await store.beginPosture('production');
+    const result = await aggregate(directory, findings =>
+      store.stageFindings('production', findings, collectedAt),
+    );
+    const stored = await store.commitPosture('production', {
+      summaries: result.summaries,
+      superseded: result.superseded,
+      collectedAt,
+    });
+    return { findings: result.findings, stored };
+  });
   await knex.destroy();
-  return { ms: write.ms, findings: posture.findings.length };
+  return { ms: run.ms, ...run.value };
 }
 
 /** Runs one phase in a child process: its time and its own peak memory. */
@@ -290,7 +306,7 @@ async function main() {
     }
     const baseline = [0, 1, 2].map(() => runPhase('baseline', directory));
     const aggregation = [0, 1, 2].map(() => runPhase('aggregation', directory));
-    const storage = runPhase('storage', directory);
+    const collection = runPhase('collection', directory);
     const baselineMs = median(baseline.map(r => r.ms));
     const aggregationMs = median(aggregation.map(r => r.ms));
     reportResult(
@@ -311,7 +327,9 @@ async function main() {
         'parse + aggregate peak RSS MB': Math.max(
           ...aggregation.map(r => r.peakRssMB),
         ),
-        'write findings and summaries to SQLite ms': round(storage.ms),
+        'parse + aggregate + store in SQLite ms': round(collection.ms),
+        'parse + aggregate + store peak RSS MB': collection.peakRssMB,
+        'findings stored': collection.stored,
       },
     );
   } finally {

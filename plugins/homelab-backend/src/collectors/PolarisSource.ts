@@ -31,6 +31,14 @@ export class PolarisSource {
     return parseAudit(client.cluster, text);
   }
 
+  /** Where the audit of a cluster is read, as warnings name it: never a configured URL's path or credentials. */
+  locationOf(cluster: string): string {
+    const url = this.location.urls.get(cluster);
+    if (url) return new URL(url).origin;
+    const { namespace, service, path } = this.location.dashboard;
+    return `${namespace}/${service}/${path}`;
+  }
+
   notFoundWarning(cluster: string): string {
     const { namespace, service } = this.location.dashboard;
     return `Polaris is not installed in cluster "${cluster}": no service ${namespace}/${service}`;

@@ -1,20 +1,16 @@
 import { ClusterClient } from '@homelab/plugin-homelab-node';
 import { ClusterSnapshotStore } from '../database/ClusterSnapshotStore';
 import { PostureStore } from '../database/PostureStore';
-import { aggregatePosture } from '../security/aggregatePosture';
-import { PolarisAudit, addPolarisAudit } from '../security/polaris';
+import { parsePolarisAudit } from '../security/polaris';
+import { servedPolicyReportTypes } from '../security/policyReportApis';
+import { parsePolicyReport, PolicyReport } from '../security/policyReports';
+import { PostureAggregator } from '../security/PostureAggregator';
 import {
-  POLICY_REPORT_TYPES,
-  PolicyReport,
-  addPolicyReport,
-} from '../security/policyReports';
-import { ParsedReports, emptyReports } from '../security/reports';
-import {
+  parseTrivyReport,
   TRIVY_GROUP,
   TRIVY_KINDS,
   TRIVY_VERSION,
   TrivyReport,
-  addTrivyReport,
 } from '../security/trivy';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
@@ -25,10 +21,14 @@ import { listIfServed } from './listIfServed';
 
 /**
  * Security reports of a cluster: Trivy Operator's reports, the Polaris audit
- * and policy reports (Kyverno and others), turned into findings on workloads
- * and entities and posture summaries. A tool that is not installed is a
- * warning; a tool that is installed but cannot be read fails the collection,
- * keeping the last good posture.
+ * and policy reports (Kyverno, Falco, kube-bench and others), turned into
+ * findings on workloads and entities and posture summaries. Reports are read
+ * page by page and each page's findings stored before the next is read;
+ * they replace the cluster's last findings only when the whole collection
+ * succeeded. A tool that is not installed, or that the cluster serves only
+ * in API versions this plugin does not read, is a warning; a tool that is
+ * installed but cannot be read fails the collection, keeping the last good
+ * posture.
  */
 export class SecurityCollector implements ClusterCollector {
   readonly source = 'security';
@@ -45,66 +45,89 @@ export class SecurityCollector implements ClusterCollector {
     collectedAt: Date,
     signal?: AbortSignal,
   ): Promise<Collection> {
+    const cluster = client.cluster;
     const served = await client.servedVersions();
-    const reports = emptyReports();
+    const [workloads] = (
+      await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
+    ).filter(snapshot => snapshot.cluster === cluster);
+    const aggregator = new PostureAggregator(
+      cluster,
+      workloads?.data,
+      await this.entities(),
+    );
     const warnings: string[] = [];
+    await this.posture.beginPosture(cluster);
+    const store = () =>
+      this.posture.stageFindings(
+        cluster,
+        aggregator.takeFindings(),
+        collectedAt,
+      );
 
-    if (served.get(TRIVY_GROUP)?.includes(TRIVY_VERSION)) {
-      await this.#readTrivy(client, reports, signal);
+    const trivyVersions = served.get(TRIVY_GROUP) ?? [];
+    if (trivyVersions.includes(TRIVY_VERSION)) {
+      await this.#readTrivy(client, aggregator, store, signal);
     } else {
       warnings.push(
-        `Trivy Operator is not installed: the cluster does not serve ${TRIVY_GROUP}/${TRIVY_VERSION}`,
+        trivyVersions.length
+          ? `Trivy Operator reports are not read: the cluster serves ${trivyVersions
+              .map(v => `${TRIVY_GROUP}/${v}`)
+              .join(
+                ', ',
+              )}, and this plugin reads ${TRIVY_GROUP}/${TRIVY_VERSION}`
+          : `Trivy Operator is not installed: the cluster does not serve ${TRIVY_GROUP}/${TRIVY_VERSION}`,
       );
     }
 
     const audit = await this.polaris.read(client);
-    if (audit) addPolarisAudit(reports, audit as PolarisAudit, client.cluster);
-    else warnings.push(this.polaris.notFoundWarning(client.cluster));
-
-    const policyTypes = POLICY_REPORT_TYPES.filter(type =>
-      served.get(type.group)?.includes(type.version),
-    );
-    if (policyTypes.length === 0) {
-      warnings.push(
-        'No policy engine reports: the cluster serves neither wgpolicyk8s.io/v1alpha2 nor openreports.io/v1alpha1',
+    if (audit) {
+      aggregator.add(
+        parsePolarisAudit(audit, cluster, {
+          kind: 'Polaris audit',
+          name: this.polaris.locationOf(cluster),
+        }),
       );
+      await store();
+    } else {
+      warnings.push(this.polaris.notFoundWarning(cluster));
     }
-    for (const type of policyTypes) {
+
+    const policyReports = servedPolicyReportTypes(served);
+    warnings.push(...policyReports.warnings);
+    for (const type of policyReports.types) {
+      const apiVersion = `${type.group}/${type.version}`;
       await listIfServed<PolicyReport>(
         client,
         type,
-        page => {
+        async page => {
           for (const report of page)
-            addPolicyReport(reports, report, client.cluster);
+            aggregator.add(
+              parsePolicyReport(
+                { ...report, apiVersion: report.apiVersion ?? apiVersion },
+                cluster,
+              ),
+            );
+          await store();
         },
         signal,
       );
     }
 
-    const [workloads] = (
-      await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
-    ).filter(snapshot => snapshot.cluster === client.cluster);
-    const { findings, summaries } = aggregatePosture(
-      client.cluster,
-      reports,
-      workloads?.data,
-      await this.entities(),
-      collectedAt.toISOString(),
-    );
+    const result = aggregator.finish(collectedAt.toISOString());
     signal?.throwIfAborted();
-    await this.posture.replacePosture(
-      client.cluster,
-      findings,
-      summaries,
+    const itemCount = await this.posture.commitPosture(cluster, {
+      summaries: result.summaries,
+      superseded: result.superseded,
       collectedAt,
-    );
-    return { itemCount: findings.length, warnings };
+    });
+    return { itemCount, warnings: [...warnings, ...result.warnings] };
   }
 
   /** Reads Trivy's reports page by page: a large cluster has thousands. */
   async #readTrivy(
     client: ClusterClient,
-    reports: ParsedReports,
+    aggregator: PostureAggregator,
+    store: () => Promise<void>,
     signal?: AbortSignal,
   ) {
     for (const { kind, plural } of TRIVY_KINDS) {
@@ -113,9 +136,12 @@ export class SecurityCollector implements ClusterCollector {
       await listIfServed<TrivyReport>(
         client,
         type,
-        page => {
+        async page => {
           for (const report of page)
-            addTrivyReport(reports, { ...report, kind }, client.cluster);
+            aggregator.add(
+              parseTrivyReport({ ...report, kind }, client.cluster),
+            );
+          await store();
         },
         signal,
       );

@@ -5,7 +5,7 @@ import {
 import type { KubernetesObject } from '@kubernetes/client-node';
 
 /**
- * Hands every page of a type to `onPage`, and tells whether the cluster
+ * Hands every page of a type to `onPage` (awaited before the next is read), and tells whether the cluster
  * serves the type at all: a group can be served without all of its kinds (an
  * older Trivy Operator has no ClusterComplianceReport), and the API server
  * answers 404 for those. Stops between pages once the signal aborts.
@@ -13,13 +13,13 @@ import type { KubernetesObject } from '@kubernetes/client-node';
 export async function listIfServed<T extends KubernetesObject>(
   client: ClusterClient,
   type: KubernetesResourceType,
-  onPage: (page: T[]) => void,
+  onPage: (page: T[]) => unknown,
   signal?: AbortSignal,
 ): Promise<boolean> {
   try {
     for await (const page of client.listPages<T>(type)) {
       signal?.throwIfAborted();
-      onPage(page);
+      await onPage(page);
     }
     return true;
   } catch (error) {

@@ -64,6 +64,27 @@ const summary = (
   ...extra,
 });
 
+/** One collection of a cluster's posture: all its findings staged as one page, then committed. */
+async function replacePosture(
+  store: DatabaseHomelabStore,
+  cluster: string,
+  findings: Finding[],
+  summaries: PostureSummary[],
+  collectedAt: Date,
+) {
+  await store.posture.beginPosture(cluster);
+  await store.posture.stageFindings(
+    cluster,
+    findings.map(f => ({ report: 'VulnerabilityReport shop/web', finding: f })),
+    collectedAt,
+  );
+  return store.posture.commitPosture(cluster, {
+    summaries,
+    superseded: [],
+    collectedAt,
+  });
+}
+
 describe.each(databases.eachSupportedId())(
   'DatabaseHomelabStore on %s',
   databaseId => {
@@ -89,6 +110,7 @@ describe.each(databases.eachSupportedId())(
       );
       for (const table of [
         'homelab_findings',
+        'homelab_findings_staged',
         'homelab_collection_state',
         'homelab_slo_history',
       ]) {
@@ -101,7 +123,12 @@ describe.each(databases.eachSupportedId())(
         __dirname,
         '../../migrations',
       );
-      await knex.migrate.down({ directory });
+      // Back to the schema before runs were recorded from their start.
+      while (
+        Number(await knex.migrate.currentVersion({ directory })) >=
+        20261202100000
+      )
+        await knex.migrate.down({ directory });
       await knex('homelab_collection_runs').insert(
         [true, false].map(succeeded => ({
           source: 'flux',
@@ -312,13 +339,15 @@ describe.each(databases.eachSupportedId())(
           checkId: 'require_run-as%nonroot',
         }),
       ];
-      await store.posture.replacePosture(
+      await replacePosture(
+        store,
         'production',
         findings,
         [],
         at('2026-11-22T05:00:00Z'),
       );
-      await store.posture.replacePosture(
+      await replacePosture(
+        store,
         'staging',
         [finding('staging', 'S1', { severity: 'critical' })],
         [],
@@ -392,8 +421,67 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(['H1']);
     });
 
+    it('stages findings page by page and makes them current only when committed, leaving out superseded reports', async () => {
+      const collectedAt = at('2026-11-22T05:00:00Z');
+      await replacePosture(
+        store,
+        'production',
+        [finding('production', 'OLD')],
+        [],
+        collectedAt,
+      );
+      // An unfinished collection's staged findings are dropped by the next.
+      await store.posture.beginPosture('production');
+      await store.posture.stageFindings(
+        'production',
+        [{ report: 'r0', finding: finding('production', 'LOST') }],
+        collectedAt,
+      );
+      await store.posture.beginPosture('production');
+      await store.posture.stageFindings(
+        'production',
+        [
+          { report: 'r1', finding: finding('production', 'A') },
+          { report: 'r1', finding: finding('production', 'B') },
+        ],
+        collectedAt,
+      );
+      await store.posture.stageFindings(
+        'production',
+        [
+          // One finding in two reports, and a report a newer one replaced.
+          { report: 'r2', finding: finding('production', 'B') },
+          { report: 'r3', finding: finding('production', 'GONE') },
+        ],
+        collectedAt,
+      );
+      const ids = async () =>
+        (
+          await store.posture.findings(
+            { cluster: 'production' },
+            { offset: 0, limit: 10 },
+          )
+        ).items
+          .map(f => f.id)
+          .sort();
+      // Readers see the last collection until the new one is committed.
+      expect(await ids()).toEqual(['OLD']);
+      expect(
+        await store.posture.commitPosture('production', {
+          summaries: [],
+          superseded: ['r3'],
+          collectedAt,
+        }),
+      ).toBe(2);
+      expect(await ids()).toEqual(['A', 'B']);
+      expect(
+        Number((await knex('homelab_findings_staged').count({ n: '*' }))[0].n),
+      ).toBe(0);
+    });
+
     it("serves each cluster's latest summaries as current, and every collection as the trend", async () => {
-      await store.posture.replacePosture(
+      await replacePosture(
+        store,
         'production',
         [],
         [
@@ -415,7 +503,8 @@ describe.each(databases.eachSupportedId())(
         ],
         at('2026-11-21T05:00:00Z'),
       );
-      await store.posture.replacePosture(
+      await replacePosture(
+        store,
         'production',
         [],
         [
@@ -429,7 +518,8 @@ describe.each(databases.eachSupportedId())(
         ],
         at('2026-11-22T05:00:00Z'),
       );
-      await store.posture.replacePosture(
+      await replacePosture(
+        store,
         'staging',
         [],
         [

@@ -5,11 +5,38 @@ import {
   PostureTrendPoint,
 } from '@homelab/plugin-homelab-common';
 import { Knex } from 'knex';
-import { FindingFilter, PostureStore, SummaryFilter } from './PostureStore';
-import { DbTime, FindingRow, INSERT_CHUNK, PostureSummaryRow } from './tables';
+import {
+  FindingFilter,
+  PostureStore,
+  StagedFinding,
+  SummaryFilter,
+} from './PostureStore';
+import {
+  DbTime,
+  FindingRow,
+  INSERT_CHUNK,
+  PostureSummaryRow,
+  StagedFindingRow,
+} from './tables';
 
 const FINDINGS = 'homelab_findings';
 const SUMMARIES = 'homelab_posture_summaries';
+const STAGED = 'homelab_findings_staged';
+/** The columns findings are moved by, from staged to current. */
+const FINDING_COLUMNS = [
+  'cluster',
+  'id',
+  'source',
+  'severity',
+  'severity_rank',
+  'namespace',
+  'entity_ref',
+  'workload',
+  'check_id',
+  'search',
+  'data',
+  'collected_at',
+];
 
 const SEVERITY_RANK: Record<FindingSeverity, number> = {
   critical: 5,
@@ -55,29 +82,83 @@ function findingRow(
 export class DatabasePostureStore implements PostureStore {
   constructor(private readonly knex: Knex) {}
 
-  async replacePosture(
+  async beginPosture(cluster: string): Promise<void> {
+    await this.knex<StagedFindingRow>(STAGED).where({ cluster }).delete();
+  }
+
+  async stageFindings(
     cluster: string,
-    findings: Finding[],
-    summaries: PostureSummary[],
+    findings: StagedFinding[],
     collectedAt: Date,
   ): Promise<void> {
-    await this.knex.transaction(async tx => {
+    for (let start = 0; start < findings.length; start += INSERT_CHUNK) {
+      await this.knex<StagedFindingRow>(STAGED)
+        .insert(
+          findings
+            .slice(start, start + INSERT_CHUNK)
+            .map(({ report, finding }) => ({
+              ...findingRow(cluster, finding, collectedAt),
+              report,
+            })),
+        )
+        .onConflict(['cluster', 'report', 'id'])
+        .ignore();
+    }
+  }
+
+  async commitPosture(
+    cluster: string,
+    commit: {
+      summaries: PostureSummary[];
+      superseded: string[];
+      collectedAt: Date;
+    },
+  ): Promise<number> {
+    return this.knex.transaction(async tx => {
+      for (
+        let start = 0;
+        start < commit.superseded.length;
+        start += INSERT_CHUNK
+      ) {
+        await tx<StagedFindingRow>(STAGED)
+          .where({ cluster })
+          .whereIn(
+            'report',
+            commit.superseded.slice(start, start + INSERT_CHUNK),
+          )
+          .delete();
+      }
       await tx<FindingRow>(FINDINGS).where({ cluster }).delete();
-      await tx.batchInsert(
-        FINDINGS,
-        findings.map(finding => findingRow(cluster, finding, collectedAt)),
-        INSERT_CHUNK,
+      // One finding in several reports is moved once.
+      const columns = FINDING_COLUMNS.map(() => '??').join(', ');
+      await tx.raw(
+        `insert into ?? (${columns}) select ${columns} from ?? where ?? = ? on conflict do nothing`,
+        [
+          FINDINGS,
+          ...FINDING_COLUMNS,
+          ...FINDING_COLUMNS,
+          STAGED,
+          'cluster',
+          cluster,
+        ],
       );
-      const rows: Omit<PostureSummaryRow, 'id'>[] = summaries.map(summary => ({
-        collected_at: collectedAt,
-        scope: summary.scope,
-        key: summary.key,
-        cluster,
-        namespace: summary.namespace ?? null,
-        entity_ref: summary.entityRef ?? null,
-        data: JSON.stringify(summary),
-      }));
+      await tx<StagedFindingRow>(STAGED).where({ cluster }).delete();
+      const rows: Omit<PostureSummaryRow, 'id'>[] = commit.summaries.map(
+        summary => ({
+          collected_at: commit.collectedAt,
+          scope: summary.scope,
+          key: summary.key,
+          cluster,
+          namespace: summary.namespace ?? null,
+          entity_ref: summary.entityRef ?? null,
+          data: JSON.stringify(summary),
+        }),
+      );
       await tx.batchInsert(SUMMARIES, rows, INSERT_CHUNK);
+      const [{ count }] = await tx<FindingRow>(FINDINGS)
+        .where({ cluster })
+        .count({ count: '*' });
+      return Number(count);
     });
   }
 

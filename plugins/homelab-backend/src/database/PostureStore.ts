@@ -6,6 +6,12 @@ import {
   PostureTrendPoint,
 } from '@homelab/plugin-homelab-common';
 
+/** A finding of a collection in progress, and the report it came from. */
+export interface StagedFinding {
+  report: string;
+  finding: Finding;
+}
+
 /** Which findings to read; every field left out matches all. */
 export interface FindingFilter {
   cluster?: string;
@@ -31,13 +37,32 @@ export interface SummaryFilter {
  * being current and the rest its trend.
  */
 export interface PostureStore {
-  /** Replaces one cluster's findings and adds its summaries, as one change. */
-  replacePosture(
+  /**
+   * Starts replacing one cluster's findings, dropping whatever an unfinished
+   * replacement of it left. The new findings are then staged page by page
+   * and committed with the summaries; until then readers see the last ones.
+   */
+  beginPosture(cluster: string): Promise<void>;
+  /** Stages findings of the cluster's replacement, each with the report it came from. */
+  stageFindings(
     cluster: string,
-    findings: Finding[],
-    summaries: PostureSummary[],
+    findings: StagedFinding[],
     collectedAt: Date,
   ): Promise<void>;
+  /**
+   * Makes the staged findings the cluster's, but those of superseded
+   * reports, and adds its summaries, as one change. A finding staged from
+   * several reports (one id) is kept once. Returns how many findings the
+   * cluster has.
+   */
+  commitPosture(
+    cluster: string,
+    commit: {
+      summaries: PostureSummary[];
+      superseded: string[];
+      collectedAt: Date;
+    },
+  ): Promise<number>;
   /** One page of the findings that match, most severe first, and how many match. */
   findings(
     filter: FindingFilter,

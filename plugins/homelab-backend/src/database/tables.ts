@@ -66,6 +66,12 @@ export interface FindingRow {
   collected_at: DbTime;
 }
 
+/** A finding of a security collection in progress (homelab_findings_staged). */
+export interface StagedFindingRow extends FindingRow {
+  /** The report it came from, as warnings name it. */
+  report: string;
+}
+
 export interface PostureSummaryRow {
   id: number;
   collected_at: DbTime;

@@ -1,75 +1,51 @@
-import {
-  PolicyCounts,
-  PostureSummary,
-  SeverityCounts,
-} from '@homelab/plugin-homelab-common';
-import {
-  configurationScore,
-  overallScore,
-  policyScore,
-  workloadVulnerabilityScore,
-} from './postureScore';
+import { PostureSummary, SeverityCounts } from '@homelab/plugin-homelab-common';
+import { configurationScore, overallScore, policyScore } from './postureScore';
+import { emptyPolicyCounts, emptySeverities, ReportCounts } from './reports';
 
-const emptySeverities = (): SeverityCounts => ({
-  critical: 0,
-  high: 0,
-  medium: 0,
-  low: 0,
-  unknown: 0,
-});
-const emptyPolicies = (): PolicyCounts => ({
-  pass: 0,
-  fail: 0,
-  warn: 0,
-  error: 0,
-  skip: 0,
-});
+const addSeverities = (into: SeverityCounts, counts: SeverityCounts) => {
+  into.critical += counts.critical;
+  into.high += counts.high;
+  into.medium += counts.medium;
+  into.low += counts.low;
+  into.unknown += counts.unknown;
+};
 
 /** What is accumulated for one scope before its summary is written. */
-export class ScopeTally {
+class ScopeTally {
   readonly vulnerabilities = emptySeverities();
   readonly misconfigurations = emptySeverities();
   exposedSecrets = 0;
-  readonly policy = emptyPolicies();
-  successes = 0;
-  warnings = 0;
-  dangers = 0;
+  readonly policy = emptyPolicyCounts();
+  readonly checks = { successes: 0, warnings: 0, dangers: 0 };
   readonly workloads = new Set<string>();
-  /** Per scanned workload: unique vulnerabilities by severity, and secrets. */
-  readonly scanned = new Map<
-    string,
-    { counts: SeverityCounts; ids: Set<string>; secrets: number }
-  >();
+  /** The vulnerability score of each scanned workload in the scope. */
+  readonly workloadScores: number[] = [];
 
-  scannedWorkload(key: string) {
-    let entry = this.scanned.get(key);
-    if (!entry) {
-      entry = { counts: emptySeverities(), ids: new Set(), secrets: 0 };
-      this.scanned.set(key, entry);
+  add(counts: ReportCounts) {
+    if (counts.vulnerabilities)
+      addSeverities(this.vulnerabilities, counts.vulnerabilities);
+    if (counts.misconfigurations)
+      addSeverities(this.misconfigurations, counts.misconfigurations);
+    this.exposedSecrets += counts.exposedSecrets ?? 0;
+    if (counts.policy) {
+      for (const outcome of Object.keys(this.policy) as Array<
+        keyof typeof this.policy
+      >)
+        this.policy[outcome]! += counts.policy[outcome] ?? 0;
     }
-    return entry;
+    if (counts.checks) {
+      this.checks.successes += counts.checks.successes;
+      this.checks.warnings += counts.checks.warnings;
+      this.checks.dangers += counts.checks.dangers;
+    }
   }
 
-  summary(
-    base: Pick<
-      PostureSummary,
-      'scope' | 'key' | 'cluster' | 'namespace' | 'entityRef'
-    >,
-    collectedAt: string,
-  ): PostureSummary {
-    const workloadScores = [...this.scanned.values()].map(w =>
-      workloadVulnerabilityScore(w.counts, w.secrets),
-    );
-    const vulnerabilityScore = workloadScores.length
-      ? Math.round(
-          workloadScores.reduce((sum, s) => sum + s, 0) / workloadScores.length,
-        )
+  summary(base: SummaryBase, collectedAt: string): PostureSummary {
+    const scores = this.workloadScores;
+    const vulnerabilityScore = scores.length
+      ? Math.round(scores.reduce((sum, s) => sum + s, 0) / scores.length)
       : null;
-    const configScore = configurationScore(
-      this.successes,
-      this.warnings,
-      this.dangers,
-    );
+    const configScore = configurationScore(this.checks);
     const policy = policyScore(this.policy);
     return {
       ...base,
@@ -147,16 +123,23 @@ export class PostureTallies {
     return scoped;
   }
 
-  /** A summary per scope, in the order the scopes were first named. */
+  /** A summary per scope, in the order the scopes were first named; the cluster's with what only it has. */
   summaries(
     collectedAt: string,
-    compliance: PostureSummary['compliance'],
+    clusterOnly: Pick<PostureSummary, 'compliance' | 'discrepancies'>,
   ): PostureSummary[] {
     return [...this.#tallies.values()].map(({ base, tally }) => {
       const summary = tally.summary(base, collectedAt);
-      return base.scope === 'cluster' && compliance?.length
-        ? { ...summary, compliance }
-        : summary;
+      if (base.scope !== 'cluster') return summary;
+      return {
+        ...summary,
+        ...(clusterOnly.compliance?.length
+          ? { compliance: clusterOnly.compliance }
+          : {}),
+        ...(clusterOnly.discrepancies?.length
+          ? { discrepancies: clusterOnly.discrepancies }
+          : {}),
+      };
     });
   }
 }

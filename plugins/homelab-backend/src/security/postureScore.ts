@@ -1,4 +1,5 @@
 import { PolicyCounts, SeverityCounts } from '@homelab/plugin-homelab-common';
+import { CheckCounts } from './reports';
 
 /*
  * Posture scores, 0 to 100, documented in docs/posture-score.md. Each part is
@@ -31,19 +32,18 @@ export function workloadVulnerabilityScore(
 }
 
 /**
- * Polaris's score over configuration checks: floor(100 * 2S / (2S + W + 2D))
- * for S passed checks, W failed warnings and D failed dangers.
+ * Polaris's score over configuration checks: floor(2S / (2S + W + 2D) x 100)
+ * for S passed checks, W failed warnings and D failed dangers, computed in
+ * Polaris's order so that it is Polaris's number.
  */
-export function configurationScore(
-  successes: number,
-  warnings: number,
-  dangers: number,
-): number | null {
-  const weight = 2 * successes + warnings + 2 * dangers;
-  return weight === 0 ? null : Math.floor((100 * 2 * successes) / weight);
+export function configurationScore(checks: CheckCounts): number | null {
+  const weight = 2 * checks.successes + checks.warnings + 2 * checks.dangers;
+  return weight === 0
+    ? null
+    : Math.floor(((2 * checks.successes) / weight) * 100);
 }
 
-/** The share of policy results that passed; skipped results do not count. */
+/** The share of policy results that passed; skipped and unknown results do not count. */
 export function policyScore(counts: PolicyCounts): number | null {
   const counted = counts.pass + counts.fail + counts.warn + counts.error;
   return counted === 0 ? null : Math.round((100 * counts.pass) / counted);

@@ -2,6 +2,8 @@ import {
   Finding,
   FindingSeverity,
   PolicyCounts,
+  ReportDiscrepancy,
+  SeverityCounts,
 } from '@homelab/plugin-homelab-common';
 
 /** A Kubernetes object a report is about, before ReplicaSets and Pods are resolved to their workloads. */
@@ -11,24 +13,51 @@ export interface ReportTarget {
   namespace?: string;
 }
 
+/** Which report something came from, for warnings and flagged disagreements. */
+export interface ReportRef {
+  apiVersion?: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+/** "ConfigAuditReport default/replicaset-nginx-6d4cf56db6", as warnings name a report. */
+export function reportName(ref: ReportRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
 /** A finding as a report states it: no id, workload or entity yet. */
 export type RawFinding = Omit<Finding, 'id' | 'workload' | 'entityRef'> & {
   target?: ReportTarget;
+  /**
+   * What tells this finding from others of the same check on the same
+   * target and container, beyond the fields of a Finding: a secret's file
+   * and a hash of its match, a policy result's message, resources and
+   * properties. Part of the finding's id, never shown.
+   */
+  distinguishing?: string;
 };
 
-/** Outcomes of configuration checks on one target, for the Polaris-style score. */
-export interface CheckTally {
-  target: ReportTarget;
+/** Configuration checks on one target, for the Polaris-formula score. */
+export interface CheckCounts {
   successes: number;
-  /** Failed checks of warning weight (Polaris warning; Trivy low and medium). */
+  /** Failed checks of warning weight (Polaris warning; Trivy low, medium and unknown). */
   warnings: number;
   /** Failed checks of danger weight (Polaris danger; Trivy high and critical). */
   dangers: number;
 }
 
-/** Policy results on one target. */
-export interface PolicyTally extends PolicyCounts {
-  target?: ReportTarget;
+/**
+ * What one report adds to the counts of its scopes: its own summary where
+ * it has one, what it lists otherwise.
+ */
+export interface ReportCounts {
+  vulnerabilities?: SeverityCounts;
+  misconfigurations?: SeverityCounts;
+  exposedSecrets?: number;
+  policy?: PolicyCounts;
+  /** Checks for the configuration score; absent when the report does not say how many passed. */
+  checks?: CheckCounts;
 }
 
 /** A cluster-wide compliance report, such as the CIS benchmark. */
@@ -39,25 +68,52 @@ export interface ComplianceResult {
   fail: number;
 }
 
-/** What the reports of one cluster say, before workloads and entities are resolved. */
-export interface ParsedReports {
-  findings: RawFinding[];
-  checks: CheckTally[];
-  policies: PolicyTally[];
-  /** Targets with image scans (vulnerabilities or secrets): the denominators of the vulnerability score. */
-  scanned: ReportTarget[];
-  compliance: ComplianceResult[];
+/** What a report adds to the counts of the scopes of one object it is about. */
+export interface ReportTally {
+  /** The object; absent for what is about the cluster (or the report's namespace) as a whole. */
+  target?: ReportTarget;
+  /** Without a target: the namespace the counts belong to, if any. */
+  namespace?: string;
+  counts: ReportCounts;
 }
 
-export function emptyReports(): ParsedReports {
-  return {
-    findings: [],
-    checks: [],
-    policies: [],
-    scanned: [],
-    compliance: [],
-  };
+/** One report, read. */
+export interface ParsedReport {
+  ref: ReportRef;
+  /** What it adds to the counts, per object it is about. */
+  tallies: ReportTally[];
+  findings: RawFinding[];
+  /**
+   * A Trivy report on one object (and container): of two reports of one
+   * kind on one workload container, such as the old and the new ReplicaSet
+   * of a rollout, only the one written last counts.
+   */
+  revision?: { target: ReportTarget; container?: string; updatedAt?: string };
+  /** An image scan (vulnerabilities or secrets): its workload is scored even without findings. */
+  scanned?: boolean;
+  compliance?: ComplianceResult;
+  /** Where its own summary and its listed results disagree. */
+  discrepancy?: ReportDiscrepancy;
+  /** Values it holds that are missing or unknown, counted as unknown. */
+  warnings: string[];
 }
+
+export const emptySeverities = (): SeverityCounts => ({
+  critical: 0,
+  high: 0,
+  medium: 0,
+  low: 0,
+  unknown: 0,
+});
+
+export const emptyPolicyCounts = (): PolicyCounts => ({
+  pass: 0,
+  fail: 0,
+  warn: 0,
+  error: 0,
+  skip: 0,
+  unknown: 0,
+});
 
 const TRIVY_SEVERITIES: Record<string, FindingSeverity> = {
   CRITICAL: 'critical',
@@ -65,10 +121,17 @@ const TRIVY_SEVERITIES: Record<string, FindingSeverity> = {
   MEDIUM: 'medium',
   LOW: 'low',
   UNKNOWN: 'unknown',
+  // Trivy's "no severity" (noneCount in its summaries).
+  NONE: 'unknown',
 };
 
-export function trivySeverity(severity: string | undefined): FindingSeverity {
-  return TRIVY_SEVERITIES[(severity ?? '').toUpperCase()] ?? 'unknown';
+/** A Trivy severity; undefined when it is missing or not one of Trivy's. */
+export function trivySeverity(
+  severity: string | undefined,
+): FindingSeverity | undefined {
+  return severity === undefined
+    ? undefined
+    : TRIVY_SEVERITIES[severity.toUpperCase()];
 }
 
 const POLICY_SEVERITIES: Record<string, FindingSeverity> = {
@@ -77,13 +140,63 @@ const POLICY_SEVERITIES: Record<string, FindingSeverity> = {
   medium: 'medium',
   low: 'low',
   info: 'low',
+  // Falco's priorities, which its policy reports may carry instead.
+  emergency: 'critical',
+  alert: 'critical',
+  error: 'high',
+  warning: 'medium',
+  notice: 'low',
+  informational: 'low',
+  debug: 'low',
 };
 
-export function policySeverity(severity: string | undefined): FindingSeverity {
-  return POLICY_SEVERITIES[(severity ?? '').toLowerCase()] ?? 'unknown';
+/** A policy report severity (or Falco priority); undefined when it is not one. */
+export function policySeverity(severity: unknown): FindingSeverity | undefined {
+  return typeof severity === 'string'
+    ? POLICY_SEVERITIES[severity.toLowerCase()]
+    : undefined;
 }
 
 /** High and critical failures weigh as Polaris dangers; the rest as warnings. */
 export function isDanger(severity: FindingSeverity): boolean {
   return severity === 'critical' || severity === 'high';
+}
+
+/** A count a report states: a non-negative whole number, or undefined. */
+export function statedCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0
+    ? value
+    : undefined;
+}
+
+/**
+ * Compares what a report's summary says with what its listed results add
+ * up to; a discrepancy where any count differs.
+ */
+export function compareWithSummary(
+  ref: ReportRef,
+  summary: Record<string, number>,
+  listed: Record<string, number>,
+): ReportDiscrepancy | undefined {
+  const keys = new Set([...Object.keys(summary), ...Object.keys(listed)]);
+  const differs = [...keys].some(
+    key => (summary[key] ?? 0) !== (listed[key] ?? 0),
+  );
+  return differs
+    ? {
+        ...(ref.apiVersion ? { apiVersion: ref.apiVersion } : {}),
+        kind: ref.kind,
+        name: ref.name,
+        ...(ref.namespace ? { namespace: ref.namespace } : {}),
+        summary,
+        listed,
+      }
+    : undefined;
+}
+
+/** Only the counts that are not zero, as a discrepancy shows them. */
+export function nonZero(counts: object): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts).filter(([, value]) => value !== 0),
+  ) as Record<string, number>;
 }

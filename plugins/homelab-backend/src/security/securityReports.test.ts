@@ -1,17 +1,19 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
-import { aggregatePosture } from './aggregatePosture';
-import { addPolarisAudit } from './polaris';
-import { addPolicyReport } from './policyReports';
+import { parsePolarisAudit } from './polaris';
+import { parsePolicyReport } from './policyReports';
+import { PostureAggregator } from './PostureAggregator';
 import {
   configurationScore,
   overallScore,
   policyScore,
   workloadVulnerabilityScore,
 } from './postureScore';
-import { emptyReports } from './reports';
-import { TrivyReport, addTrivyReport } from './trivy';
+import { ParsedReport } from './reports';
+import { parseTrivyReport, TrivyReport } from './trivy';
 
 const CLUSTER = 'production';
 
@@ -24,6 +26,7 @@ const trivyLabels = (kind: string, name: string, container?: string) => ({
 
 const vulnerabilityReport = (
   replicaSet: string,
+  updateTimestamp: string,
   vulnerabilities: Array<[string, string, string]>,
 ): TrivyReport => ({
   kind: 'VulnerabilityReport',
@@ -33,6 +36,7 @@ const vulnerabilityReport = (
     labels: trivyLabels('ReplicaSet', replicaSet, 'web'),
   },
   report: {
+    updateTimestamp,
     artifact: { repository: 'library/nginx', tag: '1.27.2' },
     vulnerabilities: vulnerabilities.map(([id, severity, resource]) => ({
       vulnerabilityID: id,
@@ -47,19 +51,26 @@ const vulnerabilityReport = (
 });
 
 /** A web Deployment with two ReplicaSets (old and new), and a clean api Deployment. */
-function shopReports() {
-  const reports = emptyReports();
-  const add = (report: TrivyReport) => addTrivyReport(reports, report, CLUSTER);
+function shopReports(): ParsedReport[] {
+  const reports: ParsedReport[] = [];
+  const add = (report: TrivyReport) =>
+    reports.push(parseTrivyReport(report, CLUSTER));
   add(
-    vulnerabilityReport('web-7d9f8', [
+    vulnerabilityReport('web-7d9f8', '2026-11-22T01:00:00Z', [
       ['CVE-2024-0001', 'CRITICAL', 'libssl3'],
       ['CVE-2024-0001', 'CRITICAL', 'libcrypto3'],
       ['CVE-2024-0002', 'HIGH', 'zlib1g'],
       ['CVE-2024-0003', 'LOW', 'apt'],
     ]),
   );
-  // The old ReplicaSet reports the same zlib finding: one finding, not two.
-  add(vulnerabilityReport('web-5c4b2', [['CVE-2024-0002', 'HIGH', 'zlib1g']]));
+  // The old ReplicaSet's report, written before the new one's, on an older
+  // image: superseded, its findings and counts left out.
+  add(
+    vulnerabilityReport('web-5c4b2', '2026-11-20T01:00:00Z', [
+      ['CVE-2024-0002', 'HIGH', 'zlib1g'],
+      ['CVE-2023-9999', 'CRITICAL', 'openssl'],
+    ]),
+  );
   add({
     kind: 'VulnerabilityReport',
     metadata: {
@@ -130,94 +141,97 @@ function shopReports() {
     spec: { compliance: { title: 'CIS Kubernetes Benchmarks v1.23' } },
     status: { summary: { passCount: 10, failCount: 2 } },
   });
-  addPolarisAudit(
-    reports,
-    {
-      Results: [
-        {
-          Name: 'web',
-          Namespace: 'shop',
-          Kind: 'Deployment',
-          PodResult: {
-            ContainerResults: [
-              {
-                Name: 'web',
-                Results: {
-                  cpuLimitsMissing: {
-                    ID: 'cpuLimitsMissing',
-                    Success: true,
-                    Severity: 'warning',
-                    Message: 'CPU limits are set',
-                  },
-                  memoryLimitsMissing: {
-                    ID: 'memoryLimitsMissing',
-                    Success: true,
-                    Severity: 'warning',
-                    Message: 'Memory limits are set',
-                  },
-                  privilegeEscalationAllowed: {
-                    ID: 'privilegeEscalationAllowed',
-                    Success: false,
-                    Severity: 'danger',
-                    Category: 'Security',
-                    Message: 'Privilege escalation should not be allowed',
-                  },
-                  pullPolicyNotAlways: {
-                    ID: 'pullPolicyNotAlways',
-                    Success: false,
-                    Severity: 'ignore',
-                    Message: 'Image pull policy should be "Always"',
+  reports.push(
+    parsePolarisAudit(
+      {
+        Results: [
+          {
+            Name: 'web',
+            Namespace: 'shop',
+            Kind: 'Deployment',
+            PodResult: {
+              ContainerResults: [
+                {
+                  Name: 'web',
+                  Results: {
+                    cpuLimitsMissing: {
+                      ID: 'cpuLimitsMissing',
+                      Success: true,
+                      Severity: 'warning',
+                      Message: 'CPU limits are set',
+                    },
+                    memoryLimitsMissing: {
+                      ID: 'memoryLimitsMissing',
+                      Success: true,
+                      Severity: 'warning',
+                      Message: 'Memory limits are set',
+                    },
+                    privilegeEscalationAllowed: {
+                      ID: 'privilegeEscalationAllowed',
+                      Success: false,
+                      Severity: 'danger',
+                      Category: 'Security',
+                      Message: 'Privilege escalation should not be allowed',
+                    },
+                    pullPolicyNotAlways: {
+                      ID: 'pullPolicyNotAlways',
+                      Success: false,
+                      Severity: 'ignore',
+                      Message: 'Image pull policy should be "Always"',
+                    },
                   },
                 },
-              },
-            ],
+              ],
+            },
           },
-        },
-      ],
-    },
-    CLUSTER,
+        ],
+      },
+      CLUSTER,
+      { kind: 'Polaris audit', name: 'polaris/polaris-dashboard/results.json' },
+    ),
   );
-  addPolicyReport(
-    reports,
-    {
-      kind: 'PolicyReport',
-      metadata: { name: '0f7c', namespace: 'shop' },
-      scope: { kind: 'Deployment', name: 'web', namespace: 'shop' },
-      results: [
-        {
-          policy: 'disallow-privileged-containers',
-          rule: 'privileged-containers',
-          result: 'pass',
-          severity: 'medium',
-        },
-        {
-          policy: 'disallow-host-namespaces',
-          rule: 'host-namespaces',
-          result: 'pass',
-          severity: 'medium',
-        },
-        {
-          policy: 'disallow-latest-tag',
-          rule: 'validate-image-tag',
-          result: 'pass',
-          severity: 'medium',
-        },
-        {
-          policy: 'require-run-as-nonroot',
-          rule: 'run-as-non-root',
-          result: 'fail',
-          severity: 'medium',
-          category: 'Pod Security Standards (Restricted)',
-          message: 'Running as root is not allowed.',
-        },
-        {
-          policy: 'restrict-image-registries',
-          rule: 'validate-registries',
-          result: 'skip',
-        },
-      ],
-    },
-    CLUSTER,
+  reports.push(
+    parsePolicyReport(
+      {
+        kind: 'PolicyReport',
+        metadata: { name: '0f7c', namespace: 'shop' },
+        scope: { kind: 'Deployment', name: 'web', namespace: 'shop' },
+        results: [
+          {
+            policy: 'disallow-privileged-containers',
+            rule: 'privileged-containers',
+            result: 'pass',
+            severity: 'medium',
+          },
+          {
+            policy: 'disallow-host-namespaces',
+            rule: 'host-namespaces',
+            result: 'pass',
+            severity: 'medium',
+          },
+          {
+            policy: 'disallow-latest-tag',
+            rule: 'validate-image-tag',
+            result: 'pass',
+            severity: 'medium',
+          },
+          {
+            policy: 'require-run-as-nonroot',
+            rule: 'run-as-non-root',
+            result: 'fail',
+            severity: 'medium',
+            category: 'Pod Security Standards (Restricted)',
+            message: 'Running as root is not allowed.',
+          },
+          {
+            policy: 'restrict-image-registries',
+            rule: 'validate-registries',
+            result: 'skip',
+          },
+        ],
+      },
+      CLUSTER,
+    ),
   );
   return reports;
 }
@@ -278,14 +292,20 @@ describe('posture scores', () => {
   });
 
   it('score configuration as Polaris does, and policies by the share that passed', () => {
-    expect(configurationScore(3, 1, 2)).toBe(54); // floor(100 x 6 / (6 + 1 + 4))
-    expect(configurationScore(0, 0, 0)).toBeNull();
-    expect(policyScore({ pass: 3, fail: 1, warn: 0, error: 0, skip: 5 })).toBe(
-      75,
+    // floor(6 / (6 + 1 + 4) x 100)
+    expect(configurationScore({ successes: 3, warnings: 1, dangers: 2 })).toBe(
+      54,
     );
+    // 29 / 100 x 100 is 28.999999999999996 in floating point: Polaris says 28.
     expect(
-      policyScore({ pass: 0, fail: 0, warn: 0, error: 0, skip: 5 }),
+      configurationScore({ successes: 29, warnings: 0, dangers: 71 }),
+    ).toBe(28);
+    expect(
+      configurationScore({ successes: 0, warnings: 0, dangers: 0 }),
     ).toBeNull();
+    const counts = { pass: 3, fail: 1, warn: 0, error: 0, skip: 5, unknown: 2 };
+    expect(policyScore(counts)).toBe(75);
+    expect(policyScore({ ...counts, pass: 0, fail: 0 })).toBeNull();
   });
 
   it('are unknown, never perfect, when nothing measured them', () => {
@@ -294,18 +314,44 @@ describe('posture scores', () => {
   });
 });
 
-describe('aggregatePosture', () => {
-  const posture = () =>
-    aggregatePosture(
-      CLUSTER,
-      shopReports(),
-      workloads,
-      new EntityIndex([component('web'), component('api')]),
-      '2026-11-22T06:00:00.000Z',
-    );
+describe('the aggregation of a cluster, stored as the collector stores it', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const at = new Date('2026-11-22T06:00:00.000Z');
 
-  it('puts findings on Deployments rather than ReplicaSets and on their entities, once each', () => {
-    const { findings } = posture();
+  async function posture(
+    reports = shopReports(),
+    cluster = CLUSTER,
+    // null: the workloads are not known yet.
+    snapshot: WorkloadSnapshot | null = workloads,
+  ) {
+    const store = await DatabaseHomelabStore.create(
+      mockServices.database({ knex: await databases.init('SQLITE_3') }),
+    );
+    const aggregator = new PostureAggregator(
+      cluster,
+      snapshot ?? undefined,
+      new EntityIndex([component('web'), component('api')]),
+    );
+    await store.posture.beginPosture(cluster);
+    for (const report of reports) {
+      aggregator.add(report);
+      await store.posture.stageFindings(cluster, aggregator.takeFindings(), at);
+    }
+    const result = aggregator.finish(at.toISOString());
+    const count = await store.posture.commitPosture(cluster, {
+      ...result,
+      collectedAt: at,
+    });
+    const { items } = await store.posture.findings(
+      {},
+      { offset: 0, limit: 1000 },
+    );
+    expect(items).toHaveLength(count);
+    return { findings: items, ...result };
+  }
+
+  it('puts findings on Deployments rather than ReplicaSets and on their entities, leaving out the old ReplicaSet', async () => {
+    const { findings } = await posture();
     const vulnerabilities = findings.filter(f => f.source === 'vulnerability');
     expect(
       vulnerabilities.map(f => `${f.checkId} ${f.resource}`).sort(),
@@ -337,15 +383,15 @@ describe('aggregatePosture', () => {
     ]);
   });
 
-  it('keeps finding ids stable across collections, and never copies a matched secret', () => {
-    const first = posture().findings.map(f => f.id);
-    expect(posture().findings.map(f => f.id)).toEqual(first);
+  it('keeps finding ids stable across collections, and never copies a matched secret', async () => {
+    const first = (await posture()).findings.map(f => f.id).sort();
+    expect((await posture()).findings.map(f => f.id).sort()).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
-    expect(JSON.stringify(posture())).not.toContain('wJalrXUtnFEMI');
+    expect(JSON.stringify(await posture())).not.toContain('wJalrXUtnFEMI');
   });
 
-  it('scores the entity from its vulnerabilities, secrets, checks and policies', () => {
-    const web = posture().summaries.find(
+  it('scores the entity from its vulnerabilities, secrets, checks and policies', async () => {
+    const web = (await posture()).summaries.find(
       s => s.key === 'production:component:default/web',
     );
     expect(web).toMatchObject({
@@ -355,10 +401,11 @@ describe('aggregatePosture', () => {
       // 100 - 25 (CVE-2024-0001, one vulnerability in two packages) - 10 - 1 - 25 (the secret)
       vulnerabilityScore: 39,
       // Trivy: 1 passed, a high (danger) and a low (warning) failed; Polaris:
-      // 2 passed, a danger failed; the ignored check does not count.
-      configScore: 54,
+      // 2 passed, a danger and an ignored check failed, which Polaris's own
+      // score counts as a danger too: floor(6 / (6 + 1 + 6) x 100).
+      configScore: 46,
       policyScore: 75,
-      score: 56,
+      score: 53,
       vulnerabilities: { critical: 2, high: 1, medium: 0, low: 1, unknown: 0 },
       misconfigurations: {
         critical: 0,
@@ -368,13 +415,13 @@ describe('aggregatePosture', () => {
         unknown: 0,
       },
       exposedSecrets: 1,
-      policy: { pass: 3, fail: 1, warn: 0, error: 0, skip: 1 },
+      policy: { pass: 3, fail: 1, warn: 0, error: 0, skip: 1, unknown: 0 },
       workloads: 1,
     });
   });
 
-  it('counts a clean scan as a perfect workload in the cluster, with the compliance reports', () => {
-    const { summaries } = posture();
+  it('counts a clean scan as a perfect workload in the cluster, with the compliance reports', async () => {
+    const { summaries } = await posture();
     expect(
       summaries.find(s => s.key === 'production:component:default/api'),
     ).toMatchObject({
@@ -386,9 +433,9 @@ describe('aggregatePosture', () => {
     expect(summaries.find(s => s.scope === 'cluster')).toMatchObject({
       key: CLUSTER,
       vulnerabilityScore: 70, // mean of 39 and 100
-      configScore: 54,
+      configScore: 46,
       policyScore: 75,
-      score: 66,
+      score: 64,
       workloads: 2,
       compliance: [
         {
@@ -402,18 +449,12 @@ describe('aggregatePosture', () => {
     expect(summaries.find(s => s.scope === 'namespace')).toMatchObject({
       key: 'production/shop',
       namespace: 'shop',
-      score: 66,
+      score: 64,
     });
   });
 
-  it('gives a cluster without any report an unknown score', () => {
-    const { summaries, findings } = aggregatePosture(
-      'staging',
-      emptyReports(),
-      undefined,
-      new EntityIndex([]),
-      '2026-11-22T06:00:00.000Z',
-    );
+  it('gives a cluster without any report an unknown score', async () => {
+    const { summaries, findings } = await posture([], 'staging', null);
     expect(findings).toEqual([]);
     expect(summaries).toEqual([
       expect.objectContaining({
@@ -425,18 +466,13 @@ describe('aggregatePosture', () => {
     ]);
   });
 
-  it('leaves findings on ReplicaSets when the workloads are not known yet', () => {
-    const { findings } = aggregatePosture(
-      CLUSTER,
-      shopReports(),
-      undefined,
-      new EntityIndex([component('web')]),
-      '2026-11-22T06:00:00.000Z',
-    );
+  it('leaves findings on ReplicaSets when the workloads are not known yet', async () => {
+    const { findings } = await posture(shopReports(), CLUSTER, null);
     expect(findings.find(f => f.checkId === 'CVE-2024-0003')).toMatchObject({
       workload: { kind: 'ReplicaSet', name: 'web-7d9f8' },
     });
-    // Two ReplicaSets, two findings: without owners they cannot be merged.
+    // Two ReplicaSets, two reports that count: without owners they are not
+    // known to be revisions of one workload.
     expect(findings.filter(f => f.checkId === 'CVE-2024-0002')).toHaveLength(2);
   });
 });

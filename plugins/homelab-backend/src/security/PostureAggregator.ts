@@ -1,0 +1,301 @@
+import {
+  Finding,
+  FindingSeverity,
+  PostureSummary,
+  ReportDiscrepancy,
+} from '@homelab/plugin-homelab-common';
+import { StagedFinding } from '../database/PostureStore';
+import { EntityIndex } from '../workloads/EntityIndex';
+import { resolveWorkload } from '../workloads/resolveWorkload';
+import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import { findingId } from './findingId';
+import { PostureTallies } from './PostureTallies';
+import { workloadVulnerabilityScore } from './postureScore';
+import {
+  ComplianceResult,
+  emptySeverities,
+  ParsedReport,
+  RawFinding,
+  reportName,
+  ReportTally,
+  ReportTarget,
+} from './reports';
+
+/** Discrepancies a summary lists; the collection's warnings count all of them. */
+const MAX_DISCREPANCIES = 100;
+/** Warnings kept word for word; the rest are counted. */
+const MAX_WARNINGS = 20;
+
+const targetKey = (w: ReportTarget) =>
+  `${w.kind}/${w.namespace ?? ''}/${w.name}`;
+
+/** Where a report's target belongs: its workload (a Deployment rather than its ReplicaSet) and entity. */
+interface Placement {
+  workload?: ReportTarget;
+  /** The workload as findings show it. */
+  shown?: { kind: string; name: string };
+  key?: string;
+  namespace?: string;
+  entityRef?: string;
+}
+
+/** An image scan's unique vulnerabilities by severity, and its secrets. */
+interface Scan {
+  ids: Map<string, FindingSeverity>;
+  secrets: number;
+}
+
+/** A scanned workload: what the scans of its containers that count found. */
+interface ScannedWorkload extends Scan {
+  placement: Placement;
+}
+
+/** The report of one kind on one workload container that counts: the one written last. */
+interface Revision {
+  report: string;
+  updatedAt?: string;
+  placement: Placement;
+  tallies: ReportTally[];
+  scan?: Scan;
+}
+
+/** The unique vulnerabilities and the secrets an image scan found. */
+function scanOf(report: ParsedReport): Scan {
+  const scan: Scan = { ids: new Map(), secrets: 0 };
+  for (const finding of report.findings) {
+    if (finding.source === 'vulnerability') {
+      if (!scan.ids.has(finding.checkId))
+        scan.ids.set(finding.checkId, finding.severity);
+    } else if (finding.source === 'exposed-secret') {
+      scan.secrets++;
+    }
+  }
+  return scan;
+}
+
+/** What one cluster's collection stores besides its findings. */
+interface PostureResult {
+  summaries: PostureSummary[];
+  warnings: string[];
+  /** Reports whose findings are to be dropped: a newer report on the same workload container replaced them. */
+  superseded: string[];
+}
+
+/**
+ * Aggregates one cluster's reports as they are read, page by page: each
+ * report's findings are placed on their workload and entity with a stable
+ * id and handed out (takeFindings) to be stored, and its counts, from its
+ * own summary, added to the cluster, namespace and entity it belongs to. Of
+ * two Trivy reports of one kind on one workload container (the old and the
+ * new ReplicaSet of a rollout), the one written last counts, and the other's
+ * findings are named to be dropped.
+ * What it keeps between pages is bounded by the workloads and reports, not
+ * by the findings: a finding is kept only until it is taken.
+ */
+export class PostureAggregator {
+  readonly #tallies: PostureTallies;
+  readonly #placed = new Map<string, Placement>();
+  readonly #labelsOf: Map<string, Record<string, string> | undefined>;
+  /** The latest report per kind, workload and container. */
+  readonly #revisions = new Map<string, Revision>();
+  /** Reports a newer report on the same workload container replaces. */
+  readonly #superseded: string[] = [];
+  #findings: StagedFinding[] = [];
+  readonly #compliance: ComplianceResult[] = [];
+  readonly #discrepancies: ReportDiscrepancy[] = [];
+  #discrepancyCount = 0;
+  readonly #warnings: string[] = [];
+  #moreWarnings = 0;
+  #passesUnknown = 0;
+
+  constructor(
+    private readonly cluster: string,
+    private readonly workloads: WorkloadSnapshot | undefined,
+    private readonly entities: EntityIndex,
+  ) {
+    this.#tallies = new PostureTallies(cluster);
+    this.#labelsOf = new Map(
+      (workloads?.workloads ?? []).map(w => [targetKey(w), w.labels]),
+    );
+  }
+
+  /** Adds one report. */
+  add(report: ParsedReport) {
+    for (const warning of report.warnings) this.#warn(warning);
+    if (report.discrepancy) {
+      this.#discrepancyCount++;
+      if (this.#discrepancies.length < MAX_DISCREPANCIES)
+        this.#discrepancies.push(report.discrepancy);
+    }
+    if (report.compliance) this.#compliance.push(report.compliance);
+    const name = reportName(report.ref);
+    for (const raw of report.findings) this.#addFinding(raw, name);
+    for (const tally of report.tallies) {
+      const { checks, misconfigurations } = tally.counts;
+      if (misconfigurations && !checks && report.revision)
+        this.#passesUnknown++;
+    }
+    const revision = report.revision;
+    if (!revision) {
+      for (const tally of report.tallies) this.#count(tally);
+      return;
+    }
+    const placement = this.#place(revision.target);
+    const key = `${report.ref.kind}|${placement.key}|${
+      revision.container ?? ''
+    }`;
+    const known = this.#revisions.get(key);
+    if (known && (known.updatedAt ?? '') > (revision.updatedAt ?? '')) {
+      this.#superseded.push(name);
+      return;
+    }
+    if (known) this.#superseded.push(known.report);
+    this.#revisions.set(key, {
+      report: name,
+      updatedAt: revision.updatedAt,
+      placement,
+      tallies: report.tallies,
+      ...(report.scanned && placement.key ? { scan: scanOf(report) } : {}),
+    });
+  }
+
+  /** The findings added since the last call, to be stored; they are not kept. */
+  takeFindings(): StagedFinding[] {
+    const findings = this.#findings;
+    this.#findings = [];
+    return findings;
+  }
+
+  /** The summaries of every scope, and what the collection warns about. */
+  finish(collectedAt: string): PostureResult {
+    const scanned = new Map<string, ScannedWorkload>();
+    for (const { tallies, scan, placement } of this.#revisions.values()) {
+      for (const tally of tallies) this.#count(tally);
+      if (!scan) continue;
+      let workload = scanned.get(placement.key!);
+      if (!workload) {
+        workload = { placement, ids: new Map(), secrets: 0 };
+        scanned.set(placement.key!, workload);
+      }
+      for (const [id, severity] of scan.ids)
+        if (!workload.ids.has(id)) workload.ids.set(id, severity);
+      workload.secrets += scan.secrets;
+    }
+    for (const workload of scanned.values()) {
+      const counts = emptySeverities();
+      for (const severity of workload.ids.values()) counts[severity]++;
+      const score = workloadVulnerabilityScore(counts, workload.secrets);
+      const { namespace, entityRef } = workload.placement;
+      for (const tally of this.#tallies.scopesOf(namespace, entityRef))
+        tally.workloadScores.push(score);
+    }
+    // A cluster without any report still has a (null-scored) summary.
+    this.#tallies.scopesOf(undefined, undefined);
+    return {
+      summaries: this.#tallies.summaries(collectedAt, {
+        compliance: this.#compliance,
+        discrepancies: this.#discrepancies,
+      }),
+      warnings: this.#collectionWarnings(),
+      superseded: this.#superseded,
+    };
+  }
+
+  #collectionWarnings(): string[] {
+    const warnings = [...this.#warnings];
+    if (this.#moreWarnings)
+      warnings.push(`... and ${this.#moreWarnings} more like these`);
+    if (this.#discrepancyCount) {
+      const named = this.#discrepancies
+        .slice(0, 3)
+        .map(d => reportName(d))
+        .join(', ');
+      warnings.push(
+        `${
+          this.#discrepancyCount
+        } report(s) disagree with their own summary; the counts follow the summaries (${named}${
+          this.#discrepancyCount > 3 ? ', ...' : ''
+        })`,
+      );
+    }
+    if (this.#passesUnknown) {
+      warnings.push(
+        `${
+          this.#passesUnknown
+        } Trivy report(s) list only failed checks (Trivy Operator's report.recordFailedChecksOnly): their failures count, but without their passed checks they are left out of the configuration score`,
+      );
+    }
+    return warnings;
+  }
+
+  #warn(warning: string) {
+    if (this.#warnings.length < MAX_WARNINGS) this.#warnings.push(warning);
+    else this.#moreWarnings++;
+  }
+
+  /** Counts a report's tally in the scopes of what it is about. */
+  #count(tally: ReportTally) {
+    const placement = tally.target ? this.#place(tally.target) : undefined;
+    const namespace = placement?.namespace ?? tally.namespace;
+    for (const scope of this.#tallies.scopesOf(
+      namespace,
+      placement?.entityRef,
+    )) {
+      if (placement?.key) scope.workloads.add(placement.key);
+      scope.add(tally.counts);
+    }
+  }
+
+  /**
+   * The finding of a raw one, on its workload and entity with its id. Built
+   * field by field: a large cluster has hundreds of thousands.
+   */
+  #addFinding(raw: RawFinding, report: string) {
+    const placement = this.#place(raw.target);
+    const finding: Finding = {
+      id: findingId(raw, placement.workload),
+      cluster: raw.cluster,
+      source: raw.source,
+      severity: raw.severity,
+      checkId: raw.checkId,
+      title: raw.title,
+    };
+    if (raw.namespace !== undefined) finding.namespace = raw.namespace;
+    if (raw.message !== undefined) finding.message = raw.message;
+    if (raw.category !== undefined) finding.category = raw.category;
+    if (placement.shown) finding.workload = placement.shown;
+    if (raw.container !== undefined) finding.container = raw.container;
+    if (raw.resource !== undefined) finding.resource = raw.resource;
+    if (raw.installedVersion !== undefined)
+      finding.installedVersion = raw.installedVersion;
+    if (raw.fixedVersion !== undefined) finding.fixedVersion = raw.fixedVersion;
+    if (raw.link !== undefined) finding.link = raw.link;
+    if (placement.entityRef) finding.entityRef = placement.entityRef;
+    this.#findings.push({ report, finding });
+  }
+
+  /** Places a target on its workload and entity; thousands of findings share one, so each is resolved once. */
+  #place(target: ReportTarget | undefined): Placement {
+    if (!target) return {};
+    const key = targetKey(target);
+    let placement = this.#placed.get(key);
+    if (!placement) {
+      const workload = resolveWorkload(target, this.workloads);
+      const workloadKey = targetKey(workload);
+      const entityRef = this.entities.entityFor(
+        this.cluster,
+        workload.namespace,
+        this.#labelsOf.get(workloadKey),
+      );
+      placement = {
+        workload,
+        shown: { kind: workload.kind, name: workload.name },
+        key: workloadKey,
+        ...(workload.namespace ? { namespace: workload.namespace } : {}),
+        ...(entityRef ? { entityRef } : {}),
+      };
+      this.#placed.set(key, placement);
+    }
+    return placement;
+  }
+}
