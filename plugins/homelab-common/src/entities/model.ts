@@ -6,8 +6,9 @@
  * - the site is a Domain; each environment is a System of type `environment`
  *   in it, and the shared areas network, storage and compute are Systems of
  *   type `shared-infrastructure` (`<site>-network`, ...);
- * - hardware, networks, address pools, storage and clusters are Resources whose
- *   `spec.type` is one of {@link HOMELAB_RESOURCE_TYPES};
+ * - hardware, networks, address pools, storage, clusters, backup jobs and
+ *   external services are Resources whose `spec.type` is one of
+ *   {@link HOMELAB_RESOURCE_TYPES};
  * - platform services in clusters are Components of type `platform-service`.
  *
  * Homelab facts live under `spec.homelab`, which the catalog module validates;
@@ -24,6 +25,8 @@ export const HOMELAB_RESOURCE_TYPES = {
   network: 'network',
   ipPool: 'ip-pool',
   storage: 'storage',
+  backupJob: 'backup-job',
+  externalService: 'external-service',
 } as const;
 
 /**

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
   addressRange,
+  backupJobSchema,
   environmentSchema,
   clusterNodeSchema,
   clusterSchema,
   deviceSchema,
+  duration,
+  externalServiceSchema,
   loadBalancerPoolSchema,
   networkSchema,
   platformServiceSchema,
@@ -35,6 +38,21 @@ const relationFields = {
   connectedTo: z.array(entityRef).optional(),
   partOf: z.array(entityRef).optional(),
   promotesTo: entityRef.optional(),
+};
+
+/**
+ * The recovery objectives that apply to an item: the strictest RPO and RTO
+ * of them, and their names.
+ */
+const recoveryField = {
+  recovery: z
+    .object({
+      rpo: duration.optional(),
+      rto: duration.optional(),
+      objectives: z.array(z.string()),
+    })
+    .strict()
+    .optional(),
 };
 
 /** Fields that live in the entity's metadata and spec rather than in spec.homelab. */
@@ -124,10 +142,11 @@ export const homelabSpecSchemas = {
         .object({ board: entityRef, number: z.number().int().positive() })
         .optional(),
       ...relationFields,
+      ...recoveryField,
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.virtualMachine]: deviceFacts
-    .extend(relationFields)
+    .extend({ ...relationFields, ...recoveryField })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.network]: z.discriminatedUnion('kind', [
     networkSchema
@@ -152,6 +171,7 @@ export const homelabSpecSchemas = {
       controlPlaneNodes: z.number().int().nonnegative(),
       nodeCount: z.number().int().nonnegative(),
       ...relationFields,
+      ...recoveryField,
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.node]: clusterNodeSchema
@@ -178,11 +198,19 @@ export const homelabSpecSchemas = {
     .strict(),
   [HOMELAB_RESOURCE_TYPES.storage]: storageSchema
     .omit(identity)
+    .extend({ ...relationFields, ...recoveryField })
+    .strict(),
+  [HOMELAB_RESOURCE_TYPES.backupJob]: backupJobSchema
+    .omit(identity)
     .extend(relationFields)
+    .strict(),
+  [HOMELAB_RESOURCE_TYPES.externalService]: externalServiceSchema
+    .omit(identity)
+    .extend({ ...relationFields, ...recoveryField })
     .strict(),
   [PLATFORM_SERVICE_COMPONENT_TYPE]: platformServiceSchema
     .omit(identityWithoutTags)
-    .extend({ cluster: z.string(), ...relationFields })
+    .extend({ cluster: z.string(), ...relationFields, ...recoveryField })
     .strict(),
 } as const;
 

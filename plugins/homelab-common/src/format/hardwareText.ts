@@ -1,4 +1,4 @@
-import { Device, Disk, NetworkInterface } from '../inventory/schema';
+import { Amount, Device, Disk, NetworkInterface } from '../inventory/schema';
 
 /*
  * How hardware facts read, in the generated docs and the portal alike, in the
@@ -14,6 +14,7 @@ const DISK_MEDIA: Record<Disk['type'], string> = {
   emmc: 'eMMC',
   'usb-ssd': 'USB SSD',
   'usb-hdd': 'USB HDD',
+  unknown: 'disk',
 };
 
 /** Operating systems built to be immutable, which the docs say so of. */
@@ -29,6 +30,33 @@ const IMMUTABLE_OSES = new Set([
  * @public
  */
 export const decimalText = (value: number) => String(Number(value.toFixed(2)));
+
+/** The lower and upper bound of an amount; both the number itself when it is one.
+ *
+ * @public
+ */
+export function amountBounds(value: Amount): { min: number; max: number } {
+  return typeof value === 'number' ? { min: value, max: value } : value;
+}
+
+/** An amount as text: "8GB", or a range "8–16GB" with the unit written once.
+ *
+ * @public
+ */
+export function amountText(
+  value: Amount,
+  format: (n: number) => string = decimalText,
+): string {
+  const { min, max } = amountBounds(value);
+  if (min === max) return format(min);
+  const low = format(min);
+  const high = format(max);
+  // "8–16GB", not "8GB–16GB"; different units stay: "500GB–1TB".
+  const unit = /[^\d.]+$/.exec(high)?.[0] ?? '';
+  return low.endsWith(unit) && unit
+    ? `${low.slice(0, -unit.length)}–${high}`
+    : `${low}–${high}`;
+}
 
 /** Gigabytes as a size: 256GB, 1TB, 12TB; decimalText prefixes, as disks are sold.
  *
@@ -56,7 +84,7 @@ export function diskMedium(disk: Disk): string {
  */
 export function diskText(disk: Disk): string {
   const count = disk.count > 1 ? `${disk.count}x ` : '';
-  const capacity = disk.sizeGB ? `${sizeText(disk.sizeGB)} ` : '';
+  const capacity = disk.sizeGB ? `${amountText(disk.sizeGB, sizeText)} ` : '';
   return `${count}${capacity}${diskMedium(disk)}`;
 }
 
@@ -78,24 +106,32 @@ export function architectureText(
   return device.architecture?.toUpperCase();
 }
 
-/** "4-core ARM64 \@ 1.8GHz".
+/** "4-core ARM64 \@ 1.8GHz"; for a virtual machine "4 vCPUs AMD64".
  *
  * @public
  */
 export function cpuText(
-  device: Partial<Pick<Device, 'architecture' | 'cpu'>>,
+  device: Partial<Pick<Device, 'architecture' | 'cpu' | 'vcpus'>>,
 ): string | undefined {
-  if (!device.cpu) return architectureText(device);
   const arch = architectureText(device);
-  return [
-    `${device.cpu.cores}-core`,
-    arch,
-    device.cpu.clockGHz
-      ? `@ ${decimalText(device.cpu.clockGHz)}GHz`
-      : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
+  if (device.vcpus !== undefined) {
+    const count = amountText(device.vcpus);
+    return [`${count} vCPU${count === '1' ? '' : 's'}`, arch]
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (!device.cpu) return arch;
+  return (
+    [
+      device.cpu.cores ? `${device.cpu.cores}-core` : undefined,
+      arch,
+      device.cpu.clockGHz
+        ? `@ ${decimalText(device.cpu.clockGHz)}GHz`
+        : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }
 
 /** "8GB LPDDR4".
@@ -106,7 +142,7 @@ export function memoryText(
   device: Partial<Pick<Device, 'memoryGB' | 'memoryType'>>,
 ): string | undefined {
   if (!device.memoryGB) return undefined;
-  return `${decimalText(device.memoryGB)}GB${
+  return `${amountText(device.memoryGB, n => `${decimalText(n)}GB`)}${
     device.memoryType ? ` ${device.memoryType}` : ''
   }`;
 }

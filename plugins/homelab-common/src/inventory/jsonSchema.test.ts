@@ -32,10 +32,15 @@ describe('inventory.schema.json', () => {
       'devices',
       'clusters',
       'storage',
+      'backups',
+      'recoveryObjectives',
+      'externalServices',
     ]);
     const device = schema.properties.devices.items;
     expect(device.additionalProperties).toBe(false);
     expect(device.properties.kind.enum).toContain('compute-module');
     expect(device.properties.slot.description).toMatch(/board slot/);
+    expect(device.properties.kind.enum).toContain('unknown');
+    expect(schema.properties.apiVersion.const).toBe('homelab.dev/v1alpha2');
   });
 });

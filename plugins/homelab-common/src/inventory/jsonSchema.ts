@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inventoryFileSchema } from './schema';
+import { INVENTORY_API_VERSION, inventoryFileSchema } from './schema';
 
 /**
  * The JSON Schema of one inventory file, for editors: point a YAML language
@@ -15,7 +15,9 @@ export function inventoryJsonSchema(): Record<string, unknown> {
       io: 'input',
       unrepresentable: 'any',
     }),
-    $id: 'https://homelab.dev/schemas/inventory-v1alpha1.json',
-    title: 'Homelab inventory file (homelab.dev/v1alpha1)',
+    $id: `https://homelab.dev/schemas/inventory-${
+      INVENTORY_API_VERSION.split('/')[1]
+    }.json`,
+    title: `Homelab inventory file (${INVENTORY_API_VERSION})`,
   };
 }

@@ -165,7 +165,7 @@ describe('homelab-inventory', () => {
   it('prints the JSON Schema of inventory files', async () => {
     const result = await run('schema');
     expect(JSON.parse(result.stdout).title).toBe(
-      'Homelab inventory file (homelab.dev/v1alpha1)',
+      'Homelab inventory file (homelab.dev/v1alpha2)',
     );
   });
 

@@ -1,4 +1,5 @@
 import {
+  amountText,
   architectureText,
   Cluster,
   cpuText,
@@ -63,8 +64,10 @@ export function clusterHardwareRows(
         'Modules',
         `${devices.length}x ${model} (${[
           architectureText(first),
-          first.cpu ? `${first.cpu.cores}-core` : undefined,
-          first.memoryGB ? `${decimalText(first.memoryGB)}GB RAM` : undefined,
+          first.cpu?.cores ? `${first.cpu.cores}-core` : undefined,
+          first.memoryGB
+            ? `${amountText(first.memoryGB, n => `${decimalText(n)}GB`)} RAM`
+            : undefined,
         ]
           .filter(Boolean)
           .join(', ')})`,

@@ -1,4 +1,9 @@
-import { inventoryJsonSchema } from '@homelab/plugin-homelab-common';
+import {
+  INVENTORY_API_VERSION,
+  LEGACY_INVENTORY_API_VERSION,
+  UNKNOWN,
+  inventoryJsonSchema,
+} from '@homelab/plugin-homelab-common';
 import { table } from './markdown';
 
 type JsonSchema = {
@@ -37,7 +42,13 @@ const SECTIONS: Array<[string, string]> = [
     'clusters',
     'Kubernetes clusters with their nodes, pools and platform services.',
   ],
-  ['storage', 'Pools, shares, object stores, databases and storage classes.'],
+  [
+    'storage',
+    'Pools, volume groups, directories, shares, object stores, databases and storage classes.',
+  ],
+  ['backups', 'Backup, snapshot and replication jobs.'],
+  ['recoveryObjectives', 'RPO and RTO targets.'],
+  ['externalServices', 'Services outside the homelab it relies on.'],
 ];
 
 /** A field's type in words: "integer 1–4094", "one of `l2`, `bgp`", "list of IP address". */
@@ -49,6 +60,8 @@ function typeText(schema: JsonSchema): string {
     return [...new Set(schema.anyOf.map(typeText))].join(' or ');
   }
   if (schema.format && FORMATS[schema.format]) return FORMATS[schema.format];
+  if (schema.properties?.min && schema.properties?.max)
+    return 'range `{ min, max }`';
   const type = Array.isArray(schema.type)
     ? schema.type.join(' or ')
     : schema.type;
@@ -115,10 +128,14 @@ export function inventoryReferenceMarkdown(): string {
   const blocks = [
     '<!-- Generated from the inventory schema by `homelab-inventory reference`. Edit the schema in @homelab/plugin-homelab-common, not this page. -->',
     '# Inventory reference',
-    `An inventory is one YAML file or a folder of them. Every file starts with \`apiVersion: homelab.dev/v1alpha1\` and \`kind: Inventory\` and holds any of the sections below; the sections of all files are merged. ${
+    `An inventory is one YAML file or a folder of them. Every file starts with \`apiVersion: ${INVENTORY_API_VERSION}\` and \`kind: Inventory\` and holds any of the sections below; the sections of all files are merged. ${
       schema.description ?? ''
     }`.trim(),
-    'Names are lower-case letters, digits and `-`, `_` or `.` (at most 63 characters), unique per section. References name another item of the inventory.',
+    `Files of the previous version, \`${LEGACY_INVENTORY_API_VERSION}\`, are still read: each is converted as it is read (a virtual machine's \`cpu.cores\` become its \`vcpus\`; a cluster whose platform services name Flux or Argo CD gets \`gitops.tool\`), and a network without \`internet\` is no longer taken to have full access. \`homelab-inventory migrate <path>\` shows these changes and writes them into the files.`,
+    '## Names',
+    'Names are lower-case letters, digits and `-`, `_` or `.` (at most 63 characters), unique within their section; nodes, address pools and platform services are unique within their cluster. Every item also becomes a catalog entity named after it, and the catalog needs each name once per kind: networks, uplinks, devices, clusters, storage, backup jobs, external services and address pools all become Resources (a node becomes the Resource `<cluster>-<node>`), so a cluster and a network cannot share a name; platform services become the Components `<cluster>-<service>`; environments become Systems, as do the shared areas `<site>-network`, `<site>-storage` and `<site>-compute`. References name another item of the inventory.',
+    '## Facts not known, and lifecycle',
+    `Where people often do not know a fact the format otherwise requires (a disk's \`type\`, a device's \`kind\`, a network's \`cidr\`, an uplink's \`type\`, a cluster's \`distribution\`, the GitOps \`tool\`), write \`${UNKNOWN}\`: the generated docs then say "not stated", and the rules that need the fact skip it, as each field's description says. Leave optional facts out rather than guessing: the docs never fill in a default. Devices, networks, uplinks, storage, pools, platform services, backup jobs and external services take a lifecycle \`status\`: \`active\` (the default), \`planned\`, \`optional\` (added if needed) or \`retired\`; devices also \`spare\`. Totals and capacity checks count active items (over-commit checks count planned VMs too); the docs show the status of the rest. Where a plan gives a range rather than one number (\`memoryGB\`, \`vcpus\`, a disk's \`sizeGB\`, \`usableTB\`), write \`{ min: 8, max: 16 }\`.`,
   ];
   for (const [section, summary] of SECTIONS) {
     const field = schema.properties?.[section];

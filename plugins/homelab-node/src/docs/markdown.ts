@@ -6,6 +6,9 @@
 /** What an empty cell shows. */
 export const EMPTY = '—';
 
+/** What a page says of a fact the inventory leaves out or gives as unknown: never a default. */
+export const NOT_STATED = 'not stated';
+
 type Cell = string | number | undefined | null;
 
 /** Text made safe for a table cell: pipes escaped, line breaks flattened. */

@@ -31,6 +31,7 @@ export function loadBalancerPoolEntities(
         dependsOn: [resourceRef(pool.network)],
         homelab: defined({
           type: pool.type,
+          status: pool.status,
           mode: pool.mode,
           network: pool.network,
           cluster: cluster.name,

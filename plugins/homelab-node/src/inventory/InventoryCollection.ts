@@ -11,14 +11,9 @@ export class InventoryCollection {
   readonly problems: InventoryProblem[] = [];
   readonly origins = new WeakMap<object, ItemOrigin>();
   /** Items of the list sections, from all files, in reading order. */
-  readonly sections: Omit<Inventory, 'site'> = {
-    environments: [],
-    networks: [],
-    wan: [],
-    devices: [],
-    clusters: [],
-    storage: [],
-  };
+  readonly sections = Object.fromEntries(
+    listSections.map(section => [section, []]),
+  ) as unknown as Omit<Inventory, 'site'>;
   /** Every site section that passed its schema; an inventory needs one. */
   readonly sites: Array<{ site: Inventory['site']; origin: ItemOrigin }> = [];
   /** Names of items left out for schema errors, per section. */
@@ -27,12 +22,19 @@ export class InventoryCollection {
   ) as Record<ListSection, Set<string>>;
   /** Sections rejected as a whole, for not being a list. */
   readonly rejectedSections = new Set<ListSection>();
+  /** Files with a document that could not be read as an inventory at all. */
+  readonly unreadableFiles = new Set<string>();
+  /** Files of the previous format version, read and converted. */
+  readonly legacyFiles = new Set<string>();
   /** Whether some document has a site section, valid or not. */
   siteMentioned = false;
   /** Documents that are YAML mappings, so read as inventory files. */
   readDocuments = 0;
-  /** Files and documents that could not be read as inventory files at all. */
-  unreadableDocuments = 0;
+
+  /** Notes that a file (or one of its documents) could not be read as an inventory. */
+  markUnreadable(file: string) {
+    this.unreadableFiles.add(file);
+  }
 
   /** Records an error at a path inside a document. */
   reportError(

@@ -1,11 +1,13 @@
 import {
   INVENTORY_API_VERSION,
   INVENTORY_KIND,
+  LEGACY_INVENTORY_API_VERSION,
   siteSchema,
 } from '@homelab/plugin-homelab-common';
 import { z } from 'zod';
 import { InventoryCollection } from './InventoryCollection';
 import { listSections, sectionSchemas } from './inventorySections';
+import { applyMigration, planMigration } from './migration/planMigration';
 import { ItemOrigin } from './sourceMap';
 import { closestMatch } from './suggestions';
 import { explainZodError } from './zodIssues';
@@ -15,7 +17,8 @@ const knownTopLevelKeys = ['apiVersion', 'kind', 'site', ...listSections];
 /**
  * Adds one YAML document of an inventory to the collection: its site and the
  * items of its list sections that pass their schema, and a problem for every
- * one that does not.
+ * one that does not. A document of the previous format version is converted
+ * first, as `homelab-inventory migrate` would.
  */
 export function collectDocument(
   data: unknown,
@@ -29,36 +32,41 @@ export function collectDocument(
       'schema',
       'an inventory file must be a YAML mapping with apiVersion, kind and sections',
     );
-    collection.unreadableDocuments++;
+    collection.markUnreadable(root.source.name);
     return;
   }
   const record = data as Record<string, unknown>;
   collection.readDocuments++;
   if (!hasInventoryHeader(record, root, collection)) {
-    collection.unreadableDocuments++;
+    collection.markUnreadable(root.source.name);
     return;
+  }
+  if (record.apiVersion === LEGACY_INVENTORY_API_VERSION) {
+    applyMigration(record, planMigration(record));
+    collection.legacyFiles.add(root.source.name);
   }
   reportUnknownSections(record, root, collection);
   if (record.site !== undefined) collectSite(record.site, root, collection);
   collectListSections(record, root, collection);
 }
 
-/** Whether the document says it is an inventory file of the version this code reads. */
+const READ_VERSIONS = [INVENTORY_API_VERSION, LEGACY_INVENTORY_API_VERSION];
+
+/** Whether the document says it is an inventory file of a version this code reads. */
 function hasInventoryHeader(
   record: Record<string, unknown>,
   root: ItemOrigin,
   collection: InventoryCollection,
 ): boolean {
-  if (record.apiVersion !== INVENTORY_API_VERSION) {
+  if (!READ_VERSIONS.includes(record.apiVersion as string)) {
+    const expected = `"${INVENTORY_API_VERSION}" (files of "${LEGACY_INVENTORY_API_VERSION}" are read too)`;
     collection.reportError(
       root,
       record.apiVersion === undefined ? [] : ['apiVersion'],
       'api-version',
       record.apiVersion === undefined
-        ? `"apiVersion" is required and must be "${INVENTORY_API_VERSION}"`
-        : `apiVersion must be "${INVENTORY_API_VERSION}", not "${String(
-            record.apiVersion,
-          )}"`,
+        ? `"apiVersion" is required and must be ${expected}`
+        : `apiVersion must be ${expected}, not "${String(record.apiVersion)}"`,
     );
     return false;
   }

@@ -47,6 +47,10 @@ interface ParsedInventory {
   rejectedNames: Record<ListSection, Set<string>>;
   /** Sections rejected as a whole (not a list): references into them are not checked. */
   rejectedSections: Set<ListSection>;
+  /** Files with a document that could not be read: names may be defined there. */
+  unreadableFiles: ReadonlySet<string>;
+  /** Files of the previous format version, converted as they were read. */
+  legacyFiles: ReadonlySet<string>;
 }
 
 /**
@@ -81,7 +85,7 @@ export function parseInventoryFiles(
         path: '',
         message: `the file could not be read: ${(error as Error).message}`,
       });
-      collection.unreadableDocuments++;
+      collection.markUnreadable(file.name);
     }
   }
   return withOneSite(collection, files);
@@ -95,8 +99,23 @@ function withOneSite(
   collection: InventoryCollection,
   files: readonly InventoryInputFile[],
 ): ParsedInventory {
-  const { sites, origins, problems, rejectedNames, rejectedSections } =
-    collection;
+  const {
+    sites,
+    origins,
+    problems,
+    rejectedNames,
+    rejectedSections,
+    unreadableFiles,
+    legacyFiles,
+  } = collection;
+  const parsed = {
+    origins,
+    problems,
+    rejectedNames,
+    rejectedSections,
+    unreadableFiles,
+    legacyFiles,
+  };
   for (const { origin } of sites.slice(1)) {
     problems.push(
       problemAt(origin, [], {
@@ -112,7 +131,7 @@ function withOneSite(
     if (
       collection.readDocuments > 0 &&
       !collection.siteMentioned &&
-      collection.unreadableDocuments === 0
+      unreadableFiles.size === 0
     ) {
       problems.push({
         severity: 'error',
@@ -123,16 +142,13 @@ function withOneSite(
           'no file defines the "site" section (name and owner of the homelab); exactly one file must',
       });
     }
-    return { origins, problems, rejectedNames, rejectedSections };
+    return parsed;
   }
 
   for (const { site, origin } of sites) origins.set(site, origin);
   return {
     inventory: { site: sites[0].site, ...collection.sections },
-    origins,
-    problems,
-    rejectedNames,
-    rejectedSections,
+    ...parsed,
   };
 }
 

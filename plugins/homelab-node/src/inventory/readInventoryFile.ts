@@ -2,19 +2,35 @@ import {
   INVENTORY_API_VERSION,
   INVENTORY_KIND,
 } from '@homelab/plugin-homelab-common';
-import { Document, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, parseAllDocuments } from 'yaml';
 import { collectDocument } from './collectDocument';
 import { decodeInventoryText } from './decodeInventoryText';
 import { InventoryCollection } from './InventoryCollection';
 import type { InventoryInputFile } from './parseInventory';
-import { ItemOrigin, SourceFile, problemAt } from './sourceMap';
+import {
+  ItemOrigin,
+  SourceFile,
+  createSourceFile,
+  problemAt,
+} from './sourceMap';
+import { readFastYaml } from './yaml/fastYaml';
+import { YAML_OPTIONS } from './yaml/yamlOptions';
 
 /** YAML aliases allowed per document, so a "billion laughs" file cannot exhaust memory. */
 const MAX_YAML_ALIASES = 100;
 
+/** Whether a document's value is empty: null or undefined. */
+const isNothing = (value: unknown) => value === null || value === undefined;
+
+/** The value of a document, or nothing when it could not be read. */
+type DocumentValue = { readable: true; value: unknown } | { readable: false };
+
 /**
  * Reads one file of an inventory into the collection: its text, its YAML
- * documents, and the sections of each document that can be read.
+ * documents, and the sections of each document that can be read. Plain files
+ * are read by the fast reader; files with anchors or YAML errors by the
+ * `yaml` library, which expands aliases within a limit and reports every
+ * syntax error with its line and column.
  */
 export function readInventoryFile(
   file: InventoryInputFile,
@@ -28,25 +44,36 @@ export function readInventoryFile(
       file: file.name,
       path: '',
     });
-    collection.unreadableDocuments++;
+    collection.markUnreadable(file.name);
     return;
   }
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(decoded.text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    // `<<: *anchor` merge keys, common in homelab YAML for repeated hardware.
-    merge: true,
-  });
-  const documentList = Array.isArray(documents) ? documents : [];
-  const source: SourceFile = {
-    name: file.name,
-    documents: documentList,
-    lineCounter,
-  };
-  const nonEmpty = documentList.filter(document => document.contents !== null);
-  if (decoded.text.trim() === '' || nonEmpty.length === 0) {
+  const { text } = decoded;
+  const fast = readFastYaml(text);
+  let source: SourceFile;
+  let values: DocumentValue[];
+  if (fast) {
+    source = createSourceFile(file.name, text, {
+      ...fast,
+      documentCount: fast.values.length,
+    });
+    values = fast.values.map(value => ({ readable: true, value }));
+  } else {
+    const documents = parseAllDocuments(text, YAML_OPTIONS) as Document[];
+    source = createSourceFile(file.name, text, { documents });
+    values = documents.map((document, documentIndex) =>
+      document.contents === null
+        ? { readable: true, value: null }
+        : readDocument(
+            document,
+            { source, documentIndex, path: [] },
+            collection,
+          ),
+    );
+  }
+  if (
+    text.trim() === '' ||
+    values.every(v => v.readable && isNothing(v.value))
+  ) {
     collection.problems.push({
       severity: 'error',
       rule: 'empty-file',
@@ -56,12 +83,11 @@ export function readInventoryFile(
     });
     return;
   }
-
-  documentList.forEach((document, documentIndex) => {
-    if (document.contents === null) return;
+  values.forEach((document, documentIndex) => {
+    if (!document.readable) return;
+    if (isNothing(document.value)) return;
     const root: ItemOrigin = { source, documentIndex, path: [] };
-    const data = readDocument(document, root, collection);
-    if (data.readable) collectDocument(data.value, root, collection);
+    collectDocument(document.value, root, collection);
   });
 }
 
@@ -70,29 +96,30 @@ export function readInventoryFile(
  * one: syntax errors, nesting too deep to parse, too many aliases.
  */
 function readDocument(
-  document: Document.Parsed,
+  document: Document,
   root: ItemOrigin,
   collection: InventoryCollection,
-): { readable: true; value: unknown } | { readable: false } {
+): DocumentValue {
   const { source, documentIndex } = root;
   const yamlIssues = [...document.errors, ...document.warnings];
   for (const issue of yamlIssues) {
-    const position = issue.linePos?.[0];
+    const position = source.position(issue.pos[0]);
     const tooDeep = issue.message.includes('Maximum call stack');
     collection.problems.push({
       severity: 'error',
       rule: tooDeep ? 'yaml-too-deep' : 'yaml-syntax',
       file: source.name,
-      ...(source.documents.length > 1 ? { document: documentIndex + 1 } : {}),
+      ...(source.documentCount > 1 ? { document: documentIndex + 1 } : {}),
       path: '',
-      ...(position ? { line: position.line, column: position.col } : {}),
+      line: position.line,
+      column: position.col,
       message: tooDeep
         ? 'the YAML is nested too deeply to read; an inventory needs only a few levels'
         : `YAML ${issue.message.split('\n')[0]}`,
     });
   }
   if (yamlIssues.length > 0) {
-    collection.unreadableDocuments++;
+    collection.markUnreadable(source.name);
     return { readable: false };
   }
   try {
@@ -108,7 +135,7 @@ function readDocument(
         message: `the YAML could not be expanded: ${(error as Error).message}`,
       }),
     );
-    collection.unreadableDocuments++;
+    collection.markUnreadable(source.name);
     return { readable: false };
   }
 }

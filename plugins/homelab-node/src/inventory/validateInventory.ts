@@ -7,11 +7,13 @@ import {
 import { InventoryProblem, countErrors } from './problems';
 import { checkAddressPlan } from './rules/addressPlan';
 import { checkClusters } from './rules/clusters';
-import { createRuleContext } from './rules/context';
+import { createRuleContext, reportUncheckedReferences } from './rules/context';
 import { checkHardware } from './rules/hardware';
 import { checkNames } from './rules/names';
 import { checkReferences } from './rules/references';
+import { checkOperations } from './rules/operations';
 import { checkStorage } from './rules/storage';
+import { checkVirtualMachines } from './rules/virtualMachines';
 import { ItemOrigin } from './sourceMap';
 
 /**
@@ -60,6 +62,7 @@ export function validateInventoryFiles(
       parsed.rejectedNames,
       parsed.rejectedSections,
       problems,
+      parsed.unreadableFiles,
     );
     checkNames(context);
     checkReferences(context);
@@ -67,6 +70,9 @@ export function validateInventoryFiles(
     checkClusters(context);
     checkHardware(context);
     checkStorage(context);
+    checkVirtualMachines(context);
+    checkOperations(context);
+    reportUncheckedReferences(context, problems);
   }
   problems.sort(byLocation);
   const errorCount = countErrors(problems);

@@ -1,5 +1,6 @@
 import {
   acceleratorText,
+  amountText,
   cpuText,
   decimalText,
   Device,
@@ -17,6 +18,7 @@ const KIND_TITLES: Record<Device['kind'], string> = {
   board: 'Boards',
   'compute-module': 'Compute modules',
   sbc: 'Single-board computers',
+  'mini-pc': 'Mini PCs',
   server: 'Servers',
   'virtual-machine': 'Virtual machines',
   nas: 'NAS',
@@ -26,6 +28,7 @@ const KIND_TITLES: Record<Device['kind'], string> = {
   modem: 'Modems',
   ups: 'UPS',
   workstation: 'Workstations',
+  unknown: 'Devices of unstated kind',
 };
 
 /** "~15W typical, up to 20W peak", with how many devices each figure covers when not all. */
@@ -46,14 +49,34 @@ function powerTotal(totals: HardwareTotals): string {
   return parts.length ? parts.join(', ') : EMPTY;
 }
 
-function totalsRow(scope: string, totals: HardwareTotals) {
+/** A sum, with how many of the devices it covers left out for not stating theirs. */
+function withUnstated(text: string | undefined, unstated: number) {
+  if (!text) return EMPTY;
+  return unstated
+    ? `${text} (${counted(unstated, 'device')} not stated)`
+    : text;
+}
+
+function totalsRow(scope: string, totals: HardwareTotals, withVcpus: boolean) {
+  const machines = totals.devices - totals.virtualMachines;
   return [
     scope,
     totals.devices,
-    totals.cores || EMPTY,
-    totals.memoryGB ? `${decimalText(totals.memoryGB)}GB` : EMPTY,
+    withUnstated(
+      totals.cores ? String(totals.cores) : undefined,
+      totals.cores ? totals.withoutCores : 0,
+    ),
+    ...(withVcpus ? [totals.vcpus.max ? amountText(totals.vcpus) : EMPTY] : []),
+    withUnstated(
+      totals.memoryGB.max
+        ? amountText(totals.memoryGB, n => `${decimalText(n)}GB`)
+        : undefined,
+      totals.memoryGB.max ? totals.withoutMemory : 0,
+    ),
     totals.npuTops ? `${decimalText(totals.npuTops)} TOPS` : EMPTY,
-    powerTotal(totals),
+    machines || totals.typicalCount || totals.maxCount
+      ? powerTotal(totals)
+      : EMPTY,
   ];
 }
 
@@ -64,22 +87,66 @@ function addresses(device: Device): string | undefined {
   return list.length ? list.join(', ') : undefined;
 }
 
-/** Where a device sits or what it runs: node roles, VM host, board slot. */
+/** Where a device sits or what it runs: node roles, VM host, board slot, its VMs. */
 function placement(context: DocsContext, device: Device): string | undefined {
+  const parts: string[] = [];
   const node = context.nodeOf(device.name);
   if (node)
-    return `${node.roles.join(', ')} of ${context.titleOf(node.cluster)}`;
+    parts.push(`${node.roles.join(', ')} of ${context.titleOf(node.cluster)}`);
   if (device.host) {
-    return `VM${device.vmid ? ` ${device.vmid}` : ''} on ${context.deviceTitle(
-      device.host,
-    )}`;
+    parts.push(
+      `VM${device.vmid ? ` ${device.vmid}` : ''} on ${context.deviceTitle(
+        device.host,
+      )}`,
+    );
   }
   if (device.slot) {
-    return `slot ${device.slot.number} of ${context.deviceTitle(
-      device.slot.board,
-    )}`;
+    parts.push(
+      `slot ${device.slot.number} of ${context.deviceTitle(device.slot.board)}`,
+    );
   }
-  return undefined;
+  const guests = context.inventory.devices.filter(
+    d => d.host === device.name && d.status !== 'retired',
+  );
+  if (guests.length) {
+    parts.push(
+      `VMs: ${guests
+        .map(
+          vm =>
+            `${context.titleOf(vm)}${
+              vm.status === 'active' ? '' : ` (${vm.status})`
+            }`,
+        )
+        .join(', ')}`,
+    );
+  }
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * What a cluster's hardware heading names besides the cluster: the board all
+ * its nodes sit in, or its one machine; nothing for several machines, which
+ * no one of them stands for.
+ */
+function clusterHardwareName(context: DocsContext, devices: Device[]) {
+  const boards = new Set(devices.map(d => d.slot?.board));
+  const [board] = boards;
+  if (boards.size === 1 && board) return context.deviceTitle(board);
+  return devices.length === 1 ? context.titleOf(devices[0]) : undefined;
+}
+
+/** "3 active devices, 1 planned, 2 optional" for the site. */
+function deviceCounts(context: DocsContext): string {
+  const { devices } = context.inventory;
+  const count = (status: string) =>
+    devices.filter(d => d.status === status).length;
+  const others = (['planned', 'optional', 'spare'] as const)
+    .map(status => [status, count(status)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`);
+  return `${counted(count('active'), 'active device')} in ${context.titleOf(
+    context.inventory.site,
+  )}${others.length ? `, ${others.join(', ')}` : ''}.`;
 }
 
 /** hardware.md: each cluster's hardware, totals, and every device's specs. */
@@ -87,12 +154,8 @@ export function hardwarePage(context: DocsContext): string {
   const { inventory } = context;
   const active = inventory.devices.filter(d => d.status !== 'retired');
   const byCluster = inventory.clusters.map(cluster => {
-    const [first] = context.devicesOf(cluster);
-    const heading = `${context.titleOf(cluster)} (${
-      first?.slot
-        ? context.deviceTitle(first.slot.board)
-        : context.titleOf(first ?? cluster)
-    })`;
+    const board = clusterHardwareName(context, context.devicesOf(cluster));
+    const heading = `${context.titleOf(cluster)}${board ? ` (${board})` : ''}`;
     return [
       `### ${heading}`,
       table(
@@ -102,29 +165,53 @@ export function hardwarePage(context: DocsContext): string {
     ].join('\n\n');
   });
 
+  const inService = inventory.devices.filter(d => d.status === 'active');
+  const vms = inService.filter(d => d.kind === 'virtual-machine');
+  const withVcpus = vms.some(vm => vm.vcpus !== undefined);
   const totals = table(
-    ['Scope', 'Devices', 'Cores', 'Memory', 'NPU', 'Power draw'],
+    [
+      'Scope',
+      'Devices',
+      'Cores',
+      ...(withVcpus ? ['vCPUs'] : []),
+      'Memory',
+      'NPU',
+      'Power draw',
+    ],
     [
       ...inventory.clusters.map(cluster =>
         totalsRow(
           `${context.titleOf(cluster)} nodes`,
-          hardwareTotals(context.devicesOf(cluster)),
+          hardwareTotals(
+            context.devicesOf(cluster).filter(d => d.status === 'active'),
+          ),
+          withVcpus,
         ),
       ),
       totalsRow(
-        'All active devices',
-        hardwareTotals(active.filter(d => d.kind !== 'virtual-machine')),
+        vms.length
+          ? `All active machines (${counted(
+              vms.length,
+              'virtual machine',
+            )} left out: they run on these)`
+          : 'All active devices',
+        hardwareTotals(inService.filter(d => d.kind !== 'virtual-machine')),
+        withVcpus,
       ),
     ],
   );
 
   const kinds = [...new Set(active.map(d => d.kind))];
+  const withStatus = active.some(d => d.status !== 'active');
+  const withDescription = active.some(d => d.description);
   const devices = kinds.map(kind =>
     [
       `### ${KIND_TITLES[kind] ?? kind}`,
       table(
         [
           'Device',
+          ...(withStatus ? ['Status'] : []),
+          ...(withDescription ? ['Description'] : []),
           'Vendor',
           'Model',
           'CPU',
@@ -141,6 +228,8 @@ export function hardwarePage(context: DocsContext): string {
           .map(device => {
             return [
               context.titleOf(device),
+              ...(withStatus ? [device.status] : []),
+              ...(withDescription ? [device.description] : []),
               device.vendor,
               device.model,
               device.cpu?.model
@@ -159,11 +248,8 @@ export function hardwarePage(context: DocsContext): string {
     ].join('\n\n'),
   );
 
-  const planned = inventory.devices.filter(d => d.status === 'planned');
   return page('Hardware', [
-    `${counted(active.length, 'active device')} in ${context.titleOf(
-      inventory.site,
-    )}${planned.length ? `, ${counted(planned.length, 'planned')}` : ''}.`,
+    deviceCounts(context),
     '## By cluster',
     ...byCluster,
     '## Totals',

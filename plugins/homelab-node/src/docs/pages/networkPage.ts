@@ -8,6 +8,7 @@ import { DocsContext } from '../docsContext';
 import {
   counted,
   label,
+  NOT_STATED,
   mermaid,
   nodeId,
   page,
@@ -20,6 +21,10 @@ const INTERNET_ACCESS = {
   restricted: 'restricted',
   none: 'none (local only)',
 };
+
+/** A network's CIDR, or that it is not stated. */
+const cidrText = (network: Network) =>
+  network.cidr === 'unknown' ? `CIDR ${NOT_STATED}` : network.cidr;
 
 interface Allocation {
   first: string;
@@ -133,7 +138,7 @@ function networkDiagram(context: DocsContext): string {
         `${context.titleOf(network)}${
           network.vlan ? ` (VLAN ${network.vlan})` : ''
         }`,
-        network.cidr,
+        cidrText(network),
       )}}}`,
     );
     const router = inventory.devices.find(
@@ -149,10 +154,12 @@ function networkDiagram(context: DocsContext): string {
 /** network.md: VLANs, Wi-Fi, WAN, IP allocations and load-balancer pools. */
 export function networkPage(context: DocsContext): string {
   const { inventory } = context;
+  const withStatus = inventory.networks.some(n => n.status !== 'active');
   const vlans = table(
     [
       'VLAN',
       'Name',
+      ...(withStatus ? ['Status'] : []),
       'Network',
       'Gateway',
       'DHCP',
@@ -164,12 +171,13 @@ export function networkPage(context: DocsContext): string {
     inventory.networks.map(network => [
       network.vlan,
       context.titleOf(network),
-      network.cidr,
+      ...(withStatus ? [network.status] : []),
+      cidrText(network),
       network.gateway,
       (network.dhcp ?? []).map(rangeText).join(', '),
       network.purpose,
       (network.ssids ?? []).map(s => s.name).join(', '),
-      INTERNET_ACCESS[network.internet],
+      network.internet ? INTERNET_ACCESS[network.internet] : NOT_STATED,
       network.description,
     ]),
   );
@@ -222,7 +230,7 @@ export function networkPage(context: DocsContext): string {
     const rows = allocations(context, network);
     return rows.length
       ? [
-          `### ${context.titleOf(network)} (${network.cidr})`,
+          `### ${context.titleOf(network)} (${cidrText(network)})`,
           table(
             ['Addresses', 'Assigned to', 'Kind'],
             rows.map(r => [r.addresses, r.what, r.kind]),
@@ -231,10 +239,11 @@ export function networkPage(context: DocsContext): string {
       : [];
   });
 
+  if (!inventory.networks.length && !inventory.wan.length && !links.length)
+    return page('Network', ['The inventory states no networks.']);
   return page('Network', [
     networkDiagram(context),
-    '## VLANs',
-    vlans,
+    ...(inventory.networks.length ? ['## VLANs', vlans] : []),
     ...(ssids.length
       ? [
           '## Wi-Fi',
@@ -254,8 +263,9 @@ export function networkPage(context: DocsContext): string {
           ),
         ]
       : []),
-    '## IP allocations',
-    ...allocationTables,
+    ...(allocationTables.length
+      ? ['## IP allocations', ...allocationTables]
+      : []),
     ...(links.length
       ? ['## Cabling', table(['From', 'To', 'Port', 'Link'], links)]
       : []),

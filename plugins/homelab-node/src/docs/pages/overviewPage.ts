@@ -1,5 +1,5 @@
 import { DocsContext } from '../docsContext';
-import { decimalText } from '@homelab/plugin-homelab-common';
+import { amountText, decimalText } from '@homelab/plugin-homelab-common';
 import { hardwareTotals } from '../hardwareTotals';
 import { counted, label, mermaid, nodeId, page, table } from '../markdown';
 
@@ -88,11 +88,32 @@ function physicalTopology(context: DocsContext): string {
 export function overviewPage(context: DocsContext): string {
   const { inventory } = context;
   const { site } = inventory;
-  const machines = inventory.devices.filter(
-    d => d.status !== 'retired' && d.kind !== 'virtual-machine',
-  );
+  const inService = inventory.devices.filter(d => d.status === 'active');
+  const machines = inService.filter(d => d.kind !== 'virtual-machine');
   const totals = hardwareTotals(machines);
+  const vms = hardwareTotals(
+    inService.filter(d => d.kind === 'virtual-machine'),
+  );
   const nodes = inventory.clusters.reduce((n, c) => n + c.nodes.length, 0);
+  const gb = (n: number) => `${decimalText(n)}GB`;
+  const machineFacts = [
+    counted(machines.length, 'device'),
+    totals.cores
+      ? `${totals.cores} cores${
+          totals.withoutCores
+            ? ` (${counted(totals.withoutCores, 'device')} not stated)`
+            : ''
+        }`
+      : undefined,
+    totals.memoryGB.max
+      ? `${amountText(totals.memoryGB, gb)} of memory`
+      : undefined,
+  ];
+  const vmFacts = [
+    counted(vms.devices, 'virtual machine'),
+    vms.vcpus.max ? `${amountText(vms.vcpus)} vCPUs` : undefined,
+    vms.memoryGB.max ? `${amountText(vms.memoryGB, gb)} of memory` : undefined,
+  ];
   return page(`${context.titleOf(site)} architecture`, [
     site.description,
     table(
@@ -100,22 +121,28 @@ export function overviewPage(context: DocsContext): string {
       [
         ['Owner', site.owner],
         ...(site.location ? [['Location', site.location]] : []),
-        [
-          'Environments',
-          inventory.environments.map(e => context.titleOf(e)).join(', '),
-        ],
-        [
-          'Clusters',
-          `${inventory.clusters
-            .map(c => context.titleOf(c))
-            .join(', ')} (${counted(nodes, 'node')})`,
-        ],
-        [
-          'Machines',
-          `${counted(machines.length, 'device')}, ${
-            totals.cores
-          } cores, ${decimalText(totals.memoryGB)}GB of memory`,
-        ],
+        ...(inventory.environments.length
+          ? [
+              [
+                'Environments',
+                inventory.environments.map(e => context.titleOf(e)).join(', '),
+              ],
+            ]
+          : []),
+        ...(inventory.clusters.length
+          ? [
+              [
+                'Clusters',
+                `${inventory.clusters
+                  .map(c => context.titleOf(c))
+                  .join(', ')} (${counted(nodes, 'node')})`,
+              ],
+            ]
+          : []),
+        ['Machines', machineFacts.filter(Boolean).join(', ')],
+        ...(vms.devices
+          ? [['Virtual machines', vmFacts.filter(Boolean).join(', ')]]
+          : []),
         ['Networks', counted(inventory.networks.length, 'network')],
         [
           'Storage',

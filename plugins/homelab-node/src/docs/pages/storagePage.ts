@@ -1,10 +1,20 @@
-import { decimalText, diskText, Storage } from '@homelab/plugin-homelab-common';
+import {
+  amountText,
+  decimalText,
+  diskText,
+  Storage,
+  storageClassKinds,
+} from '@homelab/plugin-homelab-common';
 import { DocsContext } from '../docsContext';
 import { page, table } from '../markdown';
 import { storageClassRows } from './clustersPage';
 
 const KIND_TITLES: Record<Storage['kind'], string> = {
   'zfs-pool': 'ZFS pool',
+  lvm: 'LVM volume group',
+  'lvm-thin': 'LVM-thin pool',
+  directory: 'Directory',
+  ceph: 'Ceph storage class',
   longhorn: 'Longhorn storage class',
   nfs: 'NFS share',
   smb: 'SMB share',
@@ -16,11 +26,18 @@ const KIND_TITLES: Record<Storage['kind'], string> = {
 /** storage.md: pools and the services on them, and the clusters' storage classes. */
 export function storagePage(context: DocsContext): string {
   const { inventory } = context;
-  const served = inventory.storage.filter(s => !s.cluster);
+  const isClass = (s: Storage) =>
+    !!s.cluster &&
+    (storageClassKinds.includes(s.kind) ||
+      s.kind === 'nfs' ||
+      s.kind === 'smb');
+  const shown = inventory.storage.filter(s => s.status !== 'retired');
+  const served = shown.filter(s => !isClass(s));
+  const withStatus = shown.some(s => s.status !== 'active');
   const byCluster = inventory.clusters
     .map(cluster => ({
       cluster,
-      classes: inventory.storage.filter(s => s.cluster === cluster.name),
+      classes: shown.filter(s => isClass(s) && s.cluster === cluster.name),
     }))
     .filter(({ classes }) => classes.length);
   const titleOf = (name: string | undefined) =>
@@ -30,6 +47,15 @@ export function storagePage(context: DocsContext): string {
             inventory.storage.find(s => s.name === name) ?? { name },
         )
       : undefined;
+  /** The device that serves it, or the cluster (and namespace) it runs in. */
+  const placeOf = (storage: Storage) => {
+    if (storage.device) return titleOf(storage.device);
+    if (!storage.cluster) return undefined;
+    const cluster = inventory.clusters.find(c => c.name === storage.cluster);
+    return `${context.titleOf(cluster ?? { name: storage.cluster })}${
+      storage.namespace ? ` (${storage.namespace})` : ''
+    }`;
+  };
   return page('Storage', [
     ...(served.length
       ? [
@@ -37,6 +63,7 @@ export function storagePage(context: DocsContext): string {
           table(
             [
               'Storage',
+              ...(withStatus ? ['Status'] : []),
               'Kind',
               'On',
               'Backed by',
@@ -47,13 +74,16 @@ export function storagePage(context: DocsContext): string {
             ],
             served.map(storage => [
               context.titleOf(storage),
-              KIND_TITLES[storage.kind],
-              titleOf(storage.device),
+              ...(withStatus ? [storage.status] : []),
+              `${KIND_TITLES[storage.kind]}${
+                storage.engine ? ` (${storage.engine})` : ''
+              }`,
+              placeOf(storage),
               titleOf(storage.backedBy),
               storage.disks ? diskText(storage.disks) : undefined,
               storage.layout,
               storage.usableTB
-                ? `${decimalText(storage.usableTB)}TB`
+                ? amountText(storage.usableTB, n => `${decimalText(n)}TB`)
                 : undefined,
               storage.useCase ?? storage.description,
             ]),

@@ -1,11 +1,15 @@
 import {
+  BackupJob,
   Cluster,
   ClusterNode,
   Device,
   Environment,
+  ExternalService,
   Inventory,
+  InventoryListSection,
   LoadBalancerPool,
   Network,
+  RecoveryObjective,
   Storage,
   WanLink,
 } from '@homelab/plugin-homelab-common';
@@ -20,18 +24,15 @@ export interface InventoryIndex {
   devices: Map<string, Device>;
   clusters: Map<string, Cluster>;
   storage: Map<string, Storage>;
+  backups: Map<string, BackupJob>;
+  recoveryObjectives: Map<string, RecoveryObjective>;
+  externalServices: Map<string, ExternalService>;
   /** Every node with its cluster and its position in the cluster's list. */
   nodes: Array<{ cluster: Cluster; node: ClusterNode; index: number }>;
   pools: Array<{ cluster: Cluster; pool: LoadBalancerPool; index: number }>;
 }
 
-export type Section =
-  | 'environments'
-  | 'networks'
-  | 'wan'
-  | 'devices'
-  | 'clusters'
-  | 'storage';
+export type Section = InventoryListSection;
 
 /** What one item of each section is called in messages. */
 export const SECTION_NOUNS: Record<Section, string> = {
@@ -41,6 +42,9 @@ export const SECTION_NOUNS: Record<Section, string> = {
   devices: 'device',
   clusters: 'cluster',
   storage: 'storage',
+  backups: 'backup job',
+  recoveryObjectives: 'recovery objective',
+  externalServices: 'external service',
 };
 
 export interface RuleContext {
@@ -50,6 +54,10 @@ export interface RuleContext {
   rejectedNames: Record<Section, Set<string>>;
   /** Sections rejected as a whole: references into them cannot be checked. */
   rejectedSections: Set<Section>;
+  /** Files that could not be read: a name may be defined in one of them. */
+  unreadableFiles: ReadonlySet<string>;
+  /** References not checked because of the unreadable files, like 'network "lan"'. */
+  uncheckedReferences: string[];
   error(item: object, path: PathSegment[], rule: string, message: string): void;
   warning(
     item: object,
@@ -77,6 +85,9 @@ function buildIndex(inventory: Inventory): InventoryIndex {
     devices: byName(inventory.devices),
     clusters: byName(inventory.clusters),
     storage: byName(inventory.storage),
+    backups: byName(inventory.backups),
+    recoveryObjectives: byName(inventory.recoveryObjectives),
+    externalServices: byName(inventory.externalServices),
     nodes: inventory.clusters.flatMap(cluster =>
       cluster.nodes.map((node, index) => ({ cluster, node, index })),
     ),
@@ -96,6 +107,7 @@ export function createRuleContext(
   rejectedNames: Record<Section, Set<string>>,
   rejectedSections: Set<Section>,
   problems: InventoryProblem[],
+  unreadableFiles: ReadonlySet<string> = new Set(),
 ): RuleContext {
   const originOf = (item: object): ItemOrigin => {
     const origin = origins.get(item);
@@ -116,6 +128,8 @@ export function createRuleContext(
     index: buildIndex(inventory),
     rejectedNames,
     rejectedSections,
+    unreadableFiles,
+    uncheckedReferences: [],
     error: push('error'),
     warning: push('warning'),
     where(item) {
@@ -123,4 +137,29 @@ export function createRuleContext(
       return `${file}${line ? `:${line}` : ''}`;
     },
   };
+}
+
+/**
+ * One warning, at each unreadable file, for the references that were not
+ * checked because what they name may be defined there.
+ */
+export function reportUncheckedReferences(
+  context: RuleContext,
+  problems: InventoryProblem[],
+) {
+  const names = [...new Set(context.uncheckedReferences)];
+  if (names.length === 0) return;
+  const shown = names.slice(0, 5).join(', ');
+  const more = names.length > 5 ? ` and ${names.length - 5} more` : '';
+  for (const file of [...context.unreadableFiles].sort()) {
+    problems.push({
+      severity: 'warning',
+      rule: 'references-not-checked',
+      file,
+      path: '',
+      message: `${names.length} reference${
+        names.length === 1 ? '' : 's'
+      } to names defined nowhere else (${shown}${more}) were not checked: they may be defined in this file, which could not be read. Fix its errors first`,
+    });
+  }
 }

@@ -42,6 +42,15 @@ function checkUniqueWithin(
   }
 }
 
+/** Why names of different sections share one catalog namespace. */
+const ENTITY_KIND_SCOPE: Record<string, string> = {
+  Resource:
+    'networks, uplinks, devices, clusters, storage, backup jobs, external services, cluster nodes and address pools all become catalog Resources of the site',
+  Component: 'platform services all become catalog Components',
+  System:
+    'environments and the shared network, storage and compute areas all become catalog Systems',
+};
+
 /**
  * Each inventory item becomes a catalog entity whose name must be unique
  * within its kind. Names derived from two parts (cluster + node) can collide
@@ -72,11 +81,13 @@ function checkEntityNames(
         thing.item,
         [...thing.path, 'name'],
         'entity-name-collision',
-        `this ${thing.what} and the ${earlier.what} at ${context.where(
+        `this ${thing.what} and the ${earlier.what} "${
+          earlier.name
+        }" at ${context.where(
           earlier.item,
-        )} would both be the catalog ${kind} "${
-          thing.name
-        }"; rename one of them`,
+        )} would both be the catalog ${kind} "${thing.name}": ${
+          ENTITY_KIND_SCOPE[kind]
+        }, so their names must differ even across sections; rename one of them`,
       );
     }
   }
@@ -91,6 +102,9 @@ export function checkNames(context: RuleContext) {
     'devices',
     'clusters',
     'storage',
+    'backups',
+    'recoveryObjectives',
+    'externalServices',
   ];
   for (const section of sections) {
     checkUniqueWithin(
@@ -114,6 +128,8 @@ export function checkNames(context: RuleContext) {
     'devices',
     'clusters',
     'storage',
+    'backups',
+    'externalServices',
   ] as const) {
     for (const item of inventory[section]) {
       resources.push({

@@ -510,9 +510,9 @@ describe('the problems of references and names', () => {
         `error devices[7].name: device name "pi" is already used in devices by the device at inventory.yaml:${lineOf(
           '  - name: pi',
         )} [duplicate-name]`,
-        `error storage[0].name: this storage and the device at inventory.yaml:${lineOf(
+        `error storage[0].name: this storage and the device "router" at inventory.yaml:${lineOf(
           '  - name: router',
-        )} would both be the catalog Resource "router"; rename one of them [entity-name-collision]`,
+        )} would both be the catalog Resource "router": networks, uplinks, devices, clusters, storage, backup jobs, external services, cluster nodes and address pools all become catalog Resources of the site, so their names must differ even across sections; rename one of them [entity-name-collision]`,
       ],
     ],
   ])('%s', (_case, edits, expected) => {
