@@ -243,11 +243,22 @@ const clusterSummary: PostureSummary = {
       fail: 22,
     },
   ],
+  discrepancies: [
+    {
+      apiVersion: 'aquasecurity.github.io/v1alpha1',
+      kind: 'ConfigAuditReport',
+      name: 'replicaset-nginx-6d4cf56db6',
+      namespace: 'default',
+      summary: { critical: 2, low: 9 },
+      listed: { critical: 1, low: 1 },
+    },
+  ],
   collectedAt: '2026-11-22T10:40:00Z',
 };
 
 const namespaceSummary: PostureSummary = {
   ...clusterSummary,
+  discrepancies: undefined,
   scope: 'namespace',
   key: 'production/nextcloud',
   namespace: 'nextcloud',

@@ -84,10 +84,7 @@ export function PostureSummaryCard(props: {
         )}
         {row(
           'Policy results',
-          <Typography variant="body2">
-            {summary.policy.pass} pass, {summary.policy.fail} fail,{' '}
-            {summary.policy.warn} warn
-          </Typography>,
+          <Typography variant="body2">{policyText(summary.policy)}</Typography>,
         )}
         {row(
           'Scores',
@@ -105,7 +102,48 @@ export function PostureSummaryCard(props: {
             </Typography>,
           ),
         )}
+        {summary.discrepancies?.length ? (
+          <Box mt={2}>
+            <Typography variant="body2" color="error" gutterBottom>
+              {summary.discrepancies.length === 1
+                ? 'A report disagrees'
+                : `${summary.discrepancies.length} reports disagree`}{' '}
+              with its own summary; the counts above follow the summaries
+            </Typography>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {summary.discrepancies.map(d => (
+                <li key={`${d.kind}/${d.namespace ?? ''}/${d.name}`}>
+                  <Typography variant="body2">
+                    {d.kind} {d.namespace ? `${d.namespace}/` : ''}
+                    {d.name}: its summary says {countsText(d.summary)}; it lists{' '}
+                    {countsText(d.listed)}
+                  </Typography>
+                </li>
+              ))}
+            </ul>
+          </Box>
+        ) : null}
       </div>
     </InfoCard>
   );
+}
+
+/** "139 pass, 17 fail, 0 warn", with errors and unknown results where there are any. */
+function policyText(policy: PostureSummary['policy']): string {
+  const parts = [
+    `${policy.pass} pass`,
+    `${policy.fail} fail`,
+    `${policy.warn} warn`,
+  ];
+  if (policy.error) parts.push(`${policy.error} error`);
+  if (policy.unknown) parts.push(`${policy.unknown} without a result`);
+  return parts.join(', ');
+}
+
+/** "critical 2, low 9", or "nothing". */
+function countsText(counts: Record<string, number>): string {
+  const entries = Object.entries(counts);
+  return entries.length
+    ? entries.map(([key, value]) => `${key} ${value}`).join(', ')
+    : 'nothing';
 }

@@ -30,6 +30,12 @@ describe('SecurityPage', () => {
     expect(
       within(card).getByText('CIS Kubernetes Benchmarks v1.23'),
     ).toBeInTheDocument();
+    // A report whose summary disagrees with its results shows both.
+    expect(
+      within(card).getByText(
+        'ConfigAuditReport default/replicaset-nginx-6d4cf56db6: its summary says critical 2, low 9; it lists critical 1, low 1',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('pages findings through the backend, most severe first, with their fixes and workloads', async () => {
