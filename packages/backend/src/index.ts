@@ -32,6 +32,8 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 backend.add(import('@homelab/plugin-techdocs-backend-module-homelab'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
+// homelab.clusters in the Kubernetes tab, signed in on the backend.
+backend.add(import('@homelab/plugin-kubernetes-backend-module-homelab'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Reads for everyone; Flux changes and promotions for homelab.permissions.operatorGroups.

@@ -48,7 +48,11 @@ export function checkClusters(context: RuleContext) {
         });
       }
       const device = context.index.devices.get(node.device);
-      if (device && device.status !== 'active') {
+      // A node on a planned or optional device is planned with it.
+      if (
+        device &&
+        (device.status === 'retired' || device.status === 'spare')
+      ) {
         context.warning(
           cluster,
           ['nodes', index, 'device'],
@@ -63,7 +67,7 @@ export function checkClusters(context: RuleContext) {
         cluster,
         ['apiServer', 'authProvider'],
         'kubernetes-auth-provider',
-        "Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; use oidc here, or define the cluster in kubernetes.clusterLocatorMethods config instead",
+        "Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; leave authProvider out and give the portal this cluster in homelab.clusters with its token (@homelab/plugin-kubernetes-backend-module-homelab)",
       );
     }
   }

@@ -305,7 +305,7 @@ describe('the problems of clusters, hardware and storage', () => {
         ],
       ],
       [
-        "warning clusters[1].apiServer.authProvider: Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; use oidc here, or define the cluster in kubernetes.clusterLocatorMethods config instead [kubernetes-auth-provider]",
+        "warning clusters[1].apiServer.authProvider: Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; leave authProvider out and give the portal this cluster in homelab.clusters with its token (@homelab/plugin-kubernetes-backend-module-homelab) [kubernetes-auth-provider]",
         'warning clusters[1].nodes[0].device: node "pi" runs on "pi", whose status is retired [node-on-inactive-device]',
       ],
     ],
@@ -456,8 +456,8 @@ describe('the problems of references and names', () => {
         'error wan[0].router: "switch" is a switch, but the device terminating an uplink must be a router [wrong-reference-kind]',
         'error wan[0].via: "pi" is a sbc, but the device an uplink runs through must be a modem [wrong-reference-kind]',
         'error devices[3].slot.board: "switch" is a switch, but the device holding a module must be a board [wrong-reference-kind]',
-        'error devices[7].host: "pi" is a sbc, but the host of a virtual machine must be a server or nas or workstation [wrong-reference-kind]',
-        'error clusters[1].nodes[0].device: "router" is a router, but the device a node runs on must be a compute-module or sbc or server or nas or workstation or virtual-machine [wrong-reference-kind]',
+        'error devices[7].host: "pi" is a sbc, but the host of a virtual machine must be a server or mini-pc or nas or workstation [wrong-reference-kind]',
+        'error clusters[1].nodes[0].device: "router" is a router, but the device a node runs on must be a mini-pc or compute-module or sbc or server or nas or workstation or virtual-machine [wrong-reference-kind]',
       ],
     ],
     [
