@@ -109,7 +109,10 @@ function networkDiagram(context: DocsContext): string {
   for (const wan of inventory.wan) {
     const id = nodeId('wan', wan.name);
     lines.push(
-      `  ${id}[${label(context.titleOf(wan), `${wan.type}, ${wan.role}`)}]`,
+      `  ${id}[${label(
+        context.titleOf(wan),
+        wan.type === 'unknown' ? wan.role : `${wan.type}, ${wan.role}`,
+      )}]`,
       `  internet --- ${id}`,
     );
     const via = wan.via ? nodeId('dev', wan.via) : undefined;
@@ -195,7 +198,7 @@ export function networkPage(context: DocsContext): string {
     ['Uplink', 'Type', 'Role', 'Downlink', 'Uplink speed', 'Router', 'Via'],
     inventory.wan.map(link => [
       context.titleOf(link),
-      link.type,
+      link.type === 'unknown' ? NOT_STATED : link.type,
       link.role,
       link.downlinkMbps
         ? `${decimalText(link.downlinkMbps)} Mbit/s`

@@ -1,6 +1,7 @@
 import { DocsContext } from '../docsContext';
 import { amountText, decimalText } from '@homelab/plugin-homelab-common';
 import { hardwareTotals } from '../hardwareTotals';
+import { externalServicesSection } from '../operationsTables';
 import { counted, label, mermaid, nodeId, page, table } from '../markdown';
 
 /** The physical estate: uplinks, cabling, boards and their modules, VM hosts, and which cluster each machine serves. */
@@ -75,7 +76,10 @@ function physicalTopology(context: DocsContext): string {
   for (const cluster of inventory.clusters) {
     const id = nodeId('cluster', cluster.name);
     lines.push(
-      `  ${id}([${label(context.titleOf(cluster), cluster.distribution)}])`,
+      `  ${id}([${label(
+        context.titleOf(cluster),
+        cluster.distribution === 'unknown' ? undefined : cluster.distribution,
+      )}])`,
     );
     for (const clusterNode of cluster.nodes) {
       lines.push(`  ${dev(clusterNode.device)} -.-> ${id}`);
@@ -154,6 +158,7 @@ export function overviewPage(context: DocsContext): string {
         ],
       ],
     ),
+    ...externalServicesSection(context),
     '## Physical topology',
     physicalTopology(context),
     '## Pages',

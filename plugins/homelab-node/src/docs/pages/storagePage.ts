@@ -6,6 +6,7 @@ import {
   storageClassKinds,
 } from '@homelab/plugin-homelab-common';
 import { DocsContext } from '../docsContext';
+import { operationsSections } from '../operationsTables';
 import { page, table } from '../markdown';
 import { storageClassRows } from './clustersPage';
 
@@ -97,5 +98,6 @@ export function storagePage(context: DocsContext): string {
         storageClassRows(classes),
       ),
     ]),
+    ...operationsSections(context),
   ]);
 }

@@ -3,6 +3,7 @@ import { RuleContext } from './context';
 import { expectKind, resolve } from './resolve';
 
 const NODE_HOST_KINDS: DeviceKind[] = [
+  'mini-pc',
   'compute-module',
   'sbc',
   'server',
@@ -10,7 +11,7 @@ const NODE_HOST_KINDS: DeviceKind[] = [
   'workstation',
   'virtual-machine',
 ];
-const VM_HOST_KINDS: DeviceKind[] = ['server', 'nas', 'workstation'];
+const VM_HOST_KINDS: DeviceKind[] = ['server', 'mini-pc', 'nas', 'workstation'];
 
 function checkPromotionChains(context: RuleContext) {
   for (const environment of context.inventory.environments) {
