@@ -12,6 +12,7 @@ import {
   SloStatus,
   SourceFreshness,
   TopologyGraph,
+  TopologyQuery,
 } from '@homelab/plugin-homelab-common';
 
 /**
@@ -29,8 +30,12 @@ export type WithFreshness<T> = T & { freshness: SourceFreshness[] };
 export interface HomelabApi {
   /** How fresh every source is, per cluster. */
   getFreshness(): Promise<SourceFreshness[]>;
-  /** The homelab as a graph, from the internet to workloads. */
-  getTopology(): Promise<TopologyGraph>;
+  /**
+   * The homelab as a graph, from the internet to workloads; with
+   * `workloads: 'folded'`, the overview: no workload nodes, each namespace
+   * counting its workloads by state.
+   */
+  getTopology(query?: TopologyQuery): Promise<TopologyGraph>;
   /** The latest posture summaries. */
   getPostureSummaries(
     query?: PostureSummaryQuery,

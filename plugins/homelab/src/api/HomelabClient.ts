@@ -25,7 +25,8 @@ export class HomelabClient implements HomelabApi {
   }
 
   /** {@inheritDoc HomelabApi.getTopology} */
-  getTopology: HomelabApi['getTopology'] = () => this.client.getTopology();
+  getTopology: HomelabApi['getTopology'] = query =>
+    this.client.getTopology(query);
 
   /** {@inheritDoc HomelabApi.getPostureSummaries} */
   getPostureSummaries: HomelabApi['getPostureSummaries'] = query =>

@@ -3,9 +3,30 @@ import { useTheme } from '@material-ui/core/styles';
 import cytoscape, { Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useRef } from 'react';
+import { canvasLabel } from './filterTopology';
 import { topologyStylesheet } from './topologyStyle';
 
 cytoscape.use(dagre);
+
+/**
+ * The least zoom of the first view: labels are drawn at 12 px, so never
+ * below about 10 px. A graph too large to fit at that zoom opens at its
+ * upstream end (the internet, top left) and is panned or zoomed out from
+ * there.
+ */
+const READABLE_ZOOM = 0.85;
+
+/** Fits the graph, or, if that would shrink its labels below readable, shows its top-left part. */
+function fitReadably(instance: Core, padding: number) {
+  instance.fit(undefined, padding);
+  if (instance.zoom() >= READABLE_ZOOM) return;
+  const box = instance.elements().boundingBox();
+  instance.zoom(READABLE_ZOOM);
+  instance.pan({
+    x: padding - box.x1 * READABLE_ZOOM,
+    y: padding - box.y1 * READABLE_ZOOM,
+  });
+}
 
 /** What the view reports once drawn: how long the layout and first render took. */
 export interface TopologyDrawn {
@@ -41,7 +62,9 @@ export function TopologyGraphView(props: {
     const instance = cytoscape({
       container: container.current,
       elements: [
-        ...nodes.map(node => ({ data: { ...node } })),
+        ...nodes.map(node => ({
+          data: { ...node, label: canvasLabel(node) },
+        })),
         ...edges.map(edge => ({
           data: {
             id: `${edge.source}->${edge.target}`,
@@ -73,14 +96,14 @@ export function TopologyGraphView(props: {
         milliseconds: Math.round(performance.now() - started),
       });
     });
+    instance.one('layoutstop', () => fitReadably(instance, 24));
     instance
       .layout({
         name: 'dagre',
         rankDir: 'LR',
         nodeSep: 12,
         rankSep: 90,
-        fit: true,
-        padding: 24,
+        fit: false,
       } as cytoscape.LayoutOptions)
       .run();
     cy.current = instance;

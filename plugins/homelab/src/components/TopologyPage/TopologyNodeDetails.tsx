@@ -9,6 +9,13 @@ import Typography from '@material-ui/core/Typography';
 import { StatusChip } from '../shared/StatusChip';
 import { KIND_LABELS } from './topologyStyle';
 
+const STATE_WORDS = {
+  ok: 'ready',
+  warning: 'degraded',
+  error: 'failing',
+  unknown: 'unknown',
+} as const;
+
 /** What is known of the selected node, with the way to its catalog entity. */
 export function TopologyNodeDetails(props: {
   node: TopologyNode;
@@ -25,8 +32,19 @@ export function TopologyNodeDetails(props: {
           .join(', ') +
         (nodes.length > 8 ? `, and ${nodes.length - 8} more` : '')
       : '—';
+  const counts = node.workloads;
+  const workloads =
+    counts &&
+    [
+      `${counts.total} workload${counts.total === 1 ? '' : 's'}`,
+      ...(['ok', 'warning', 'error', 'unknown'] as const)
+        .filter(state => counts[state] > 0 && counts[state] < counts.total)
+        .map(state => `${counts[state]} ${STATE_WORDS[state]}`),
+    ].join(', ');
   const facts: Array<[string, string | undefined]> = [
     ['Kind', KIND_LABELS[node.kind]],
+    ['Why', node.status !== 'ok' ? node.reason : undefined],
+    ['Runs', workloads],
     ['Cluster', node.cluster],
     ['Environment', node.environment],
     ['Networks', node.networks?.join(', ')],

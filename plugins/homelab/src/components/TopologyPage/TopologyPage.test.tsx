@@ -11,20 +11,25 @@ import { TopologyPage } from './TopologyPage';
 
 // Cytoscape draws on a canvas, which jsdom does not have: these tests stand
 // in a list of the nodes it was given, and the browser tests draw for real.
-jest.mock('./TopologyGraphView', () => ({
-  TopologyGraphView: (props: {
-    nodes: Array<{ id: string; label: string }>;
-    onSelect(id: string): void;
-  }) => (
-    <ul aria-label="drawn nodes">
-      {props.nodes.map(node => (
-        <li key={node.id}>
-          <button onClick={() => props.onSelect(node.id)}>{node.label}</button>
-        </li>
-      ))}
-    </ul>
-  ),
-}));
+jest.mock('./TopologyGraphView', () => {
+  const { canvasLabel } = jest.requireActual('./filterTopology');
+  return {
+    TopologyGraphView: (props: {
+      nodes: Array<{ id: string; label: string }>;
+      onSelect(id: string): void;
+    }) => (
+      <ul aria-label="drawn nodes">
+        {props.nodes.map(node => (
+          <li key={node.id}>
+            <button onClick={() => props.onSelect(node.id)}>
+              {canvasLabel(node)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    ),
+  };
+});
 
 const render = (api = fakeHomelabApi(), path = '/') =>
   renderInTestApp(
@@ -44,12 +49,47 @@ const drawn = () =>
 
 describe('TopologyPage', () => {
   it('draws the estate with workloads folded into namespaces, and says how much it drew', async () => {
-    await render();
+    const getTopology = jest.fn(async () => topology);
+    await render(fakeHomelabApi({ getTopology }));
     expect(
       await screen.findByText(/12 nodes, 11 connections/),
     ).toBeInTheDocument();
     expect(drawn()).toContain('nextcloud (2)');
     expect(drawn()).not.toContain('nextcloud-postgresql');
+    // The overview is asked for folded; the backend leaves workloads out.
+    expect(getTopology).toHaveBeenCalledWith({ workloads: 'folded' });
+  });
+
+  it('says why a namespace is not healthy and what it runs', async () => {
+    await render();
+    fireEvent.click(
+      (await screen.findAllByRole('button', { name: 'nextcloud (2)' }))[0],
+    );
+    const details = screen.getByTestId('topology-node-details');
+    expect(
+      within(details).getByText('2 workloads, 1 ready, 1 degraded'),
+    ).toBeInTheDocument();
+    expect(
+      within(details).getByText('nextcloud-postgresql: warning'),
+    ).toBeInTheDocument();
+  });
+
+  it('finds a node once, with the cluster beside names that clusters share', async () => {
+    await render();
+    fireEvent.change(await screen.findByLabelText('Find a node'), {
+      target: { value: 'nextcloud' },
+    });
+    expect(
+      screen.getAllByRole('option').map(option => option.textContent),
+    ).toEqual(['nextcloud · production', 'nextcloud · staging']);
+    fireEvent.click(
+      screen.getByRole('option', { name: 'nextcloud · staging' }),
+    );
+    expect(
+      within(screen.getByTestId('topology-node-details')).getByText(
+        'Staging cluster',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('narrows to a cluster given in the URL, and shows workloads when asked', async () => {

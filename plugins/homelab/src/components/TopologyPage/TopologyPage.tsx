@@ -26,11 +26,13 @@ import {
   FilterChoice,
   filterChoices,
   filterTopology,
+  searchOptions,
   TopologyFilter,
 } from './filterTopology';
 import { TopologyDrawn, TopologyGraphView } from './TopologyGraphView';
 import { TopologyLegend } from './TopologyLegend';
 import { TopologyNodeDetails } from './TopologyNodeDetails';
+import { KIND_LABELS } from './topologyStyle';
 
 const FILTERS = [
   { key: 'environment', label: 'Environment', choices: 'environments' },
@@ -76,6 +78,7 @@ function TopologyToolbar(props: {
   choices: ReturnType<typeof filterChoices>;
   showWorkloads: boolean;
   visible: { nodes: TopologyNode[]; edges: unknown[] };
+  options: ReturnType<typeof searchOptions>;
   selectedNode?: TopologyNode;
   generatedAt: string;
   onFilter(key: keyof TopologyFilter | 'workloads', value: string): void;
@@ -109,10 +112,13 @@ function TopologyToolbar(props: {
       </Grid>
       <Grid item xs>
         <Autocomplete
-          options={props.visible.nodes}
-          getOptionLabel={node => node.label}
-          groupBy={node => node.kind}
-          value={props.selectedNode ?? null}
+          options={props.options}
+          getOptionLabel={node => node.searchLabel}
+          getOptionSelected={(option, value) => option.id === value.id}
+          groupBy={node => KIND_LABELS[node.kind]}
+          value={
+            props.options.find(o => o.id === props.selectedNode?.id) ?? null
+          }
           onChange={(_event, node) => props.onSelect(node?.id)}
           renderInput={input => (
             <TextField
@@ -149,14 +155,19 @@ export function TopologyPage() {
   const [params, update] = useQueryParams();
   const [selected, setSelected] = useState<string>();
   const [drawn, setDrawn] = useState<TopologyDrawn>();
-  const graph = useAsyncRetry(() => api.getTopology(), [api]);
+  const showWorkloads = params.get('workloads') === 'show';
+  // The overview comes folded from the backend: a large estate's workloads
+  // are fetched only when asked for.
+  const graph = useAsyncRetry(
+    () => api.getTopology(showWorkloads ? undefined : { workloads: 'folded' }),
+    [api, showWorkloads],
+  );
 
   const filter: TopologyFilter = {
     environment: params.get('environment') ?? undefined,
     cluster: params.get('cluster') ?? undefined,
     network: params.get('network') ?? undefined,
   };
-  const showWorkloads = params.get('workloads') === 'show';
   const filterKey = JSON.stringify(filter);
   const visible = useMemo(() => {
     if (!graph.value) return undefined;
@@ -165,6 +176,10 @@ export function TopologyPage() {
     // filterKey stands for the filter's values.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [graph.value, filterKey, showWorkloads]);
+  const options = useMemo(
+    () => (visible ? searchOptions(visible.nodes) : []),
+    [visible],
+  );
   const choices = useMemo(
     () => (graph.value ? filterChoices(graph.value) : undefined),
     [graph.value],
@@ -207,13 +222,20 @@ export function TopologyPage() {
         choices={choices}
         showWorkloads={showWorkloads}
         visible={visible}
+        options={options}
         selectedNode={selectedNode}
         generatedAt={graph.value.generatedAt}
         onFilter={setFilter}
         onSelect={setSelected}
       />
-      <Grid container spacing={2} style={{ marginTop: 8 }}>
-        <Grid item xs={12} md={selectedNode ? 9 : 12}>
+      <TopologyLegend />
+      <Grid container spacing={2} style={{ marginTop: 0 }}>
+        <Grid
+          item
+          xs={12}
+          md={selectedNode ? 8 : 12}
+          lg={selectedNode ? 9 : 12}
+        >
           <div
             data-testid="topology"
             data-drawn-ms={drawn?.milliseconds}
@@ -229,10 +251,9 @@ export function TopologyPage() {
               height={640}
             />
           </div>
-          <TopologyLegend />
         </Grid>
         {selectedNode && (
-          <Grid item xs={12} md={3}>
+          <Grid item xs={12} md={4} lg={3}>
             <TopologyNodeDetails
               node={selectedNode}
               upstream={neighbours('source')}

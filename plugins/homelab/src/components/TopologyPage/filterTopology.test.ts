@@ -3,6 +3,7 @@ import {
   collapseWorkloads,
   filterChoices,
   filterTopology,
+  searchOptions,
 } from './filterTopology';
 
 const ids = (graph: { nodes: Array<{ id: string }> }) =>
@@ -46,6 +47,22 @@ describe('filterTopology', () => {
     ).toEqual(['internet', 'resource:default/udm-pro'].sort());
   });
 
+  it('keeps a network with the path to it and what hangs off it, not everything its router carries', () => {
+    // The router and a switch have a port in every network.
+    const wired = {
+      ...topology,
+      nodes: topology.nodes.map(n =>
+        n.kind === 'router' ? { ...n, networks: ['serverlan', 'iot'] } : n,
+      ),
+    };
+    expect(ids(filterTopology(wired, { network: 'iot' }))).toEqual(
+      ['internet', 'resource:default/udm-pro', 'resource:default/iot'].sort(),
+    );
+    const serverlan = ids(filterTopology(wired, { network: 'serverlan' }));
+    expect(serverlan).toContain('resource:default/rpi-staging');
+    expect(serverlan).not.toContain('resource:default/iot');
+  });
+
   it('offers the clusters, networks and environments the graph has', () => {
     expect(filterChoices(topology)).toEqual({
       environments: [
@@ -70,10 +87,37 @@ describe('collapseWorkloads', () => {
     expect(collapsed.nodes.some(n => n.kind === 'workload')).toBe(false);
     expect(
       collapsed.nodes.find(n => n.id === 'namespace:production/nextcloud'),
-    ).toMatchObject({ label: 'nextcloud (2)', status: 'warning' });
+    ).toMatchObject({
+      label: 'nextcloud',
+      status: 'warning',
+      reason: 'nextcloud-postgresql: warning',
+      workloads: { total: 2, ok: 1, warning: 1, error: 0, unknown: 0 },
+    });
     expect(collapsed.edges.some(e => e.target.startsWith('workload:'))).toBe(
       false,
     );
     expect(collapsed.nodes).toHaveLength(topology.nodes.length - 2);
+  });
+});
+
+describe('searchOptions', () => {
+  it('lists each node once, grouped by kind from the internet down, with the cluster beside shared names', () => {
+    const options = searchOptions([...topology.nodes, topology.nodes[1]]);
+    expect(options).toHaveLength(topology.nodes.length);
+    expect(options[0].searchLabel).toBe('Internet');
+    expect(
+      options.filter(o => o.kind === 'namespace').map(o => o.searchLabel),
+    ).toEqual(['nextcloud · production', 'nextcloud · staging']);
+    const kinds = options.map(o => o.kind);
+    expect(kinds.filter((k, i) => kinds.indexOf(k) === i)).toEqual([
+      'internet',
+      'router',
+      'network',
+      'device',
+      'node',
+      'cluster',
+      'namespace',
+      'workload',
+    ]);
   });
 });

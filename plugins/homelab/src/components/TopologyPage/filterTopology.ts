@@ -3,6 +3,7 @@ import {
   TopologyGraph,
   TopologyNode,
 } from '@homelab/plugin-homelab-common';
+import { KIND_LABELS } from './topologyStyle';
 
 /** What the topology is narrowed to; every set filter must hold. */
 export interface TopologyFilter {
@@ -68,29 +69,45 @@ function reachable(
   return seen;
 }
 
+/** Devices that carry the networks of others: a network filter never spreads through them. */
+const INFRASTRUCTURE = new Set<TopologyNode['kind']>(['router', 'switch']);
+
+/**
+ * What each set filter matches, from which the filtered view spreads
+ * upstream (the path from the internet) and downstream (what runs on them).
+ * A network matches itself and the devices on it: the router and switches,
+ * with a port in every network, are reached upstream where they carry it,
+ * never spread from to everything.
+ */
+function filterPredicates(
+  filter: TopologyFilter,
+): Array<(node: TopologyNode) => boolean> {
+  const predicates: Array<(node: TopologyNode) => boolean> = [];
+  if (filter.environment)
+    predicates.push(n => n.environment === filter.environment);
+  if (filter.cluster) predicates.push(n => n.cluster === filter.cluster);
+  const network = filter.network;
+  if (network) {
+    predicates.push(
+      n =>
+        (n.kind === 'network' && nameOf(n) === network) ||
+        (!INFRASTRUCTURE.has(n.kind) && (n.networks ?? []).includes(network)),
+    );
+  }
+  return predicates;
+}
+
 /**
  * The part of the graph a filter selects: the nodes that match it, with
  * everything upstream of them (the path from the internet) and downstream
  * of them (what runs on them), so a filtered view still reads as a whole.
+ * Every set filter must hold.
  */
 export function filterTopology(
-  graph: TopologyGraph,
+  graph: { nodes: TopologyNode[]; edges: TopologyEdge[] },
   filter: TopologyFilter,
 ): { nodes: TopologyNode[]; edges: TopologyEdge[] } {
-  const predicates: Array<(node: TopologyNode) => boolean> = [];
-  if (filter.environment) {
-    predicates.push(n => n.environment === filter.environment);
-  }
-  if (filter.cluster) {
-    predicates.push(n => n.cluster === filter.cluster);
-  }
-  if (filter.network) {
-    predicates.push(
-      n =>
-        (n.kind === 'network' && nameOf(n) === filter.network) ||
-        (n.networks ?? []).includes(filter.network!),
-    );
-  }
+  const predicates = filterPredicates(filter);
   if (!predicates.length) return { nodes: graph.nodes, edges: graph.edges };
 
   const downstream = new Map<string, string[]>();
@@ -129,9 +146,11 @@ const STATUS_ORDER: Array<NonNullable<TopologyNode['status']>> = [
 ];
 
 /**
- * The graph without its workloads: each namespace says how many it runs
- * and takes the worst of their statuses, so an estate's overview stays
- * readable. Everything else, load-balancer addresses included, stays.
+ * The graph without its workloads, as the backend serves it folded: each
+ * namespace counts its workloads by state and takes the worst of their
+ * statuses, so an estate's overview stays readable. Everything else,
+ * load-balancer addresses included, stays. A graph without workloads is
+ * returned as it is.
  */
 export function collapseWorkloads(graph: {
   nodes: TopologyNode[];
@@ -154,14 +173,26 @@ export function collapseWorkloads(graph: {
   const nodes = graph.nodes
     .filter(n => !workloads.has(n.id))
     .map(node => {
-      const runs = byNamespace.get(node.id);
-      if (!runs) return node;
-      const statuses = runs.map(w => w.status).filter(Boolean);
-      const worst = STATUS_ORDER.find(s => statuses.includes(s));
+      if (node.kind !== 'namespace') return node;
+      const runs = byNamespace.get(node.id) ?? [];
+      const counts = {
+        total: runs.length,
+        ok: 0,
+        warning: 0,
+        error: 0,
+        unknown: 0,
+      };
+      for (const run of runs) counts[run.status ?? 'unknown'] += 1;
+      const worst = STATUS_ORDER.find(s => counts[s] > 0);
+      const unhealthy = runs.filter(w => w.status === worst && worst !== 'ok');
+      const reason = unhealthy
+        .map(w => `${w.label}: ${w.reason ?? w.status}`)
+        .join('; ');
       return {
         ...node,
-        label: `${node.label} (${runs.length})`,
+        workloads: counts,
         ...(worst ? { status: worst } : {}),
+        ...(reason ? { reason } : {}),
       };
     });
   return {
@@ -170,4 +201,41 @@ export function collapseWorkloads(graph: {
       e => !workloads.has(e.source) && !workloads.has(e.target),
     ),
   };
+}
+
+/** What a node is called on the canvas: a folded namespace with how many workloads it runs. */
+export function canvasLabel(node: TopologyNode): string {
+  return node.workloads
+    ? `${node.label} (${node.workloads.total})`
+    : node.label;
+}
+
+/** Kinds in the order of the graph, from the internet down. */
+const KIND_ORDER = Object.keys(KIND_LABELS) as Array<TopologyNode['kind']>;
+
+/**
+ * What "Find a node" offers: every node once, grouped by kind (each group
+ * once, in the order of the graph from the internet down) and sorted by
+ * name, with the cluster beside names that clusters share.
+ */
+export function searchOptions(
+  nodes: TopologyNode[],
+): Array<TopologyNode & { searchLabel: string }> {
+  const rank = (kind: TopologyNode['kind']) => {
+    const at = KIND_ORDER.indexOf(kind);
+    return at < 0 ? KIND_ORDER.length : at;
+  };
+  return [...new Map(nodes.map(n => [n.id, n])).values()]
+    .map(node => ({
+      ...node,
+      searchLabel:
+        node.cluster && (node.kind === 'namespace' || node.kind === 'workload')
+          ? `${node.label} · ${node.cluster}`
+          : node.label,
+    }))
+    .sort(
+      (a, b) =>
+        rank(a.kind) - rank(b.kind) ||
+        a.searchLabel.localeCompare(b.searchLabel),
+    );
 }
