@@ -64,6 +64,9 @@ const tab = (
     },
   });
 
+const overviewTab = tab('overview', 'Overview', () =>
+  import('./components/HomePage/HomePage').then(m => <m.HomePage />),
+);
 const topologyTab = tab('topology', 'Topology', () =>
   import('./components/TopologyPage/TopologyPage').then(m => (
     <m.TopologyPage />
@@ -157,7 +160,7 @@ const promotionPreviewField = FormFieldBlueprint.make({
 
 /**
  * The homelab plugin for the new frontend system: the Homelab page with its
- * Topology, Security and SLOs tabs, the homelab entity cards and cluster
+ * Overview, Topology, Security and SLOs tabs, the homelab entity cards and cluster
  * tab, the API client, the Mermaid TechDocs addon, and the promotion
  * preview field of the scaffolder (ui:field HomelabPromotionPreview).
  *
@@ -171,6 +174,7 @@ export default createFrontendPlugin({
   extensions: [
     homelabApi,
     homelabPage,
+    overviewTab,
     topologyTab,
     securityTab,
     slosTab,

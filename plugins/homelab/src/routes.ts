@@ -5,12 +5,14 @@ import {
 
 /**
  * The homelab page. Its tabs live under it in both frontend systems:
- * /topology, /security and /slos.
+ * /overview (the first, where the page opens), /topology, /security and
+ * /slos.
  */
 export const rootRouteRef = createRouteRef({ id: 'homelab' });
 
 /** The paths of the homelab page's tabs, relative to {@link rootRouteRef}. */
 export const TAB_PATHS = {
+  overview: 'overview',
   topology: 'topology',
   security: 'security',
   slos: 'slos',

@@ -1,4 +1,5 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { HomePage } from './HomePage/HomePage';
 import { SecurityPage } from './SecurityPage/SecurityPage';
 import { SloPage } from './SloPage/SloPage';
 import { TopologyPage } from './TopologyPage/TopologyPage';
@@ -6,7 +7,7 @@ import { TAB_PATHS } from '../routes';
 
 /**
  * The homelab page of the legacy frontend system: its own header and the
- * topology, security and SLO tabs. The new frontend system builds the same
+ * overview, topology, security and SLO tabs. The new frontend system builds the same
  * page from the plugin's page and sub-page extensions.
  */
 export function HomelabPage() {
@@ -14,9 +15,12 @@ export function HomelabPage() {
     <Page themeId="tool">
       <Header
         title="Homelab"
-        subtitle="Topology, security posture and service level objectives"
+        subtitle="Apps at a glance, topology, security posture and service level objectives"
       />
       <TabbedLayout>
+        <TabbedLayout.Route path={`/${TAB_PATHS.overview}`} title="Overview">
+          <HomePage />
+        </TabbedLayout.Route>
         <TabbedLayout.Route path={`/${TAB_PATHS.topology}`} title="Topology">
           <TopologyPage />
         </TabbedLayout.Route>

@@ -1,0 +1,101 @@
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { fakeHomelabApi } from '../../__testUtils__/fixtures';
+import { rootRouteRef } from '../../routes';
+import { HomePage } from './HomePage';
+
+const catalogApi = {
+  getEntities: jest.fn(async () => ({
+    items: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'nextcloud',
+          namespace: 'default',
+          title: 'Nextcloud',
+          links: [{ url: 'https://cloud.local.hallonen.se' }],
+          annotations: { 'backstage.io/kubernetes-id': 'nextcloud' },
+        },
+      },
+    ],
+  })),
+};
+
+const render = (api = fakeHomelabApi()) =>
+  renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [homelabApiRef, api],
+        [catalogApiRef, catalogApi],
+      ]}
+    >
+      <HomePage />
+    </TestApiProvider>,
+    {
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+        '/homelab': rootRouteRef,
+      },
+    },
+  );
+
+describe('HomePage', () => {
+  it('shows each app at a glance: state and why, where to open it, the version per environment, its budget and worst vulnerability', async () => {
+    await render();
+    const row = (
+      await screen.findByRole('link', { name: 'Nextcloud' })
+    ).closest('tr')!;
+    const cells = within(row as HTMLElement);
+    expect(cells.getByText('Failing')).toBeInTheDocument();
+    expect(
+      cells.getByText('SLO Nextcloud availability: breaching'),
+    ).toBeInTheDocument();
+    expect(
+      cells.getByRole('link', { name: /cloud\.local\.hallonen\.se/ }),
+    ).toHaveAttribute('href', 'https://cloud.local.hallonen.se');
+    expect(cells.getByText(/6\.6\.4/)).toBeInTheDocument();
+    expect(cells.getByText(/6\.5\.2/)).toBeInTheDocument();
+    expect(cells.getByRole('link', { name: /-32\.5% left/ })).toHaveAttribute(
+      'href',
+      '/homelab/slos?slo=nextcloud',
+    );
+    expect(
+      cells.getByRole('link', { name: /critical CVE-2023-45850/ }),
+    ).toHaveAttribute(
+      'href',
+      '/homelab/security?entity=component%3Adefault%2Fnextcloud',
+    );
+    expect(screen.getByText('Kubernetes nodes up')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '2 of 2' })).toBeInTheDocument();
+  });
+
+  it('finds an app’s catalog entity by its backstage.io/kubernetes-id where drift names none', async () => {
+    const api = fakeHomelabApi();
+    const { apps, ...rest } = await api.getDrift();
+    await render(
+      fakeHomelabApi({
+        getDrift: async () => ({
+          ...rest,
+          apps: apps.map(({ entityRef: _, ...app }) => app),
+        }),
+      }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Nextcloud' }),
+    ).toHaveAttribute('href', '/catalog/default/component/nextcloud');
+  });
+
+  it('says so when no app runs yet', async () => {
+    await render(
+      fakeHomelabApi({
+        getDrift: async () => ({ environments: [], apps: [], freshness: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText(/No app runs in the clusters yet/),
+    ).toBeInTheDocument();
+  });
+});

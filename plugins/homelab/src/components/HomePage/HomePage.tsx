@@ -1,0 +1,270 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { Finding } from '@homelab/plugin-homelab-common';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { useTheme } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { homelabApiRef } from '../../api/HomelabApi';
+import { useHomelabLink } from '../entity/useHomelabLink';
+import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { SeverityChip } from '../shared/SeverityChip';
+import { StatusChip } from '../shared/StatusChip';
+import { percent } from '../SloPage/sloFormat';
+import { AppRow, appRows, estateFacts } from './appRows';
+
+/** Everything the home shows, fetched together. */
+function useHome() {
+  const api = useApi(homelabApiRef);
+  const catalog = useApi(catalogApiRef);
+  return useAsync(async () => {
+    const [drift, slos, topology] = await Promise.all([
+      api.getDrift(),
+      api.getSlos(),
+      api.getTopology({ workloads: 'folded' }),
+    ]);
+    // An app is its catalog Component: the one drift names, or the one
+    // whose backstage.io/kubernetes-id (or name) is the app's.
+    const components = await catalog.getEntities({
+      filter: { kind: 'Component' },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'metadata.links',
+        'metadata.annotations',
+      ],
+    });
+    const byRef = new Map<string, { title?: string; url?: string }>();
+    const byApp = new Map<string, string>();
+    for (const entity of components.items) {
+      const ref = stringifyEntityRef(entity);
+      byRef.set(ref, {
+        title: entity.metadata.title,
+        url: entity.metadata.links?.[0]?.url,
+      });
+      byApp.set(entity.metadata.name, ref);
+      const id = entity.metadata.annotations?.['backstage.io/kubernetes-id'];
+      if (id) byApp.set(id, ref);
+    }
+    const apps = drift.apps.map(app => ({
+      ...app,
+      entityRef: app.entityRef ?? byApp.get(app.app),
+    }));
+    const refs = [
+      ...new Set(apps.flatMap(a => (a.entityRef ? [a.entityRef] : []))),
+    ];
+    const findings = await Promise.all(
+      refs.map(async ref => {
+        const page = await api.getPostureFindings({
+          entityRef: ref,
+          source: ['vulnerability'],
+          limit: 1,
+        });
+        return [ref, page.items[0]] as [string, Finding | undefined];
+      }),
+    );
+    // In promotion order; an environment only a release names comes last.
+    const environments = [
+      ...new Set([
+        ...drift.environments,
+        ...apps.flatMap(a => a.releases.map(r => r.environment)),
+      ]),
+    ];
+    return {
+      environments,
+      rows: appRows({
+        apps,
+        slos: slos.items,
+        worstFindings: new Map(findings),
+        entities: byRef,
+      }),
+      estate: estateFacts(topology),
+      freshness: [...drift.freshness, ...slos.freshness],
+    };
+  }, [api, catalog]);
+}
+
+function EstateStrip(props: { estate: ReturnType<typeof estateFacts> }) {
+  const link = useHomelabLink();
+  const { estate } = props;
+  const facts: Array<[string, string, string]> = [
+    [
+      'Kubernetes nodes up',
+      `${estate.nodesUp} of ${estate.nodes}`,
+      link('topology'),
+    ],
+    ['Clusters', String(estate.clusters), link('topology')],
+    ['Devices', String(estate.devices), link('topology')],
+    ['Sources not fresh', String(estate.staleSources.length), link('topology')],
+  ];
+  return (
+    <dl
+      aria-label="The estate"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 32, margin: 0 }}
+    >
+      {facts.map(([label, value, to]) => (
+        <div key={label}>
+          <dt>
+            <Typography variant="body2" color="textSecondary">
+              {label}
+            </Typography>
+          </dt>
+          <dd style={{ margin: 0 }}>
+            <Typography variant="h5" component="span">
+              <Link to={to}>{value}</Link>
+            </Typography>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BudgetCell({ row }: { row: AppRow }) {
+  const theme = useTheme();
+  const link = useHomelabLink();
+  const slo = row.tightestSlo;
+  if (!slo) return <Typography variant="body2">—</Typography>;
+  const budget = slo.errorBudgetRemaining ?? 0;
+  return (
+    <Link
+      to={link('slos', { slo: slo.slo.id })}
+      style={budget < 0 ? { color: theme.palette.error.main } : undefined}
+    >
+      {percent(slo.errorBudgetRemaining, 1)} left
+    </Link>
+  );
+}
+
+function AppTableRow(props: { row: AppRow; environments: string[] }) {
+  const { row, environments } = props;
+  const entityRoute = useRouteRef(entityRouteRef);
+  const link = useHomelabLink();
+  const entityLink = row.entityRef
+    ? entityRoute(parseEntityRef(row.entityRef))
+    : undefined;
+  const finding = row.worstFinding;
+  return (
+    <TableRow>
+      <TableCell component="th" scope="row">
+        {entityLink ? <Link to={entityLink}>{row.title}</Link> : row.title}
+      </TableCell>
+      <TableCell>
+        <StatusChip
+          status={row.state}
+          label={row.state === 'ok' ? 'Up' : undefined}
+        />
+        {row.reason && (
+          <Typography variant="caption" display="block" color="textSecondary">
+            {row.reason}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        {row.url ? <Link to={row.url}>{new URL(row.url).host}</Link> : '—'}
+      </TableCell>
+      {environments.map(environment => {
+        const release = row.releases.get(environment);
+        return (
+          <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
+            {release ? (
+              <StatusChip
+                status={release.ready === 'True' ? 'ok' : 'error'}
+                label={`${release.version ?? '?'}${
+                  release.ready === 'True' ? '' : ' (not Ready)'
+                }`}
+              />
+            ) : (
+              <Typography variant="body2" color="textSecondary">
+                not deployed
+              </Typography>
+            )}
+          </TableCell>
+        );
+      })}
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        <BudgetCell row={row} />
+      </TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        {finding ? (
+          <Link to={link('security', { entity: row.entityRef })}>
+            <SeverityChip severity={finding.severity} /> {finding.checkId}
+          </Link>
+        ) : (
+          <Typography variant="body2" color="textSecondary">
+            none known
+          </Typography>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * The homelab at a glance: the estate in one line, then one row per app,
+ * worst first: is it up, where to open it, which version runs in each
+ * environment (and whether Flux has it Ready), the error budget of its
+ * tightest SLO and its most severe vulnerability, each linking to its detail.
+ */
+export function HomePage() {
+  const home = useHome();
+  if (home.loading) return <Progress />;
+  if (home.error) return <ResponseErrorPanel error={home.error} />;
+  if (!home.value) return null;
+  const { environments, rows, estate, freshness } = home.value;
+  return (
+    <>
+      <FreshnessNotice freshness={freshness} />
+      <InfoCard title="Estate">
+        <EstateStrip estate={estate} />
+      </InfoCard>
+      <div style={{ height: 16 }} />
+      <InfoCard title="Apps" noPadding>
+        <Table size="small" aria-label="Apps">
+          <TableHead>
+            <TableRow>
+              <TableCell>App</TableCell>
+              <TableCell>State</TableCell>
+              <TableCell>Open</TableCell>
+              {environments.map(environment => (
+                <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
+                  {environment}
+                </TableCell>
+              ))}
+              <TableCell>SLO budget</TableCell>
+              <TableCell>Worst vulnerability</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map(row => (
+              <AppTableRow
+                key={row.app}
+                row={row}
+                environments={environments}
+              />
+            ))}
+          </TableBody>
+        </Table>
+        {!rows.length && (
+          <Typography style={{ padding: 16 }} color="textSecondary">
+            No app runs in the clusters yet: the homelab backend finds apps by
+            their Flux HelmReleases and Kustomizations.
+          </Typography>
+        )}
+      </InfoCard>
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  AppDrift,
+  AppRelease,
+  Finding,
+  SloStatus,
+  TopologyGraph,
+} from '@homelab/plugin-homelab-common';
+
+/** One app at a glance: how it runs in each environment, its budget and its worst vulnerability. */
+export interface AppRow {
+  app: string;
+  title: string;
+  entityRef?: string;
+  url?: string;
+  /** Worst of its Flux Ready conditions and SLO states. */
+  state: 'ok' | 'warning' | 'error' | 'unknown';
+  /** Why it is not ok. */
+  reason?: string;
+  releases: Map<string, AppRelease>;
+  /** The SLO with the least error budget left. */
+  tightestSlo?: SloStatus;
+  worstFinding?: Finding;
+}
+
+const RANK = { error: 0, warning: 1, unknown: 2, ok: 3 } as const;
+
+function sloState(slo: SloStatus): AppRow['state'] {
+  if (slo.state === 'breaching' || slo.state === 'error') return 'error';
+  if (slo.state === 'warning') return 'warning';
+  if (slo.state === 'ok') return 'ok';
+  return 'unknown';
+}
+
+/** An app's state: failing when a release is not Ready or an SLO breaches, with why. */
+function appState(
+  drift: AppDrift,
+  slos: SloStatus[],
+): Pick<AppRow, 'state' | 'reason'> {
+  const problems: Array<{ state: AppRow['state']; reason: string }> = [];
+  for (const release of drift.releases) {
+    if (release.ready === 'False')
+      problems.push({
+        state: 'error',
+        reason: `${release.kind} in ${release.environment} is not Ready`,
+      });
+    else if (release.ready === 'Unknown')
+      problems.push({
+        state: 'unknown',
+        reason: `${release.kind} in ${release.environment}: Ready unknown`,
+      });
+  }
+  for (const slo of slos) {
+    const state = sloState(slo);
+    if (state !== 'ok')
+      problems.push({
+        state,
+        reason: `SLO ${slo.slo.displayName ?? slo.slo.name}: ${slo.state}`,
+      });
+  }
+  if (!problems.length) return { state: 'ok' };
+  problems.sort((a, b) => RANK[a.state] - RANK[b.state]);
+  return {
+    state: problems[0].state,
+    reason: problems.map(p => p.reason).join('; '),
+  };
+}
+
+/**
+ * One row per app the clusters run, worst first: its releases by
+ * environment, its state, the SLO closest to running out of budget and its
+ * most severe vulnerability.
+ */
+export function appRows(options: {
+  apps: AppDrift[];
+  slos: SloStatus[];
+  worstFindings: ReadonlyMap<string, Finding | undefined>;
+  entities: ReadonlyMap<string, { title?: string; url?: string }>;
+}): AppRow[] {
+  const rows = options.apps.map(drift => {
+    const slos = drift.entityRef
+      ? options.slos.filter(s => s.slo.entityRef === drift.entityRef)
+      : [];
+    const tightestSlo = [...slos]
+      .filter(s => s.errorBudgetRemaining !== null)
+      .sort(
+        (a, b) => (a.errorBudgetRemaining ?? 0) - (b.errorBudgetRemaining ?? 0),
+      )[0];
+    const entity = drift.entityRef
+      ? options.entities.get(drift.entityRef)
+      : undefined;
+    return {
+      app: drift.app,
+      title: entity?.title ?? drift.app,
+      entityRef: drift.entityRef,
+      url: entity?.url,
+      ...appState(drift, slos),
+      releases: new Map(drift.releases.map(r => [r.environment, r])),
+      tightestSlo,
+      worstFinding: drift.entityRef
+        ? options.worstFindings.get(drift.entityRef)
+        : undefined,
+    };
+  });
+  return rows.sort(
+    (a, b) => RANK[a.state] - RANK[b.state] || a.title.localeCompare(b.title),
+  );
+}
+
+/** The estate at a glance: Kubernetes nodes up, clusters, and sources not fresh. */
+export function estateFacts(graph: TopologyGraph) {
+  const nodes = graph.nodes.filter(n => n.kind === 'node');
+  return {
+    nodesUp: nodes.filter(n => n.status === 'ok').length,
+    nodes: nodes.length,
+    clusters: graph.nodes.filter(n => n.kind === 'cluster').length,
+    devices: graph.nodes.filter(n =>
+      ['device', 'router', 'switch'].includes(n.kind),
+    ).length,
+    staleSources: graph.freshness.filter(f => f.state !== 'fresh'),
+  };
+}
