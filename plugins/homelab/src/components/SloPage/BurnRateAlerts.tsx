@@ -2,19 +2,45 @@ import { BurnRateAlert } from '@homelab/plugin-homelab-common';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
+import { CSSProperties } from 'react';
 import { burnRate, percent } from './sloFormat';
 
-/** The four multi-window burn-rate alerts: each window pair, its rates, and whether it fires. */
+/**
+ * How close a burn rate is to its alert's threshold: firing; over the
+ * threshold in the long window (the short one not yet); at least half way;
+ * or well below.
+ */
+function closeness(alert: BurnRateAlert) {
+  if (alert.firing) return 'firing';
+  const rate = alert.longBurnRate;
+  if (rate === null || alert.threshold <= 0) return 'none';
+  if (rate >= alert.threshold) return 'over';
+  return rate >= alert.threshold / 2 ? 'near' : 'none';
+}
+
+/**
+ * The four multi-window burn-rate alerts: each window pair, its rate beside
+ * the threshold it fires at, coloured by how close it is to firing.
+ */
 export function BurnRateAlerts(props: { alerts: BurnRateAlert[] }) {
   const theme = useTheme();
   return (
     <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
       {props.alerts.map(alert => {
-        const colour =
-          alert.firing === true
-            ? theme.palette[alert.severity === 'page' ? 'error' : 'warning']
-                .main
-            : undefined;
+        const severe =
+          theme.palette[alert.severity === 'page' ? 'error' : 'warning'];
+        const close = closeness(alert);
+        let style: CSSProperties | undefined;
+        if (close === 'firing')
+          style = { backgroundColor: severe.main, color: '#fff' };
+        else if (close === 'over')
+          style = {
+            borderColor: severe.main,
+            color: severe.dark,
+            borderWidth: 2,
+          };
+        else if (close === 'near')
+          style = { borderColor: theme.palette.warning.main };
         const state =
           alert.firing === null
             ? 'no data'
@@ -33,13 +59,13 @@ export function BurnRateAlerts(props: { alerts: BurnRateAlert[] }) {
           >
             <Chip
               size="small"
-              variant={alert.firing ? 'default' : 'outlined'}
-              style={
-                colour ? { backgroundColor: colour, color: '#fff' } : undefined
-              }
+              variant={close === 'firing' ? 'default' : 'outlined'}
+              style={style}
               label={`${alert.longWindow}/${alert.shortWindow} ${burnRate(
                 alert.longBurnRate,
-              )}${alert.firing ? ` ${alert.severity}` : ''}`}
+              )} of ${burnRate(alert.threshold)}${
+                alert.firing ? ` ${alert.severity}` : ''
+              }`}
             />
           </Tooltip>
         );

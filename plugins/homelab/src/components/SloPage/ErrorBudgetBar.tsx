@@ -14,7 +14,9 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
   const theme = useTheme();
   const { remaining } = props;
   let colour = theme.palette.success.main;
-  if (remaining !== null && remaining < 0.25) colour = theme.palette.error.main;
+  if (remaining !== null && remaining < 0) colour = theme.palette.error.dark;
+  else if (remaining !== null && remaining < 0.25)
+    colour = theme.palette.error.main;
   else if (remaining !== null && remaining < 0.5)
     colour = theme.palette.warning.main;
   const classes = useStyles({ colour });
@@ -30,13 +32,18 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
       <Box flexGrow={1}>
         <LinearProgress
           variant="determinate"
-          value={Math.max(0, Math.min(1, remaining)) * 100}
+          // An overspent budget is a full bar in red, never an empty one.
+          value={remaining < 0 ? 100 : Math.min(1, remaining) * 100}
           aria-label={`error budget remaining ${percent(remaining, 1)}`}
           classes={{ root: classes.root, bar: classes.bar }}
         />
       </Box>
-      <Typography variant="body2" style={{ color: colour, minWidth: 56 }}>
+      <Typography
+        variant="body2"
+        style={{ color: colour, minWidth: 56, whiteSpace: 'nowrap' }}
+      >
         {percent(remaining, 1)}
+        {remaining < 0 ? ' overspent' : ''}
       </Typography>
     </Box>
   );

@@ -26,9 +26,13 @@ describe('SloPage', () => {
     const nextcloud = row('Nextcloud availability');
     expect(within(nextcloud).getByText('99.9% / 30d')).toBeInTheDocument();
     expect(within(nextcloud).getByText('99.867%')).toBeInTheDocument();
-    expect(within(nextcloud).getByText('-32.5%')).toBeInTheDocument();
+    expect(within(nextcloud).getByText('-32.5% overspent')).toBeInTheDocument();
     expect(
-      within(nextcloud).getByText('3d/6h 8.75× ticket'),
+      within(nextcloud).getByText('3d/6h 8.75× of 1× ticket'),
+    ).toBeInTheDocument();
+    // Each rate beside its threshold: 8.75× is over half of 14.4×.
+    expect(
+      within(nextcloud).getByText('1h/5m 8.75× of 14.4×'),
     ).toBeInTheDocument();
     expect(within(nextcloud).getByText('Breaching')).toBeInTheDocument();
   });

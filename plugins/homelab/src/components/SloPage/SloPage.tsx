@@ -15,7 +15,7 @@ import { SloTable } from './SloTable';
 /**
  * Every SLO of the homelab (OpenSLO files and annotations, Sloth and Pyrra
  * objects) with its latest evaluation; a selected SLO shows its error-budget
- * burn-down. Selection lives in the URL (?slo=).
+ * burn-down beside the table. Selection lives in the URL (?slo=).
  */
 export function SloPage() {
   const api = useApi(homelabApiRef);
@@ -44,12 +44,15 @@ export function SloPage() {
     <>
       <FreshnessNotice freshness={slos.value!.freshness} />
       <Grid container spacing={3}>
-        <Grid item xs={12}>
+        <Grid item xs={12} lg={selected ? 7 : 12}>
           <SloTable slos={items} selected={selected} onSelect={choose} />
         </Grid>
         {selected && (
-          <Grid item xs={12}>
-            <SloDetail id={selected} />
+          // Beside the table on a wide screen, staying in view while it scrolls.
+          <Grid item xs={12} lg={5}>
+            <div style={{ position: 'sticky', top: 16 }}>
+              <SloDetail id={selected} />
+            </div>
           </Grid>
         )}
       </Grid>
