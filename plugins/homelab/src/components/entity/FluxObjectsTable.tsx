@@ -14,7 +14,11 @@ import { homelabApiRef } from '../../api/HomelabApi';
 import { errorMessage } from '../shared/errorMessage';
 import { formatTime } from '../shared/formatTime';
 import { StatusChip } from '../shared/StatusChip';
-import { fluxReadiness, fluxReadinessSummary } from './fluxReadiness';
+import {
+  failingFirst,
+  fluxReadiness,
+  fluxReadinessSummary,
+} from './fluxReadiness';
 
 type Action = 'reconcile' | 'suspend' | 'resume';
 
@@ -140,8 +144,8 @@ function useFluxAction(onChanged: () => void) {
 }
 
 /**
- * Flux objects of every kind with their Ready state and revision, a count of
- * how many are ready, and reconcile, suspend and resume buttons where the
+ * Flux objects of every kind with their Ready state and revision, those that
+ * need attention first, a count of how many are ready, and reconcile, suspend and resume buttons where the
  * kind supports them (an ExternalArtifact supports neither) for users the
  * permission framework allows them.
  */
@@ -195,7 +199,7 @@ export function FluxObjectsTable(props: {
       subtitle={
         props.objects.length ? fluxReadinessSummary(props.objects) : undefined
       }
-      data={props.objects}
+      data={failingFirst(props.objects)}
       columns={columns}
       options={{
         paging: props.objects.length > 20,

@@ -240,6 +240,18 @@ describe('EntityClusterOverview', () => {
     expect(within(artifact).queryByRole('button')).toBeNull();
 
     const instance = row('FluxInstance', 'flux-system/flux');
+    // What failed leads the table, the suspended release comes after those ready.
+    const dataRows = screen
+      .getAllByRole('row')
+      .filter(r =>
+        within(r).queryByText(
+          /^(HelmRelease|Kustomization|GitRepository|ArtifactGenerator|ExternalArtifact|FluxInstance)$/,
+        ),
+      );
+    expect(dataRows[0]).toBe(instance);
+    expect(
+      within(dataRows[dataRows.length - 1]).queryByText('Suspended'),
+    ).toBeNull();
     expect(
       within(instance).getByText('ReconciliationFailed'),
     ).toBeInTheDocument();

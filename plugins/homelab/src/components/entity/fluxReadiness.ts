@@ -44,3 +44,24 @@ export function fluxReadinessSummary(objects: FluxObject[]): string {
       .map(state => `${counts.get(state)} ${WORDS[state]}`),
   ].join(' · ');
 }
+
+/** Worst first: what needs attention leads the table. */
+const ATTENTION: FluxReadiness[] = [
+  'not-ready',
+  'unknown',
+  'reconciling',
+  'suspended',
+  'ready',
+];
+
+/** The objects with those that need attention first; the order is otherwise kept. */
+export function failingFirst(objects: FluxObject[]): FluxObject[] {
+  return objects
+    .map((object, index) => ({ object, index }))
+    .sort(
+      (a, b) =>
+        ATTENTION.indexOf(fluxReadiness(a.object)) -
+          ATTENTION.indexOf(fluxReadiness(b.object)) || a.index - b.index,
+    )
+    .map(({ object }) => object);
+}
