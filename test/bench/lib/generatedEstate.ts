@@ -86,6 +86,8 @@ export async function startGeneratedEstate(options: {
   devices: number;
   port: number;
   workDir: string;
+  /** How long a built topology is served before it is rebuilt (homelab.api.cacheSeconds). */
+  cacheSeconds?: number;
 }) {
   const inventoryDir = path.join(options.workDir, 'inventory');
   generateInventory(inventoryDir, options.devices);
@@ -108,6 +110,9 @@ export async function startGeneratedEstate(options: {
     config: {
       homelab: {
         clusters,
+        ...(options.cacheSeconds
+          ? { api: { cacheSeconds: options.cacheSeconds } }
+          : {}),
         collectors: {
           workloads: {
             schedule: {
