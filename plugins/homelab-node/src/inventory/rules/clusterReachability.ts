@@ -67,6 +67,13 @@ function checkApiServer(
     return;
   }
   if (range) return;
+  // A device left out for its own errors may hold it: that is reported already.
+  if (
+    context.rejectedNames.devices.size > 0 ||
+    context.rejectedSections.has('devices') ||
+    context.unreadableFiles.size > 0
+  )
+    return;
   const interval = addressInterval(address);
   const known = [...plans.values()].find(
     plan => plan.interval && contains(plan.interval, interval),

@@ -157,9 +157,13 @@ export function reportUncheckedReferences(
       rule: 'references-not-checked',
       file,
       path: '',
-      message: `${names.length} reference${
-        names.length === 1 ? '' : 's'
-      } to names defined nowhere else (${shown}${more}) were not checked: they may be defined in this file, which could not be read. Fix its errors first`,
+      message: `${
+        names.length === 1
+          ? '1 reference to a name defined nowhere else'
+          : `${names.length} references to names defined nowhere else`
+      } (${shown}${more}) ${names.length === 1 ? 'was' : 'were'} not checked: ${
+        names.length === 1 ? 'it' : 'they'
+      } may be defined in this file, which could not be read. Fix its errors first`,
     });
   }
 }
