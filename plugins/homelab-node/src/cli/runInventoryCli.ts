@@ -11,6 +11,8 @@ import { validateInventoryFiles } from '../inventory/validateInventory';
 import { generateInventoryDocs } from '../docs/generateInventoryDocs';
 import { inventoryReferenceMarkdown } from '../docs/inventoryReference';
 import { writeGeneratedDocs } from '../docs/writeGeneratedDocs';
+import { migrateInventoryText } from '../inventory/migration/migrateInventoryText';
+import fs from 'node:fs';
 
 /**
  * Where the command writes and what it resolves paths against; `process` fits.
@@ -29,6 +31,7 @@ export interface CliIo {
 const USAGE = `Usage:
   homelab-inventory validate [options] <path>...
   homelab-inventory docs [--out <folder>] [--check] <path>
+  homelab-inventory migrate [--write] <path>
   homelab-inventory schema
   homelab-inventory reference
 
@@ -40,6 +43,10 @@ docs      Generates the homelab's architecture docs (an MkDocs site: mkdocs.yml
           folder). Files it did not generate are never replaced. With --check it
           writes nothing and fails when the docs there are not current.
           An invalid inventory fails with the validator's problems.
+migrate   Shows what turns the homelab.dev/v1alpha1 files of an inventory into
+          homelab.dev/v1alpha2 (the validator reads both), and what the new
+          version reads differently for you to decide; with --write it changes
+          the files, keeping their comments. Files with YAML errors are left.
 schema    Prints the JSON Schema of an inventory file, for editors.
 reference Prints the inventory format's reference as Markdown.
 
@@ -226,6 +233,38 @@ async function docs(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function migrate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { write: { type: 'boolean', default: false } },
+  });
+  if (positionals.length !== 1) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  const files = await readInventoryFromPath(
+    path.resolve(io.cwd(), positionals[0]),
+  );
+  let changed = 0;
+  for (const file of files) {
+    const name = path.relative(io.cwd(), file.name) || file.name;
+    const migration = migrateInventoryText(file.content.toString('utf8'));
+    for (const line of migration.changes) io.stdout.write(`${name}: ${line}\n`);
+    for (const line of migration.notes)
+      io.stdout.write(`${name}: note: ${line}\n`);
+    if (migration.changes.length === 0) continue;
+    changed++;
+    if (values.write) fs.writeFileSync(file.name, migration.text);
+  }
+  io.stdout.write(
+    `${positionals[0]}: ${plural(changed, 'file')} ${
+      values.write ? 'migrated' : 'to migrate (run with --write to change them)'
+    }\n`,
+  );
+  return 0;
+}
+
 /**
  * The homelab-inventory command. Returns the exit status.
  *
@@ -242,6 +281,8 @@ export async function runInventoryCli(
         return await validate(rest, io);
       case 'docs':
         return await docs(rest, io);
+      case 'migrate':
+        return await migrate(rest, io);
       case 'reference':
         io.stdout.write(inventoryReferenceMarkdown());
         return 0;
