@@ -54,6 +54,14 @@ export interface Config {
     slos?: {
       /** OpenSLO v1 files on the backend's disk, relative to its working directory. */
       files?: string[];
+      /**
+       * Events a window needs before its error ratio is judged: an SLO whose
+       * SLI counts events has no burn rate in a window with fewer, and is
+       * "not enough data" over a period with fewer, rather than burning its
+       * budget on one failure of a handful of requests. Default 0: every
+       * window is judged.
+       */
+      minimumEvents?: number;
     };
 
     /** History of posture summaries, SLO evaluations and collection runs. */

@@ -47,6 +47,8 @@ export interface HomelabBackendConfig {
   polaris: PolarisLocation;
   /** OpenSLO files on the backend's disk. */
   sloFiles: string[];
+  /** Events a window needs before an SLO is judged in it (homelab.slos.minimumEvents). */
+  sloMinimumEvents: number;
   /** Days of history kept. */
   retentionDays: number;
   /** How long a built topology or homelab model is served before it is rebuilt. */
@@ -180,6 +182,8 @@ export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
       gates: readGateSettings(config),
     },
     sloFiles: config.getOptionalStringArray('homelab.slos.files') ?? [],
+    sloMinimumEvents:
+      config.getOptionalNumber('homelab.slos.minimumEvents') ?? 0,
     retentionDays:
       config.getOptionalNumber('homelab.history.retentionDays') ??
       DEFAULT_RETENTION_DAYS,

@@ -19,6 +19,8 @@ export class SloCollector {
     private readonly entityOfService: (
       services: string[],
     ) => Promise<Map<string, string>>,
+    /** Events a window needs before an SLO is judged in it. */
+    private readonly minimumEvents = 0,
   ) {}
 
   async collect(evaluatedAt: Date, signal?: AbortSignal): Promise<Collection> {
@@ -78,6 +80,7 @@ export class SloCollector {
       definitions,
       this.prometheus,
       evaluatedAt,
+      { minimumEvents: this.minimumEvents },
     );
     signal?.throwIfAborted();
     await this.store.replaceSlos(

@@ -132,6 +132,7 @@ export function createCollectors(options: CollectorOptions): Collectors {
       )),
     ],
     entityOfService(catalog, auth),
+    config.sloMinimumEvents,
   );
   collectors.slo = task('slo', settings =>
     recordCollection(

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 /** The placeholder error-ratio expressions use for their window, as Sloth writes it. */
 export const WINDOW_PLACEHOLDER = '{{.window}}';
 
+/** The placeholder of a window's length in seconds, in events queries. */
+export const WINDOW_SECONDS_PLACEHOLDER = '{{.windowSeconds}}';
+
 /** An SLO that was found but cannot be evaluated, and why. */
 export interface SloProblem {
   origin: string;
@@ -41,6 +44,19 @@ export function eventsErrorRatio(
   totalQuery: string,
 ): string {
   return `(sum(${errorQuery}) / sum(${totalQuery}))`;
+}
+
+/** The events in a window, from a counter of all events: sum(increase(total[window])). */
+export function counterEvents(total: string): string {
+  return `sum(increase(${total}[${WINDOW_PLACEHOLDER}]))`;
+}
+
+/**
+ * The events in a window, from a rate of all events that already contains
+ * {{.window}} (a Sloth events SLI): sum(total) x the window's seconds.
+ */
+export function rateEvents(totalQuery: string): string {
+  return `(sum(${totalQuery}) * ${WINDOW_SECONDS_PLACEHOLDER})`;
 }
 
 /**

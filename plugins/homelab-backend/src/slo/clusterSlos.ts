@@ -3,7 +3,9 @@ import { parseDuration } from './durations';
 import {
   SloProblem,
   counterErrorRatio,
+  counterEvents,
   eventsErrorRatio,
+  rateEvents,
   percentToRatio,
   sloId,
 } from './SloSpec';
@@ -109,6 +111,9 @@ export function parseSlothServiceLevel(
       source: 'sloth',
       origin,
       errorRatioQuery,
+      ...(errorQuery && totalQuery
+        ? { eventsQuery: rateEvents(totalQuery) }
+        : {}),
     });
   }
   return { slos, problems };
@@ -129,6 +134,7 @@ export function parsePyrraObjective(
   const ratio = object.spec.indicator?.ratio;
   const latency = object.spec.indicator?.latency;
   let errorRatioQuery: string | undefined;
+  const total = ratio?.total?.metric ?? latency?.total?.metric;
   if (ratio?.errors?.metric && ratio.total?.metric) {
     errorRatioQuery = counterErrorRatio({
       bad: ratio.errors.metric,
@@ -167,6 +173,7 @@ export function parsePyrraObjective(
         source: 'pyrra',
         origin,
         errorRatioQuery,
+        eventsQuery: counterEvents(total!),
       },
     ],
     problems: [],

@@ -29,7 +29,8 @@ const start = end - 31 * DAY;
  * - api: 100 req/s, 0.05% errors throughout;
  * - checkout: 10 req/s, 2% errors, 20% in the last 6 hours;
  * - reports: 10 req/s, 0.01% errors, 0.5% in the last day;
- * - search: no series at all.
+ * - search: no series at all;
+ * - backup: five requests a day, the one in the last hour failed.
  */
 const services = {
   api: { rate: 100, errorRatio: () => 0.0005 },
@@ -40,6 +41,10 @@ const services = {
   reports: {
     rate: 10,
     errorRatio: (t: number) => (t > end - DAY ? 0.005 : 0.0001),
+  },
+  backup: {
+    rate: 5 / DAY,
+    errorRatio: (t: number) => (t > end - HOUR ? 1 : 0),
   },
 };
 
@@ -211,6 +216,59 @@ describe('SLO evaluation against a real Prometheus with 31 days of backfilled hi
     const manyRun = await evaluateSlos(many.slos, client, new Date(end * 1000));
     expect(manyRun.queries).toBe(few.queries);
     expect(few.queries).toBe(9); // seven alert windows, the period, and its history
+    // Counting the events takes no query more.
+    const counted = await evaluateSlos(
+      many.slos,
+      client,
+      new Date(end * 1000),
+      {
+        minimumEvents: 1000,
+      },
+    );
+    expect(counted.queries).toBe(9);
+  });
+
+  it('backup: a handful of requests a day says not enough data, rather than burning its budget on one failure', async () => {
+    const { slos } = parseOpenSlo(openSlo('backup', 0.999), 'backup.yaml');
+    const at = new Date(end * 1000);
+    const [burning] = (await evaluateSlos(slos, client, at)).statuses.values();
+    // Without a minimum, one failure in 150 requests spends the budget
+    // and pages: 100% errors in the last hour burn at 1000.
+    expect(burning).toMatchObject({ state: 'breaching', alert: 'page' });
+    expect(burning.burnRates[0].longBurnRate).toBeCloseTo(1000, 6);
+
+    const [judged] = (
+      await evaluateSlos(slos, client, at, { minimumEvents: 1000 })
+    ).statuses.values();
+    expect(judged).toMatchObject({
+      state: 'not-enough-data',
+      alert: null,
+      minimumEvents: 1000,
+    });
+    // 5 a day for 30 days, as Prometheus counts them.
+    expect(judged.events).toBeCloseTo(150, 0);
+    expect(judged.sli).toBeCloseTo(burning.sli!, 10);
+    for (const alert of judged.burnRates) {
+      expect(alert).toMatchObject({
+        longBurnRate: null,
+        shortBurnRate: null,
+        firing: null,
+      });
+      expect(alert.longEvents).toBeLessThan(1000);
+    }
+    expect(judged.burnRates[0].longEvents).toBeCloseTo(5 / 24, 1);
+
+    // Busy SLOs are judged as before.
+    const { statuses } = await evaluateSlos(
+      parseOpenSlo(openSlo('api', 0.999), 'api.yaml').slos,
+      client,
+      at,
+      { minimumEvents: 1000 },
+    );
+    expect([...statuses.values()][0]).toMatchObject({
+      state: 'ok',
+      alert: 'none',
+    });
   });
 });
 

@@ -13,10 +13,12 @@ import {
   errorBudgetRemaining,
 } from './burnRateAlerts';
 import { formatDuration } from './durations';
-import { WINDOW_PLACEHOLDER } from './SloSpec';
+import { WINDOW_PLACEHOLDER, WINDOW_SECONDS_PLACEHOLDER } from './SloSpec';
 
 /** The label that tells the SLOs of a batched query apart. */
 const SLO_LABEL = 'homelab_slo';
+/** The label that tells an SLO's events from its error ratio in a batched query. */
+const VALUE_LABEL = 'homelab_value';
 /** Points of the history each SLO's chart gets. */
 const SERIES_POINTS = 60;
 
@@ -28,15 +30,31 @@ const SERIES_POINTS = 60;
 function batchedErrorRatios(
   slos: SloDefinition[],
   windowSeconds: number,
+  withEvents = false,
 ): string {
   const window = formatDuration(windowSeconds);
+  const inWindow = (query: string) =>
+    query
+      .split(WINDOW_PLACEHOLDER)
+      .join(window)
+      .split(WINDOW_SECONDS_PLACEHOLDER)
+      .join(String(windowSeconds));
   return slos
-    .map(
-      slo =>
-        `label_replace(${slo.errorRatioQuery
-          .split(WINDOW_PLACEHOLDER)
-          .join(window)}, "${SLO_LABEL}", "${slo.id}", "", "")`,
-    )
+    .flatMap(slo => {
+      const ratio = `label_replace(${inWindow(
+        slo.errorRatioQuery,
+      )}, "${SLO_LABEL}", "${slo.id}", "", "")`;
+      if (!withEvents || !slo.eventsQuery) return [ratio];
+      // Its events, told apart by a second label: `or` keeps both.
+      return [
+        ratio,
+        `label_replace(label_replace(${inWindow(
+          slo.eventsQuery,
+        )}, "${SLO_LABEL}", "${
+          slo.id
+        }", "", ""), "${VALUE_LABEL}", "events", "", "")`,
+      ];
+    })
     .join(' or ');
 }
 
@@ -54,13 +72,19 @@ interface SloEvaluation {
 
 /** Error ratios by SLO id: null where Prometheus has no data. */
 type Ratios = Map<string, number | null>;
+/** Events by SLO id: absent where the SLI does not count them or Prometheus has none. */
+type Events = Map<string, number>;
 
 /** What Prometheus answered for a set of SLOs at one time. */
 interface SloMeasurements {
   /** Error ratios over each burn-rate window, by window in seconds. */
   byWindow: Map<number, Ratios>;
+  /** Events in each burn-rate window, by window in seconds. */
+  eventsByWindow: Map<number, Events>;
   /** Error ratios over each SLO's own period. */
   overPeriod: Ratios;
+  /** Events over each SLO's own period. */
+  eventsOverPeriod: Events;
   /** The rolling history of each SLO's period, for charts. */
   series: Map<string, SloSeriesPoint[]>;
   /** Prometheus requests made. */
@@ -91,10 +115,13 @@ async function measureSlos(
   slos: SloDefinition[],
   prometheus: PrometheusClient,
   at: Date,
+  withEvents: boolean,
 ): Promise<SloMeasurements> {
   const measured: SloMeasurements = {
     byWindow: new Map(),
+    eventsByWindow: new Map(),
     overPeriod: new Map(),
+    eventsOverPeriod: new Map(),
     series: new Map(),
     queries: 0,
   };
@@ -104,15 +131,20 @@ async function measureSlos(
   ) => {
     measured.queries++;
     const samples = await prometheus.query(
-      batchedErrorRatios(members, windowSeconds),
+      batchedErrorRatios(members, windowSeconds, withEvents),
       at,
     );
-    const byId = new Map(
-      samples.map(sample => [sample.labels[SLO_LABEL], sample.value]),
-    );
-    return new Map(
+    const byId = new Map<string, number>();
+    const events: Events = new Map();
+    for (const sample of samples) {
+      const id = sample.labels[SLO_LABEL];
+      if (sample.labels[VALUE_LABEL] !== 'events') byId.set(id, sample.value);
+      else if (Number.isFinite(sample.value)) events.set(id, sample.value);
+    }
+    const ratios: Ratios = new Map(
       members.map(slo => [slo.id, ratioOrNull(byId.get(slo.id))] as const),
     );
+    return { ratios, events };
   };
   const historyOver = async (period: number, members: SloDefinition[]) => {
     measured.queries++;
@@ -138,12 +170,16 @@ async function measureSlos(
     ]);
   if (slos.length === 0) return measured;
   await Promise.all([
-    ...BURN_RATE_WINDOWS.map(async window =>
-      measured.byWindow.set(window, await ratiosOver(window, slos)),
-    ),
+    ...BURN_RATE_WINDOWS.map(async window => {
+      const { ratios, events } = await ratiosOver(window, slos);
+      measured.byWindow.set(window, ratios);
+      measured.eventsByWindow.set(window, events);
+    }),
     ...[...byPeriod].map(async ([period, members]) => {
-      for (const [id, ratio] of await ratiosOver(period, members))
-        measured.overPeriod.set(id, ratio);
+      const { ratios, events } = await ratiosOver(period, members);
+      for (const [id, ratio] of ratios) measured.overPeriod.set(id, ratio);
+      for (const [id, count] of events)
+        measured.eventsOverPeriod.set(id, count);
     }),
     ...[...byPeriod].map(([period, members]) => historyOver(period, members)),
   ]);
@@ -153,22 +189,31 @@ async function measureSlos(
 /** Each multi-window alert of an SLO: both burn rates, the threshold, and whether it fires. */
 function burnRateAlertsOf(
   slo: SloDefinition,
-  byWindow: Map<number, Ratios>,
+  measured: SloMeasurements,
+  minimumEvents: number,
 ): BurnRateAlert[] {
+  const counted = minimumEvents > 0 && slo.eventsQuery !== undefined;
+  const eventsIn = (window: number) =>
+    counted ? measured.eventsByWindow.get(window)?.get(slo.id) ?? 0 : null;
+  // A window with too few events has no burn rate: one failure in a
+  // handful of requests says nothing about the rate.
+  const rateIn = (window: number, events: number | null) =>
+    events !== null && events < minimumEvents
+      ? null
+      : burnRate(
+          measured.byWindow.get(window)?.get(slo.id) ?? null,
+          slo.objective,
+        );
   return BURN_RATE_ALERTS.map(alert => {
     const threshold = burnRateThreshold(
       alert.budgetFraction,
       slo.periodSeconds,
       alert.longWindow,
     );
-    const longBurnRate = burnRate(
-      byWindow.get(alert.longWindow)?.get(slo.id) ?? null,
-      slo.objective,
-    );
-    const shortBurnRate = burnRate(
-      byWindow.get(alert.shortWindow)?.get(slo.id) ?? null,
-      slo.objective,
-    );
+    const longEvents = eventsIn(alert.longWindow);
+    const shortEvents = eventsIn(alert.shortWindow);
+    const longBurnRate = rateIn(alert.longWindow, longEvents);
+    const shortBurnRate = rateIn(alert.shortWindow, shortEvents);
     return {
       severity: alert.severity,
       longWindow: formatDuration(alert.longWindow),
@@ -177,6 +222,7 @@ function burnRateAlertsOf(
       threshold,
       longBurnRate,
       shortBurnRate,
+      ...(counted ? { longEvents, shortEvents } : {}),
       firing:
         longBurnRate === null || shortBurnRate === null
           ? null
@@ -190,9 +236,12 @@ function sloStatus(
   slo: SloDefinition,
   measured: SloMeasurements,
   at: Date,
+  minimumEvents: number,
 ): Omit<SloStatus, 'slo'> {
   const periodRatio = measured.overPeriod.get(slo.id) ?? null;
-  const burnRates = burnRateAlertsOf(slo, measured.byWindow);
+  const burnRates = burnRateAlertsOf(slo, measured, minimumEvents);
+  const counted = minimumEvents > 0 && slo.eventsQuery !== undefined;
+  const events = counted ? measured.eventsOverPeriod.get(slo.id) ?? 0 : null;
   const budget = errorBudgetRemaining(periodRatio, slo.objective);
   let alert: SloStatus['alert'] = null;
   if (burnRates.some(r => r.firing === true && r.severity === 'page'))
@@ -202,7 +251,11 @@ function sloStatus(
 
   let state: SloStatus['state'] = 'ok';
   if (periodRatio === null) state = 'no-data';
-  else if (alert === 'page' || (budget !== null && budget <= 0))
+  else if (events !== null && events < minimumEvents) {
+    // Too few events to judge the objective: no alert, no breach.
+    state = 'not-enough-data';
+    alert = null;
+  } else if (alert === 'page' || (budget !== null && budget <= 0))
     state = 'breaching';
   else if (alert === 'ticket') state = 'warning';
 
@@ -213,6 +266,7 @@ function sloStatus(
     errorBudgetRemaining: budget,
     burnRates,
     alert,
+    ...(counted ? { events, minimumEvents } : {}),
     series: measured.series.get(slo.id) ?? [],
   };
 }
@@ -220,17 +274,25 @@ function sloStatus(
 /**
  * Evaluates SLOs at `at`: the SLI and error budget over each SLO's period,
  * the burn rate of every alert window with its alert state, and the rolling
- * history of the period for charts. Prometheus errors propagate; the caller
- * keeps the last good evaluation and marks it stale.
+ * history of the period for charts. With `minimumEvents`, an SLO whose SLI
+ * counts events has no burn rate in a window with fewer events, and is
+ * not-enough-data over a period with fewer, rather than burning its budget
+ * on one failure; the events are asked in the same queries. Prometheus
+ * errors propagate; the caller keeps the last good evaluation and marks it
+ * stale.
  */
 export async function evaluateSlos(
   slos: SloDefinition[],
   prometheus: PrometheusClient,
   at: Date,
+  options: { minimumEvents?: number } = {},
 ): Promise<SloEvaluation> {
-  const measured = await measureSlos(slos, prometheus, at);
+  const minimumEvents = options.minimumEvents ?? 0;
+  const measured = await measureSlos(slos, prometheus, at, minimumEvents > 0);
   return {
-    statuses: new Map(slos.map(slo => [slo.id, sloStatus(slo, measured, at)])),
+    statuses: new Map(
+      slos.map(slo => [slo.id, sloStatus(slo, measured, at, minimumEvents)]),
+    ),
     queries: measured.queries,
   };
 }

@@ -4,6 +4,7 @@ import { parseDuration } from './durations';
 import {
   SloProblem,
   counterErrorRatio,
+  counterEvents,
   percentToRatio,
   sloId,
 } from './SloSpec';
@@ -144,6 +145,7 @@ export function parseOpenSlo(
         total,
         ...(bad ? { bad } : { good }),
       }),
+      eventsQuery: counterEvents(total),
     });
   }
   return { slos, problems };

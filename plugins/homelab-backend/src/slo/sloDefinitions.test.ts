@@ -44,6 +44,7 @@ metadata: { name: api }
         origin: 'slos.yaml',
         errorRatioQuery:
           '(1 - sum(rate(http_requests_total{code!~"5.."}[{{.window}}])) / sum(rate(http_requests_total[{{.window}}])))',
+        eventsQuery: 'sum(increase(http_requests_total[{{.window}}]))',
       },
     ]);
   });
@@ -130,6 +131,7 @@ describe('Sloth and Pyrra objects', () => {
         s.periodSeconds,
         s.origin,
         s.errorRatioQuery,
+        s.eventsQuery,
       ]),
     ).toEqual([
       [
@@ -138,6 +140,8 @@ describe('Sloth and Pyrra objects', () => {
         30 * 86400,
         'production:PrometheusServiceLevel/monitoring/traefik',
         '(sum(sum(rate(errors_total[{{.window}}]))) / sum(sum(rate(requests_total[{{.window}}]))))',
+        // Its total is a rate: the events are the rate over the window's seconds.
+        '(sum(sum(rate(requests_total[{{.window}}]))) * {{.windowSeconds}})',
       ],
       [
         'raw',
@@ -145,6 +149,8 @@ describe('Sloth and Pyrra objects', () => {
         30 * 86400,
         'production:PrometheusServiceLevel/monitoring/traefik',
         '(avg(error_ratio:rate{{.window}}))',
+        // A raw error ratio does not count events.
+        undefined,
       ],
     ]);
     expect(problems).toEqual([
@@ -185,6 +191,7 @@ describe('Sloth and Pyrra objects', () => {
       source: 'pyrra',
       errorRatioQuery:
         '(sum(rate(http_total{code=~"5.."}[{{.window}}])) / sum(rate(http_total[{{.window}}])))',
+      eventsQuery: 'sum(increase(http_total[{{.window}}]))',
     });
     const latency = parsePyrraObjective(
       {
@@ -204,6 +211,9 @@ describe('Sloth and Pyrra objects', () => {
     );
     expect(latency.slos[0].errorRatioQuery).toBe(
       '(1 - sum(rate(duration_bucket{le="0.5"}[{{.window}}])) / sum(rate(duration_count[{{.window}}])))',
+    );
+    expect(latency.slos[0].eventsQuery).toBe(
+      'sum(increase(duration_count[{{.window}}]))',
     );
     expect(
       parsePyrraObjective(

@@ -48,6 +48,13 @@ export function SloDetail(props: { id: string }) {
           its attainment is unknown (not 100%).
         </Alert>
       )}
+      {status.state === 'not-enough-data' && (
+        <Alert severity="info" style={{ marginBottom: 16 }}>
+          Not enough data: {Math.round(status.events ?? 0)} events in its
+          window, fewer than the {status.minimumEvents} needed to judge it, so
+          neither its budget nor its burn rates raise an alert.
+        </Alert>
+      )}
       <Grid container spacing={2}>
         <Grid item xs={12} md={4}>
           <Typography variant="body2" color="textSecondary">

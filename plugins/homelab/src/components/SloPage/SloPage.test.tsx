@@ -61,6 +61,31 @@ describe('SloPage', () => {
     expect(screen.getByText('Error budget burn-down')).toBeInTheDocument();
   });
 
+  it('says when an SLO has too few events to be judged, rather than burning its budget', async () => {
+    const fake = fakeHomelabApi();
+    const api = fakeHomelabApi({
+      getSlo: async id => {
+        const { slo, ...rest } = await fake.getSlo(id);
+        return {
+          ...rest,
+          slo: {
+            ...slo,
+            state: 'not-enough-data',
+            alert: null,
+            events: 142.6,
+            minimumEvents: 1000,
+          },
+        };
+      },
+    });
+    await render(api, '/?slo=nextcloud');
+    expect(
+      await screen.findByText(
+        /Not enough data: 143 events in its window, fewer than the 1000 needed to judge it/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('selects an SLO by clicking it', async () => {
     const api = fakeHomelabApi();
     await render(api);
