@@ -8,7 +8,7 @@ import { StagedFinding } from '../database/PostureStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
-import { findingId } from './findingId';
+import { findingId, findingIdPrefix } from './findingId';
 import { PostureTallies } from './PostureTallies';
 import { workloadVulnerabilityScore } from './postureScore';
 import {
@@ -107,6 +107,16 @@ export class PostureAggregator {
   readonly #warnings: string[] = [];
   #moreWarnings = 0;
   #passesUnknown = 0;
+  #lastTarget?: ReportTarget;
+  #lastPlacement?: Placement;
+  #lastPrefix?: {
+    placement: Placement;
+    source: string;
+    namespace?: string;
+    container?: string;
+    cluster: string;
+    prefix: string;
+  };
 
   constructor(
     private readonly cluster: string,
@@ -247,36 +257,61 @@ export class PostureAggregator {
   }
 
   /**
-   * The finding of a raw one, on its workload and entity with its id. Built
-   * field by field: a large cluster has hundreds of thousands.
+   * Places a raw finding on its workload and entity with its id. A large
+   * cluster has hundreds of thousands: the raw finding becomes the finding
+   * rather than being copied, what only placed it set to undefined, which
+   * JSON leaves out.
    */
   #addFinding(raw: RawFinding, report: string) {
     const placement = this.#place(raw.target);
-    const finding: Finding = {
-      id: findingId(raw, placement.workload),
-      cluster: raw.cluster,
-      source: raw.source,
-      severity: raw.severity,
-      checkId: raw.checkId,
-      title: raw.title,
-    };
-    if (raw.namespace !== undefined) finding.namespace = raw.namespace;
-    if (raw.message !== undefined) finding.message = raw.message;
-    if (raw.category !== undefined) finding.category = raw.category;
+    const finding = raw as RawFinding & Finding;
+    finding.id = findingId(raw, this.#idPrefix(raw, placement));
+    finding.target = undefined;
+    finding.distinguishing = undefined;
     if (placement.shown) finding.workload = placement.shown;
-    if (raw.container !== undefined) finding.container = raw.container;
-    if (raw.resource !== undefined) finding.resource = raw.resource;
-    if (raw.installedVersion !== undefined)
-      finding.installedVersion = raw.installedVersion;
-    if (raw.fixedVersion !== undefined) finding.fixedVersion = raw.fixedVersion;
-    if (raw.link !== undefined) finding.link = raw.link;
     if (placement.entityRef) finding.entityRef = placement.entityRef;
     this.#findings.push({ report, finding });
+  }
+
+  /**
+   * The id prefix of a finding; the findings of a report share theirs, so
+   * it is built once for a run of findings alike.
+   */
+  #idPrefix(raw: RawFinding, placement: Placement): string {
+    const last = this.#lastPrefix;
+    if (
+      last &&
+      last.placement === placement &&
+      last.source === raw.source &&
+      last.namespace === raw.namespace &&
+      last.container === raw.container &&
+      last.cluster === raw.cluster
+    )
+      return last.prefix;
+    const prefix = findingIdPrefix(raw, placement.workload);
+    this.#lastPrefix = {
+      placement,
+      source: raw.source,
+      namespace: raw.namespace,
+      container: raw.container,
+      cluster: raw.cluster,
+      prefix,
+    };
+    return prefix;
   }
 
   /** Places a target on its workload and entity; thousands of findings share one, so each is resolved once. */
   #place(target: ReportTarget | undefined): Placement {
     if (!target) return {};
+    // The findings of a report share its target object.
+    if (target === this.#lastTarget) return this.#lastPlacement!;
+    const placed = this.#placeOnce(target);
+    this.#lastTarget = target;
+    this.#lastPlacement = placed;
+    return placed;
+  }
+
+  #placeOnce(target: ReportTarget): Placement {
     const key = targetKey(target);
     let placement = this.#placed.get(key);
     if (!placement) {
