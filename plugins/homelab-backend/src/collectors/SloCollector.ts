@@ -1,8 +1,19 @@
+import { SloDefinition } from '@homelab/plugin-homelab-common';
 import { PrometheusClient } from '@homelab/plugin-homelab-node';
 import { SloStore } from '../database/SloStore';
 import { evaluateSlos } from '../slo/evaluateSlos';
 import { SloSource } from '../slo/sources/SloSource';
 import { Collection } from './recordCollection';
+
+/** The service an SLO names, and the cluster it was found in, if any. */
+export interface ServiceOfSlo {
+  service: string;
+  cluster?: string;
+}
+
+/** The key of a service of an SLO in what entityOfService answers. */
+export const serviceKey = (of: ServiceOfSlo) =>
+  `${of.cluster ?? ''}/${of.service}`;
 
 /**
  * Reads every SLO definition and evaluates them all against Prometheus in
@@ -15,9 +26,9 @@ export class SloCollector {
     private readonly store: SloStore,
     private readonly prometheus: PrometheusClient,
     private readonly sources: () => Promise<SloSource[]>,
-    /** The entity of an SLO that names a service but no entity. */
+    /** The entity of an SLO that names a service but no entity (see entityOfService). */
     private readonly entityOfService: (
-      services: string[],
+      services: ServiceOfSlo[],
     ) => Promise<Map<string, string>>,
     /** Events a window needs before an SLO is judged in it. */
     private readonly minimumEvents = 0,
@@ -33,6 +44,7 @@ export class SloCollector {
         try {
           const { slos, problems } = await source.read();
           return {
+            source,
             slos,
             warnings: problems.map(
               problem =>
@@ -44,6 +56,7 @@ export class SloCollector {
             .map(({ definition }) => definition)
             .filter(definition => source.owns(definition));
           return {
+            source,
             slos: kept,
             warnings: [
               `${source.name} could not be read, so its ${
@@ -61,17 +74,26 @@ export class SloCollector {
       readings.flatMap(reading => reading.slos).map(slo => [slo.id, slo]),
     );
 
+    const clusterOf = new Map(
+      readings.flatMap(reading =>
+        reading.source.cluster
+          ? reading.slos.map(slo => [slo.id, reading.source.cluster!] as const)
+          : [],
+      ),
+    );
+    const serviceOf = (slo: SloDefinition): ServiceOfSlo => ({
+      service: slo.service!,
+      ...(clusterOf.has(slo.id) ? { cluster: clusterOf.get(slo.id) } : {}),
+    });
     const unowned = [...byId.values()].filter(
       slo => !slo.entityRef && slo.service,
     );
-    const entities = await this.entityOfService([
-      ...new Set(unowned.map(slo => slo.service!)),
-    ]);
+    const entities = await this.entityOfService(unowned.map(serviceOf));
     const definitions = [...byId.values()]
       .map(slo => {
         const entityRef =
           slo.entityRef ??
-          (slo.service ? entities.get(slo.service) : undefined);
+          (slo.service ? entities.get(serviceKey(serviceOf(slo))) : undefined);
         return entityRef ? { ...slo, entityRef } : slo;
       })
       .sort((a, b) => a.id.localeCompare(b.id));

@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { platformServiceEntityName } from '@homelab/plugin-homelab-common';
 import { ClusterClient, PrometheusClient } from '@homelab/plugin-homelab-node';
 import { loadEntityIndex } from '../catalog/loadEntityIndex';
 import { HomelabBackendConfig } from '../config';
@@ -18,7 +19,7 @@ import { FluxCollector } from './FluxCollector';
 import { PolarisSource } from './PolarisSource';
 import { recordCollection } from './recordCollection';
 import { SecurityCollector } from './SecurityCollector';
-import { SloCollector } from './SloCollector';
+import { serviceKey, ServiceOfSlo, SloCollector } from './SloCollector';
 import { WorkloadsCollector } from './WorkloadsCollector';
 
 /** What the collectors read from and write to. */
@@ -44,24 +45,76 @@ export type Collectors = Partial<
   Record<CollectorSource, (signal?: AbortSignal) => Promise<void>>
 >;
 
-/** The catalog entity of each service an SLO names, where the catalog has one. */
-function entityOfService(catalog: CatalogService, auth: AuthService) {
-  return async (services: string[]) => {
-    const refs = services.map(name =>
-      stringifyEntityRef({ kind: 'component', name }),
-    );
-    const { items } = await catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace'],
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
-    );
-    return new Map(
-      items.flatMap((entity, i) =>
-        entity ? [[services[i], refs[i]] as [string, string]] : [],
+const KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/**
+ * The catalog entity of each service an SLO names, where the catalog has
+ * one, keyed by serviceKey: for an SLO found in a cluster, that cluster's
+ * platform service of the name (the inventory's Component); else the one
+ * Component whose backstage.io/kubernetes-id is the service; else the
+ * Component of the name.
+ */
+export function entityOfService(catalog: CatalogService, auth: AuthService) {
+  return async (services: ServiceOfSlo[]) => {
+    const found = new Map<string, string>();
+    if (services.length === 0) return found;
+    const credentials = await auth.getOwnServiceCredentials();
+    const fields = ['kind', 'metadata.name', 'metadata.namespace'];
+    const names = [...new Set(services.map(s => s.service))];
+    const componentRef = (name: string) =>
+      stringifyEntityRef({ kind: 'component', name });
+    const existing = async (refs: string[]) => {
+      const { items } = await catalog.getEntitiesByRefs(
+        { entityRefs: refs, fields },
+        { credentials },
+      );
+      return new Set(refs.filter((_, i) => items[i]));
+    };
+    const [platform, named, labelled] = await Promise.all([
+      existing(
+        services.flatMap(s =>
+          s.cluster
+            ? [componentRef(platformServiceEntityName(s.cluster, s.service))]
+            : [],
+        ),
       ),
-    );
+      existing(names.map(componentRef)),
+      catalog.getEntities(
+        {
+          filter: {
+            kind: 'Component',
+            [`metadata.annotations.${KUBERNETES_ID}`]: names,
+          },
+          fields: [...fields, `metadata.annotations.${KUBERNETES_ID}`],
+        },
+        { credentials },
+      ),
+    ]);
+    const byKubernetesId = new Map<string, string[]>();
+    for (const entity of labelled.items) {
+      const id = entity.metadata.annotations?.[KUBERNETES_ID];
+      if (id)
+        byKubernetesId.set(id, [
+          ...(byKubernetesId.get(id) ?? []),
+          stringifyEntityRef(entity),
+        ]);
+    }
+    for (const service of services) {
+      const platformRef = service.cluster
+        ? componentRef(
+            platformServiceEntityName(service.cluster, service.service),
+          )
+        : undefined;
+      const withId = byKubernetesId.get(service.service);
+      const ref =
+        (platformRef && platform.has(platformRef) ? platformRef : undefined) ??
+        (withId?.length === 1 ? withId[0] : undefined) ??
+        (named.has(componentRef(service.service))
+          ? componentRef(service.service)
+          : undefined);
+      if (ref) found.set(serviceKey(service), ref);
+    }
+    return found;
   };
 }
 

@@ -7,7 +7,7 @@ import { PrometheusTestServer } from '@homelab/plugin-homelab-node/testUtils';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { SloDefinition } from '@homelab/plugin-homelab-common';
 import { recordCollection } from '../collectors/recordCollection';
-import { SloCollector } from '../collectors/SloCollector';
+import { serviceKey, SloCollector } from '../collectors/SloCollector';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import { evaluateSlos } from './evaluateSlos';
 import { SloSource } from './sources/SloSource';
@@ -305,8 +305,13 @@ describe('the SLO collector against a real Prometheus', () => {
             store.slos,
             prometheusClient,
             async () => [first, second],
-            async names =>
-              new Map(names.map(s => [s, `component:default/${s}`])),
+            async named =>
+              new Map(
+                named.map(s => [
+                  serviceKey(s),
+                  `component:default/${s.service}`,
+                ]),
+              ),
           ).collect(evaluatedAt),
       );
 

@@ -16,9 +16,11 @@ import { SloReading, SloSource } from './SloSource';
  */
 export class ClusterSloSource implements SloSource {
   readonly name: string;
+  readonly cluster: string;
 
   constructor(private readonly client: ClusterClient) {
     this.name = `cluster "${client.cluster}"`;
+    this.cluster = client.cluster;
   }
 
   async read(): Promise<SloReading> {

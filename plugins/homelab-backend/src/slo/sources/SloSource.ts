@@ -14,6 +14,8 @@ export interface SloReading {
 export interface SloSource {
   /** Names the place in warnings. */
   readonly name: string;
+  /** The cluster whose objects it reads, for a cluster's SLOs. */
+  readonly cluster?: string;
   read(): Promise<SloReading>;
   /** Whether a stored definition came from this place. */
   owns(definition: SloDefinition): boolean;
