@@ -67,7 +67,7 @@ export function checkClusters(context: RuleContext) {
         cluster,
         ['apiServer', 'authProvider'],
         'kubernetes-auth-provider',
-        "Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; use oidc here, or define the cluster in kubernetes.clusterLocatorMethods config instead",
+        "Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; leave authProvider out and give the portal this cluster in homelab.clusters with its token (@homelab/plugin-kubernetes-backend-module-homelab)",
       );
     }
   }

@@ -305,7 +305,7 @@ describe('the problems of clusters, hardware and storage', () => {
         ],
       ],
       [
-        "warning clusters[1].apiServer.authProvider: Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; use oidc here, or define the cluster in kubernetes.clusterLocatorMethods config instead [kubernetes-auth-provider]",
+        "warning clusters[1].apiServer.authProvider: Backstage's catalog cluster locator ignores clusters with the serviceAccount auth provider; leave authProvider out and give the portal this cluster in homelab.clusters with its token (@homelab/plugin-kubernetes-backend-module-homelab) [kubernetes-auth-provider]",
         'warning clusters[1].nodes[0].device: node "pi" runs on "pi", whose status is retired [node-on-inactive-device]',
       ],
     ],
