@@ -25,6 +25,7 @@ type HomelabEntitySpec<T extends HomelabSpecType> = {
   domain?: string;
   lifecycle?: string;
   dependsOn?: string[];
+  dependencyOf?: string[];
   homelab: HomelabSpec<T>;
 };
 

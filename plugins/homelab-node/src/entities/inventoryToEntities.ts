@@ -7,6 +7,7 @@ import { deviceEntities } from './deviceEntities';
 import { domainEntity } from './domainEntity';
 import { createMappingContext } from './mappingContext';
 import { networkEntities } from './networkEntities';
+import { operationsEntities } from './operationsEntities';
 import { storageEntities } from './storageEntities';
 import { systemEntities } from './systemEntities';
 import { wanEntities } from './wanEntities';
@@ -50,6 +51,7 @@ export function inventoryToEntities(
     ...deviceEntities(context),
     ...clusterEntities(context),
     ...storageEntities(context),
+    ...operationsEntities(context),
   ];
   // After the items: which shared Systems exist depends on what they use.
   const systems = systemEntities(context);
