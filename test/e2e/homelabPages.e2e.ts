@@ -7,12 +7,11 @@ import { signIn } from './signIn';
  * answers (examples/), read through the real backend.
  */
 
-test('the topology draws the estate, filters it, and leads from a node to its catalog entity', async ({
+test('the topology draws the estate readably, filters it, finds a node once, and leads from a node clicked on the canvas to its catalog entity', async ({
   page,
 }) => {
   await signIn(page);
-  await page.getByRole('link', { name: 'Homelab', exact: true }).click();
-  await expect(page).toHaveURL(/\/homelab\/topology/);
+  await page.goto('/homelab/topology');
   const topology = page.getByTestId('topology');
   // The collectors run a few seconds after start; until then the graph has
   // no namespaces.
@@ -25,11 +24,38 @@ test('the topology draws the estate, filters it, and leads from a node to its ca
       Number(await topology.getAttribute('data-drawn-nodes')),
     ).toBeGreaterThan(40);
   }).toPass({ timeout: 60_000 });
+  const all = Number(await topology.getAttribute('data-drawn-nodes'));
   await expect(page.getByText(/\d+ nodes, \d+ connections/)).toBeVisible();
+  // The legend is above the graph, on the first screen.
+  await expect(page.getByText('Load-balancer IP').first()).toBeInViewport();
   await page.screenshot({
     path: test.info().outputPath('topology.png'),
     fullPage: true,
   });
+
+  // A network shows itself and what hangs off it, not the whole estate its
+  // router carries.
+  await page.getByLabel('Network').click();
+  await page.getByRole('option', { name: 'IoT', exact: true }).click();
+  await expect(page).toHaveURL(/network=iot/);
+  await expect(async () => {
+    const drawn = Number(await topology.getAttribute('data-drawn-nodes'));
+    expect(drawn).toBeGreaterThan(2);
+    expect(drawn).toBeLessThan(all / 2);
+  }).toPass({ timeout: 10_000 });
+  await page.screenshot({
+    path: test.info().outputPath('topology-iot.png'),
+  });
+  await page.getByLabel('Network').click();
+  await page.getByRole('option', { name: 'All' }).click();
+
+  // Every node is offered once; names two clusters share say which cluster.
+  await page.getByLabel('Find a node').fill('vaultwarden');
+  const options = await page.getByRole('option').allTextContents();
+  expect(options.length).toBeGreaterThan(1);
+  expect(new Set(options).size).toBe(options.length);
+  expect(options).toContain('vaultwarden · production');
+  await page.keyboard.press('Escape');
 
   await page.getByLabel('Cluster').click();
   await page.getByRole('option', { name: 'Staging cluster' }).click();
@@ -40,6 +66,15 @@ test('the topology draws the estate, filters it, and leads from a node to its ca
   await page.getByRole('option', { name: 'Raspberry Pi 4B' }).click();
   const details = page.getByTestId('topology-node-details');
   await expect(details.getByText('Device', { exact: true })).toBeVisible();
+  // The selected node is centred on the canvas: a click on the background
+  // clears it, a click on the canvas's centre selects it again.
+  const canvas = page.getByTestId('topology-graph');
+  const box = (await canvas.boundingBox())!;
+  await page.waitForTimeout(400);
+  await canvas.click({ position: { x: 4, y: 4 } });
+  await expect(details).toBeHidden();
+  await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await expect(details.getByText('Raspberry Pi 4B')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('topology-node.png') });
   await details.getByRole('link', { name: 'Open in the catalog' }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/resource\/rpi-staging/);
@@ -99,7 +134,7 @@ test('the SLO page shows budgets, burn rates and states, and an SLO’s burn-dow
     await page.reload();
     await expect(nextcloud).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
-  await expect(nextcloud.getByText('-32.5%')).toBeVisible();
+  await expect(nextcloud.getByText('-32.5% overspent')).toBeVisible();
   await expect(nextcloud.getByText('Breaching')).toBeVisible();
   await expect(
     page

@@ -107,7 +107,15 @@ export function TopologyGraphView(props: {
       } as cytoscape.LayoutOptions)
       .run();
     cy.current = instance;
+    // The node panel narrows the canvas and its closing widens it again:
+    // Cytoscape must know, or clicks miss what is drawn.
+    const resized =
+      typeof ResizeObserver === 'undefined'
+        ? undefined
+        : new ResizeObserver(() => instance.resize());
+    resized?.observe(container.current);
     return () => {
+      resized?.disconnect();
       instance.destroy();
       cy.current = undefined;
     };
@@ -118,6 +126,7 @@ export function TopologyGraphView(props: {
   useEffect(() => {
     const instance = cy.current;
     if (!instance) return;
+    instance.resize();
     instance.elements().unselect();
     if (selected) {
       const node = instance.getElementById(selected);
