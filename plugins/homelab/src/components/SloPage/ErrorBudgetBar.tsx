@@ -29,7 +29,7 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
   }
   return (
     <Box display="flex" alignItems="center" style={{ gap: 8, minWidth: 140 }}>
-      <Box flexGrow={1}>
+      <Box flexGrow={1} minWidth={60}>
         <LinearProgress
           variant="determinate"
           // An overspent budget is a full bar in red, never an empty one.

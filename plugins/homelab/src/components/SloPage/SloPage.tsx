@@ -44,12 +44,12 @@ export function SloPage() {
     <>
       <FreshnessNotice freshness={slos.value!.freshness} />
       <Grid container spacing={3}>
-        <Grid item xs={12} lg={selected ? 7 : 12}>
+        <Grid item xs={12} lg={selected ? 8 : 12}>
           <SloTable slos={items} selected={selected} onSelect={choose} />
         </Grid>
         {selected && (
           // Beside the table on a wide screen, staying in view while it scrolls.
-          <Grid item xs={12} lg={5}>
+          <Grid item xs={12} lg={4}>
             <div style={{ position: 'sticky', top: 16 }}>
               <SloDetail id={selected} />
             </div>

@@ -22,6 +22,7 @@ export function SloTable(props: {
     {
       title: 'SLO',
       field: 'slo.name',
+      cellStyle: { minWidth: 180 },
       render: row => (
         <>
           {row.slo.displayName ?? row.slo.name}
