@@ -159,10 +159,10 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
   const finding = row.worstFinding;
   return (
     <TableRow>
-      <TableCell component="th" scope="row">
+      <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
         {entityLink ? <Link to={entityLink}>{row.title}</Link> : row.title}
       </TableCell>
-      <TableCell>
+      <TableCell style={{ minWidth: 200, maxWidth: 320 }}>
         <StatusChip
           status={row.state}
           label={row.state === 'ok' ? 'Up' : undefined}
@@ -173,7 +173,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
           </Typography>
         )}
       </TableCell>
-      <TableCell>
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
         {row.url ? <Link to={row.url}>{new URL(row.url).host}</Link> : '—'}
       </TableCell>
       {environments.map(environment => {
@@ -198,7 +198,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         <BudgetCell row={row} />
       </TableCell>
-      <TableCell style={{ whiteSpace: 'nowrap' }}>
+      <TableCell style={{ minWidth: 160 }}>
         {finding ? (
           <Link to={link('security', { entity: row.entityRef })}>
             <SeverityChip severity={finding.severity} /> {finding.checkId}
