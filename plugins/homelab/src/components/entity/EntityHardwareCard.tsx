@@ -17,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
+import { cpuQuantityText, memoryQuantityText } from '../shared/quantityText';
 
 function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
   return (
@@ -164,8 +165,12 @@ export function EntityHardwareCard() {
             [
               'Capacity',
               live?.capacity &&
-                `${live.capacity.cpu ?? '?'} CPU, ${
-                  live.capacity.memory ?? '?'
+                `${
+                  live.capacity.cpu ? cpuQuantityText(live.capacity.cpu) : '?'
+                }, ${
+                  live.capacity.memory
+                    ? memoryQuantityText(live.capacity.memory)
+                    : '?'
                 } memory, ${live.capacity.pods ?? '?'} pods`,
             ],
             ['Address', live?.internalIP],

@@ -73,6 +73,7 @@ describe('EntityHardwareCard', () => {
           error: 'GET /api/v1/nodes answered 503',
           kubeletVersion: 'v1.31.2',
           ready: 'True',
+          capacity: { cpu: '8', memory: '32597628Ki', pods: '110' },
         },
         drift: ['architecture: inventory amd64, cluster arm64'],
       }),
@@ -83,6 +84,10 @@ describe('EntityHardwareCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('v1.31.2')).toBeInTheDocument();
+    // Memory in units people read, not the kubelet's Ki.
+    expect(
+      screen.getByText('8 cores, 31.1 GiB memory, 110 pods'),
+    ).toBeInTheDocument();
     expect(
       screen.getByText('architecture: inventory amd64, cluster arm64'),
     ).toBeInTheDocument();
