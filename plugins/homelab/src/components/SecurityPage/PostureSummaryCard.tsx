@@ -1,6 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import { PostureSummary } from '@homelab/plugin-homelab-common';
 import Box from '@material-ui/core/Box';
+import MuiLink from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
 import { formatTime } from '../shared/formatTime';
 import { Score } from '../shared/Score';
@@ -38,7 +39,24 @@ export function PostureSummaryCard(props: {
   );
   return (
     <InfoCard
-      title={title}
+      title={
+        props.onSelect ? (
+          // The title selects the card as its body does.
+          <MuiLink
+            component="button"
+            variant="h5"
+            color="textPrimary"
+            underline="hover"
+            aria-pressed={!!props.selected}
+            onClick={props.onSelect}
+            style={{ fontWeight: props.selected ? 700 : undefined }}
+          >
+            {title}
+          </MuiLink>
+        ) : (
+          title
+        )
+      }
       subheader={`collected ${formatTime(summary.collectedAt)}`}
       variant="gridItem"
     >

@@ -38,6 +38,25 @@ describe('SecurityPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('selects a cluster by its card’s title, as by its body', async () => {
+    const api = fakeHomelabApi();
+    await render(api);
+    const title = await screen.findByRole('button', {
+      name: 'Cluster production',
+      pressed: false,
+    });
+    fireEvent.click(title);
+    expect(
+      await screen.findByRole('button', {
+        name: 'Cluster production',
+        pressed: true,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getPostureFindings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ cluster: 'production' }),
+    );
+  });
+
   it('pages findings through the backend, most severe first, with their fixes and workloads', async () => {
     const api = fakeHomelabApi();
     await render(api);
