@@ -86,6 +86,256 @@ export function runningVersion(release: AppRelease): string | undefined {
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 
+type Verdict = Omit<GateResult, 'gate' | 'mode'>;
+
+/** What every gate reads: the promotion, the settings, the data and the releases of the app. */
+interface GateContext {
+  candidate: PromotionCandidate;
+  settings: PromotionGateSettings;
+  data: PromotionGateData;
+  now: Date;
+  /** The app's drift entry and its releases in both environments, read once. */
+  releases(): Promise<{
+    app?: AppDrift;
+    from?: AppRelease;
+    to?: AppRelease;
+    stale: string[];
+  }>;
+}
+
+const where = (r: AppRelease) =>
+  `${r.kind} ${r.namespace}/${r.name} in ${r.cluster}`;
+
+async function freezeWindowGate({
+  candidate,
+  settings,
+  now,
+}: GateContext): Promise<Verdict> {
+  const freeze = activeFreeze(settings.freezes, candidate.to, now);
+  if (freeze) {
+    return {
+      passed: false,
+      reasons: [
+        `${candidate.to} is frozen: ${freeze.reason} (${describeFreeze(
+          freeze,
+        )})`,
+      ],
+    };
+  }
+  const configured = settings.freezes.filter(
+    f => f.environment === candidate.to,
+  );
+  return {
+    passed: true,
+    reasons: [
+      configured.length
+        ? `no freeze window of ${candidate.to} is in force (${configured
+            .map(describeFreeze)
+            .join('; ')})`
+        : `no freeze window is configured for ${candidate.to}`,
+    ],
+  };
+}
+
+async function fluxReadyGate({
+  candidate,
+  releases,
+}: GateContext): Promise<Verdict> {
+  const { from, stale } = await releases();
+  if (!from) {
+    return {
+      passed: null,
+      reasons: [
+        `no Flux object of ${candidate.app} is seen in ${candidate.from}`,
+      ],
+    };
+  }
+  if (stale.length) return { passed: null, reasons: stale };
+  const reasons: string[] = [];
+  if (from.ready !== 'True')
+    reasons.push(`${where(from)} is not Ready (${from.ready})`);
+  const running = runningVersion(from);
+  if (candidate.version && !sameVersion(running, candidate.version)) {
+    reasons.push(
+      `${from.cluster} runs ${
+        running ?? 'an unknown version'
+      }, not the promoted ${candidate.version}`,
+    );
+  }
+  return {
+    passed: reasons.length === 0,
+    reasons: reasons.length
+      ? reasons
+      : [`${where(from)} is Ready on ${running ?? 'its revision'}`],
+  };
+}
+
+async function soakTimeGate({
+  candidate,
+  settings,
+  now,
+  releases,
+}: GateContext): Promise<Verdict> {
+  const { from, stale } = await releases();
+  if (!from)
+    return {
+      passed: null,
+      reasons: [`${candidate.app} is not seen in ${candidate.from}`],
+    };
+  if (stale.length) return { passed: null, reasons: stale };
+  if (from.ready !== 'True' || !from.readySince) {
+    return {
+      passed: false,
+      reasons: [`${where(from)} is not Ready, so it has not soaked`],
+    };
+  }
+  // It soaks from when it last became Ready or was last deployed, whichever is later.
+  const since = Math.max(
+    Date.parse(from.readySince),
+    from.deployedAt ? Date.parse(from.deployedAt) : 0,
+  );
+  const soaked = now.getTime() - since;
+  const needed = settings.minimumSoakHours * 3_600_000;
+  const sinceText = new Date(since).toISOString();
+  return soaked >= needed
+    ? {
+        passed: true,
+        reasons: [
+          `Ready in ${candidate.from} for ${hours(
+            soaked,
+          )} h (since ${sinceText}; minimum ${settings.minimumSoakHours} h)`,
+        ],
+      }
+    : {
+        passed: false,
+        reasons: [
+          `Ready in ${candidate.from} for only ${hours(
+            soaked,
+          )} h (since ${sinceText}); ${
+            settings.minimumSoakHours
+          } h needed, ${hours(needed - soaked)} h to go`,
+        ],
+      };
+}
+
+async function criticalVulnerabilitiesGate({
+  candidate,
+  data,
+  releases,
+}: GateContext): Promise<Verdict> {
+  const { from, to } = await releases();
+  if (!from)
+    return {
+      passed: null,
+      reasons: [`${candidate.app} is not seen in ${candidate.from}`],
+    };
+  // Findings belong to the workloads, which run in the target namespace
+  // when the Flux object (often in flux-system) sets one.
+  const workloadsOf = (release: AppRelease) =>
+    release.targetNamespace ?? release.namespace;
+  const source = await data.criticalFindings(from.cluster, workloadsOf(from));
+  const stale = staleNote(source.freshness);
+  if (stale.length) return { passed: null, reasons: stale };
+  const known = new Set(
+    to
+      ? (await data.criticalFindings(to.cluster, workloadsOf(to))).items.map(
+          f => f.checkId,
+        )
+      : [],
+  );
+  const added = [...new Set(source.items.map(f => f.checkId))].filter(
+    id => !known.has(id),
+  );
+  return {
+    passed: added.length === 0,
+    reasons: added.length
+      ? [
+          `${added.length} critical vulnerabilities in ${candidate.from} that ${
+            candidate.to
+          } does not have: ${added.slice(0, 10).join(', ')}${
+            added.length > 10 ? ', …' : ''
+          }`,
+        ]
+      : [
+          `no critical vulnerability in ${candidate.from} that ${candidate.to} does not have`,
+        ],
+  };
+}
+
+async function errorBudgetGate({
+  candidate,
+  settings,
+  data,
+  releases,
+}: GateContext): Promise<Verdict> {
+  const { app } = await releases();
+  const { items, freshness } = await data.slos();
+  const slos = items.filter(
+    s =>
+      s.slo.service === candidate.app ||
+      (app?.entityRef && s.slo.entityRef === app.entityRef),
+  );
+  if (!slos.length) {
+    // Before the first collection, or after a failed one, "no SLO" may
+    // only mean none was read yet.
+    const stale = staleNote(freshness);
+    return {
+      passed: null,
+      reasons: stale.length
+        ? [`no SLO of ${candidate.app} was read: ${stale.join('; ')}`]
+        : [`${candidate.app} has no SLO`],
+    };
+  }
+  const reasons: string[] = [];
+  let undecided = false;
+  let failing = false;
+  for (const slo of slos) {
+    if (
+      slo.errorBudgetRemaining === null ||
+      ['stale', 'no-data', 'error'].includes(slo.state)
+    ) {
+      undecided = true;
+      reasons.push(
+        `${slo.slo.name}: ${slo.state}${
+          slo.evaluatedAt ? ` (evaluated ${slo.evaluatedAt})` : ''
+        }`,
+      );
+      continue;
+    }
+    const left = Math.round(slo.errorBudgetRemaining * 1000) / 10;
+    const enough = slo.errorBudgetRemaining >= settings.minimumErrorBudget;
+    failing ||= !enough;
+    reasons.push(
+      `${slo.slo.name}: ${left}% of the error budget left (minimum ${
+        settings.minimumErrorBudget * 100
+      }%)`,
+    );
+  }
+  if (failing) return { passed: false, reasons };
+  return { passed: undecided ? null : true, reasons };
+}
+
+/** Each gate, in the order the verdicts are listed, with the setting that turns it on. */
+const GATES: Array<{
+  gate: GateResult['gate'];
+  mode: (settings: PromotionGateSettings) => GateMode;
+  decide: (context: GateContext) => Promise<Verdict>;
+}> = [
+  {
+    gate: 'freezeWindow',
+    mode: s => s.freezeWindows,
+    decide: freezeWindowGate,
+  },
+  { gate: 'fluxReady', mode: s => s.fluxReady, decide: fluxReadyGate },
+  { gate: 'soakTime', mode: s => s.soakTime, decide: soakTimeGate },
+  {
+    gate: 'criticalVulnerabilities',
+    mode: s => s.criticalVulnerabilities,
+    decide: criticalVulnerabilitiesGate,
+  },
+  { gate: 'errorBudget', mode: s => s.errorBudget, decide: errorBudgetGate },
+];
+
 /**
  * Decides each gate of a promotion. Anything that cannot be confirmed (stale
  * or missing data, an unreachable backend) is undecided, which a required
@@ -100,25 +350,6 @@ export async function evaluatePromotionGates(
   data: PromotionGateData,
   now: Date = new Date(),
 ): Promise<GateResult[]> {
-  const results: GateResult[] = [];
-  const decide = async (
-    gate: GateResult['gate'],
-    mode: GateMode,
-    check: () => Promise<Omit<GateResult, 'gate' | 'mode'>>,
-  ) => {
-    if (mode === 'off') return;
-    try {
-      results.push({ gate, mode, ...(await check()) });
-    } catch (error) {
-      results.push({
-        gate,
-        mode,
-        passed: null,
-        reasons: [(error as Error).message],
-      });
-    }
-  };
-
   let drift:
     | Promise<{ apps: AppDrift[]; freshness: SourceFreshness[] }>
     | undefined;
@@ -134,204 +365,22 @@ export async function evaluatePromotionGates(
       stale: staleNote(answer.freshness),
     };
   };
-  const where = (r: AppRelease) =>
-    `${r.kind} ${r.namespace}/${r.name} in ${r.cluster}`;
-
-  await decide('freezeWindow', settings.freezeWindows, async () => {
-    const freeze = activeFreeze(settings.freezes, candidate.to, now);
-    if (freeze) {
-      return {
-        passed: false,
-        reasons: [
-          `${candidate.to} is frozen: ${freeze.reason} (${describeFreeze(
-            freeze,
-          )})`,
-        ],
-      };
-    }
-    const configured = settings.freezes.filter(
-      f => f.environment === candidate.to,
-    );
-    return {
-      passed: true,
-      reasons: [
-        configured.length
-          ? `no freeze window of ${candidate.to} is in force (${configured
-              .map(describeFreeze)
-              .join('; ')})`
-          : `no freeze window is configured for ${candidate.to}`,
-      ],
-    };
-  });
-
-  await decide('fluxReady', settings.fluxReady, async () => {
-    const { from, stale } = await releases();
-    if (!from) {
-      return {
+  const context: GateContext = { candidate, settings, data, now, releases };
+  const results: GateResult[] = [];
+  for (const { gate, mode: modeOf, decide } of GATES) {
+    const mode = modeOf(settings);
+    if (mode === 'off') continue;
+    try {
+      results.push({ gate, mode, ...(await decide(context)) });
+    } catch (error) {
+      results.push({
+        gate,
+        mode,
         passed: null,
-        reasons: [
-          `no Flux object of ${candidate.app} is seen in ${candidate.from}`,
-        ],
-      };
+        reasons: [(error as Error).message],
+      });
     }
-    if (stale.length) return { passed: null, reasons: stale };
-    const reasons: string[] = [];
-    if (from.ready !== 'True')
-      reasons.push(`${where(from)} is not Ready (${from.ready})`);
-    const running = runningVersion(from);
-    if (candidate.version && !sameVersion(running, candidate.version)) {
-      reasons.push(
-        `${from.cluster} runs ${
-          running ?? 'an unknown version'
-        }, not the promoted ${candidate.version}`,
-      );
-    }
-    return {
-      passed: reasons.length === 0,
-      reasons: reasons.length
-        ? reasons
-        : [`${where(from)} is Ready on ${running ?? 'its revision'}`],
-    };
-  });
-
-  await decide('soakTime', settings.soakTime, async () => {
-    const { from, stale } = await releases();
-    if (!from)
-      return {
-        passed: null,
-        reasons: [`${candidate.app} is not seen in ${candidate.from}`],
-      };
-    if (stale.length) return { passed: null, reasons: stale };
-    if (from.ready !== 'True' || !from.readySince) {
-      return {
-        passed: false,
-        reasons: [`${where(from)} is not Ready, so it has not soaked`],
-      };
-    }
-    // It soaks from when it last became Ready or was last deployed, whichever is later.
-    const since = Math.max(
-      Date.parse(from.readySince),
-      from.deployedAt ? Date.parse(from.deployedAt) : 0,
-    );
-    const soaked = now.getTime() - since;
-    const needed = settings.minimumSoakHours * 3_600_000;
-    const sinceText = new Date(since).toISOString();
-    return soaked >= needed
-      ? {
-          passed: true,
-          reasons: [
-            `Ready in ${candidate.from} for ${hours(
-              soaked,
-            )} h (since ${sinceText}; minimum ${settings.minimumSoakHours} h)`,
-          ],
-        }
-      : {
-          passed: false,
-          reasons: [
-            `Ready in ${candidate.from} for only ${hours(
-              soaked,
-            )} h (since ${sinceText}); ${
-              settings.minimumSoakHours
-            } h needed, ${hours(needed - soaked)} h to go`,
-          ],
-        };
-  });
-
-  await decide(
-    'criticalVulnerabilities',
-    settings.criticalVulnerabilities,
-    async () => {
-      const { from, to } = await releases();
-      if (!from)
-        return {
-          passed: null,
-          reasons: [`${candidate.app} is not seen in ${candidate.from}`],
-        };
-      // Findings belong to the workloads, which run in the target namespace
-      // when the Flux object (often in flux-system) sets one.
-      const workloadsOf = (release: AppRelease) =>
-        release.targetNamespace ?? release.namespace;
-      const source = await data.criticalFindings(
-        from.cluster,
-        workloadsOf(from),
-      );
-      const stale = staleNote(source.freshness);
-      if (stale.length) return { passed: null, reasons: stale };
-      const known = new Set(
-        to
-          ? (
-              await data.criticalFindings(to.cluster, workloadsOf(to))
-            ).items.map(f => f.checkId)
-          : [],
-      );
-      const added = [...new Set(source.items.map(f => f.checkId))].filter(
-        id => !known.has(id),
-      );
-      return {
-        passed: added.length === 0,
-        reasons: added.length
-          ? [
-              `${added.length} critical vulnerabilities in ${
-                candidate.from
-              } that ${candidate.to} does not have: ${added
-                .slice(0, 10)
-                .join(', ')}${added.length > 10 ? ', …' : ''}`,
-            ]
-          : [
-              `no critical vulnerability in ${candidate.from} that ${candidate.to} does not have`,
-            ],
-      };
-    },
-  );
-
-  await decide('errorBudget', settings.errorBudget, async () => {
-    const { app } = await releases();
-    const { items, freshness } = await data.slos();
-    const slos = items.filter(
-      s =>
-        s.slo.service === candidate.app ||
-        (app?.entityRef && s.slo.entityRef === app.entityRef),
-    );
-    if (!slos.length) {
-      // Before the first collection, or after a failed one, "no SLO" may
-      // only mean none was read yet.
-      const stale = staleNote(freshness);
-      return {
-        passed: null,
-        reasons: stale.length
-          ? [`no SLO of ${candidate.app} was read: ${stale.join('; ')}`]
-          : [`${candidate.app} has no SLO`],
-      };
-    }
-    const reasons: string[] = [];
-    let undecided = false;
-    let failing = false;
-    for (const slo of slos) {
-      if (
-        slo.errorBudgetRemaining === null ||
-        ['stale', 'no-data', 'error'].includes(slo.state)
-      ) {
-        undecided = true;
-        reasons.push(
-          `${slo.slo.name}: ${slo.state}${
-            slo.evaluatedAt ? ` (evaluated ${slo.evaluatedAt})` : ''
-          }`,
-        );
-        continue;
-      }
-      const left = Math.round(slo.errorBudgetRemaining * 1000) / 10;
-      const enough = slo.errorBudgetRemaining >= settings.minimumErrorBudget;
-      failing ||= !enough;
-      reasons.push(
-        `${slo.slo.name}: ${left}% of the error budget left (minimum ${
-          settings.minimumErrorBudget * 100
-        }%)`,
-      );
-    }
-    if (failing) return { passed: false, reasons };
-    return { passed: undecided ? null : true, reasons };
-  });
-
+  }
   return results;
 }
 

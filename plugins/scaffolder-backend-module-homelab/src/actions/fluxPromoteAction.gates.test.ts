@@ -14,6 +14,9 @@ const example = path.resolve(
 );
 const HOUR = 3_600_000;
 
+// Each case renders both environments of the example with the GitOps engine.
+jest.setTimeout(60_000);
+
 /** Runs a promotion against a fresh copy of the example; `written` tells whether the checkout changed. */
 async function promote(promotion: object, readyHoursAgo: number) {
   const repo = gitopsWorkspace(example);

@@ -110,16 +110,12 @@ function find(
   );
 }
 
-/**
- * The app named `app` in a rendered environment: its HelmRelease (or, for
- * plain manifests, its Flux Kustomization), its source and every place its
- * version is decided. Refused, naming what was looked at, when the app is
- * not there or its name is ambiguous.
- */
-export function findApp(
+/** The app's one HelmRelease, or else its one plain-manifest Flux Kustomization. */
+function releaseOf(
   environment: RenderedEnvironment,
   app: string,
-): AppInEnvironment {
+  where: string,
+): AppliedObject {
   const named = (kind: string, group: string) =>
     environment.objects.filter(
       o =>
@@ -136,7 +132,6 @@ export function findApp(
             k.resource.object.spec?.sourceRef?.kind,
           ) && k.resource.object.spec?.sourceRef?.name !== 'flux-system',
       );
-  const where = `${environment.name || 'the cluster'} (${environment.root})`;
   if (!candidates.length) {
     throw new InputError(
       `${app} is not deployed to ${where}: no HelmRelease named ${app} among the ${environment.objects.length} objects its Flux applies from ${environment.files.size} files`,
@@ -154,53 +149,77 @@ export function findApp(
         .join(', ')}`,
     );
   }
-  const [release] = candidates;
+  return candidates[0];
+}
+
+interface SourceAndSlots {
+  source?: AppliedObject;
+  slots: VersionSlot[];
+}
+
+/** A chartRef's source and its version slot: an OCIRepository's ref or a HelmChart's version. */
+function chartRefSlots(
+  environment: RenderedEnvironment,
+  chartRef: { kind: string; name: string; namespace?: string },
+  namespace: string | undefined,
+): SourceAndSlots {
+  const source = find(
+    environment,
+    chartRef.kind,
+    chartRef.name,
+    chartRef.namespace ?? namespace,
+  );
+  if (!source) return { slots: [] };
+  if (chartRef.kind === 'OCIRepository') {
+    const field = refField('OCIRepository', source.resource.object.spec?.ref);
+    return {
+      source,
+      slots: [
+        slot(
+          source,
+          'chart',
+          `OCIRepository ${chartRef.name} ref.${field}`,
+          ['spec', 'ref', field],
+          field === 'semver',
+        ),
+      ],
+    };
+  }
+  return {
+    source,
+    slots: [
+      slot(
+        source,
+        'chart',
+        `HelmChart ${chartRef.name} version`,
+        ['spec', 'version'],
+        true,
+      ),
+    ],
+  };
+}
+
+/** A HelmRelease's chart slot (its own chart version or its chartRef's), then its image tags. */
+function helmReleaseSlots(
+  environment: RenderedEnvironment,
+  release: AppliedObject,
+  app: string,
+): SourceAndSlots {
   const spec = release.resource.object.spec ?? {};
   const namespace = release.resource.object.metadata?.namespace;
-  const slots: VersionSlot[] = [];
-  let source: AppliedObject | undefined;
-  if (release.resource.object.kind === 'HelmRelease') {
-    if (spec.chartRef) {
-      source = find(
-        environment,
-        spec.chartRef.kind,
-        spec.chartRef.name,
-        spec.chartRef.namespace ?? namespace,
-      );
-      if (source && spec.chartRef.kind === 'OCIRepository') {
-        const field = refField(
-          'OCIRepository',
-          source.resource.object.spec?.ref,
-        );
-        slots.push(
-          slot(
-            source,
-            'chart',
-            `OCIRepository ${spec.chartRef.name} ref.${field}`,
-            ['spec', 'ref', field],
-            field === 'semver',
-          ),
-        );
-      } else if (source) {
-        slots.push(
-          slot(
-            source,
-            'chart',
-            `HelmChart ${spec.chartRef.name} version`,
-            ['spec', 'version'],
-            true,
-          ),
-        );
-      }
-    } else {
-      const sourceRef = spec.chart?.spec?.sourceRef ?? {};
-      source = find(
+  let chart: SourceAndSlots;
+  if (spec.chartRef) {
+    chart = chartRefSlots(environment, spec.chartRef, namespace);
+  } else {
+    const sourceRef = spec.chart?.spec?.sourceRef ?? {};
+    chart = {
+      source: find(
         environment,
         sourceRef.kind,
         sourceRef.name,
         sourceRef.namespace ?? namespace,
-      );
-      slots.push(
+      ),
+      slots: [
         slot(
           release,
           'chart',
@@ -208,35 +227,66 @@ export function findApp(
           ['spec', 'chart', 'spec', 'version'],
           true,
         ),
-      );
-    }
-    for (const path of imageTagPaths(spec.values, ['spec', 'values'])) {
-      slots.push(
-        slot(
-          release,
-          `image:${path.slice(2).join('.')}`,
-          `image tag ${path.slice(2).join('.')}`,
-          path,
-          false,
-        ),
-      );
-    }
-  } else {
-    const { kind, name, namespace: ns } = spec.sourceRef;
-    source = find(environment, kind, name, ns ?? namespace);
-    if (source) {
-      const field = refField(kind, source.resource.object.spec?.ref);
-      slots.push(
-        slot(
-          source,
-          'chart',
-          `${kind} ${name} ref.${field}`,
-          ['spec', 'ref', field],
-          field === 'semver',
-        ),
-      );
-    }
+      ],
+    };
   }
+  const images = imageTagPaths(spec.values, ['spec', 'values']).map(path =>
+    slot(
+      release,
+      `image:${path.slice(2).join('.')}`,
+      `image tag ${path.slice(2).join('.')}`,
+      path,
+      false,
+    ),
+  );
+  return { source: chart.source, slots: [...chart.slots, ...images] };
+}
+
+/** A plain-manifest app's source and the ref field that decides its version. */
+function kustomizationSlots(
+  environment: RenderedEnvironment,
+  release: AppliedObject,
+): SourceAndSlots {
+  const { kind, name, namespace } = release.resource.object.spec.sourceRef;
+  const source = find(
+    environment,
+    kind,
+    name,
+    namespace ?? release.resource.object.metadata?.namespace,
+  );
+  if (!source) return { slots: [] };
+  const field = refField(kind, source.resource.object.spec?.ref);
+  return {
+    source,
+    slots: [
+      slot(
+        source,
+        'chart',
+        `${kind} ${name} ref.${field}`,
+        ['spec', 'ref', field],
+        field === 'semver',
+      ),
+    ],
+  };
+}
+
+/**
+ * The app named `app` in a rendered environment: its HelmRelease (or, for
+ * plain manifests, its Flux Kustomization), its source and every place its
+ * version is decided. Refused, naming what was looked at, when the app is
+ * not there or its name is ambiguous.
+ */
+export function findApp(
+  environment: RenderedEnvironment,
+  app: string,
+): AppInEnvironment {
+  const where = `${environment.name || 'the cluster'} (${environment.root})`;
+  const release = releaseOf(environment, app, where);
+  const spec = release.resource.object.spec ?? {};
+  const { source, slots } =
+    release.resource.object.kind === 'HelmRelease'
+      ? helmReleaseSlots(environment, release, app)
+      : kustomizationSlots(environment, release);
   if (!slots.length || slots[0].id !== 'chart') {
     throw new InputError(
       `${describeResource(
