@@ -11,6 +11,53 @@ import {
   SeverityChip,
 } from '../shared/SeverityChip';
 
+/** Reports whose own summary disagrees with what they list: both, so that neither is hidden. */
+function Discrepancies({ summary }: { summary: PostureSummary }) {
+  if (!summary.discrepancies?.length) return null;
+  return (
+    <Box mt={2}>
+      <Typography variant="body2" color="error" gutterBottom>
+        {summary.discrepancies.length === 1
+          ? 'A report disagrees'
+          : `${summary.discrepancies.length} reports disagree`}{' '}
+        with its own summary; the counts above follow the summaries
+      </Typography>
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {summary.discrepancies.map(d => (
+          <li key={`${d.kind}/${d.namespace ?? ''}/${d.name}`}>
+            <Typography variant="body2">
+              {d.kind} {d.namespace ? `${d.namespace}/` : ''}
+              {d.name}: its summary says {countsText(d.summary)}; it lists{' '}
+              {countsText(d.listed)}
+            </Typography>
+          </li>
+        ))}
+      </ul>
+    </Box>
+  );
+}
+
+/** A card title that selects the card, as its body does. */
+function SelectingTitle(props: {
+  title: string;
+  selected: boolean;
+  onSelect(): void;
+}) {
+  return (
+    <MuiLink
+      component="button"
+      variant="h5"
+      color="textPrimary"
+      underline="hover"
+      aria-pressed={props.selected}
+      onClick={props.onSelect}
+      style={{ fontWeight: props.selected ? 700 : undefined }}
+    >
+      {props.title}
+    </MuiLink>
+  );
+}
+
 /** One scope's posture: score, vulnerabilities, misconfigurations, policies, compliance. */
 export function PostureSummaryCard(props: {
   summary: PostureSummary;
@@ -41,18 +88,11 @@ export function PostureSummaryCard(props: {
     <InfoCard
       title={
         props.onSelect ? (
-          // The title selects the card as its body does.
-          <MuiLink
-            component="button"
-            variant="h5"
-            color="textPrimary"
-            underline="hover"
-            aria-pressed={!!props.selected}
-            onClick={props.onSelect}
-            style={{ fontWeight: props.selected ? 700 : undefined }}
-          >
-            {title}
-          </MuiLink>
+          <SelectingTitle
+            title={title}
+            selected={!!props.selected}
+            onSelect={props.onSelect}
+          />
         ) : (
           title
         )
@@ -120,27 +160,7 @@ export function PostureSummaryCard(props: {
             </Typography>,
           ),
         )}
-        {summary.discrepancies?.length ? (
-          <Box mt={2}>
-            <Typography variant="body2" color="error" gutterBottom>
-              {summary.discrepancies.length === 1
-                ? 'A report disagrees'
-                : `${summary.discrepancies.length} reports disagree`}{' '}
-              with its own summary; the counts above follow the summaries
-            </Typography>
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {summary.discrepancies.map(d => (
-                <li key={`${d.kind}/${d.namespace ?? ''}/${d.name}`}>
-                  <Typography variant="body2">
-                    {d.kind} {d.namespace ? `${d.namespace}/` : ''}
-                    {d.name}: its summary says {countsText(d.summary)}; it lists{' '}
-                    {countsText(d.listed)}
-                  </Typography>
-                </li>
-              ))}
-            </ul>
-          </Box>
-        ) : null}
+        <Discrepancies summary={summary} />
       </div>
     </InfoCard>
   );

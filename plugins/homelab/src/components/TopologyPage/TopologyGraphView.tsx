@@ -16,6 +16,21 @@ cytoscape.use(dagre);
  */
 const READABLE_ZOOM = 0.85;
 
+/** The nodes, labelled for the canvas, and the edges as Cytoscape takes them. */
+function cytoscapeElements(nodes: TopologyNode[], edges: TopologyEdge[]) {
+  return [
+    ...nodes.map(node => ({ data: { ...node, label: canvasLabel(node) } })),
+    ...edges.map(edge => ({
+      data: {
+        id: `${edge.source}->${edge.target}`,
+        source: edge.source,
+        target: edge.target,
+        relation: edge.relation,
+      },
+    })),
+  ];
+}
+
 /** Fits the graph, or, if that would shrink its labels below readable, shows its top-left part. */
 function fitReadably(instance: Core, padding: number) {
   instance.fit(undefined, padding);
@@ -61,19 +76,7 @@ export function TopologyGraphView(props: {
     const started = performance.now();
     const instance = cytoscape({
       container: container.current,
-      elements: [
-        ...nodes.map(node => ({
-          data: { ...node, label: canvasLabel(node) },
-        })),
-        ...edges.map(edge => ({
-          data: {
-            id: `${edge.source}->${edge.target}`,
-            source: edge.source,
-            target: edge.target,
-            relation: edge.relation,
-          },
-        })),
-      ],
+      elements: cytoscapeElements(nodes, edges),
       style: topologyStylesheet(theme),
       minZoom: 0.05,
       maxZoom: 3,
