@@ -32,6 +32,41 @@ export interface Config {
        * Default false.
        */
       techdocs?: boolean;
+      /**
+       * Proxmox VE servers (or clusters, through any of their nodes) whose
+       * virtual machines and containers are merged with the inventory's at
+       * every refresh: live facts on the inventory's VMs, an entity marked
+       * not-in-inventory for each guest the inventory does not list, and
+       * drift in the status. Each has url with an API token, or
+       * recordedResources.
+       */
+      proxmox?: Array<{
+        /** Names the source in entities, drift and logs, like "pve". */
+        name: string;
+        /** API base, like https://192.168.100.5:8006. */
+        url?: string;
+        /**
+         * API token id, like "backstage@pve!catalog". Read-only is enough:
+         * the PVEAuditor role on /.
+         */
+        tokenId?: string;
+        /**
+         * API token secret.
+         * @visibility secret
+         */
+        tokenSecret?: string;
+        /** Base64 PEM of the CA that signed the API's certificate (Proxmox's pve-root-ca.pem). */
+        caData?: string;
+        /** Skip TLS verification. Only for a lab you trust. */
+        skipTLSVerify?: boolean;
+        /** Time allowed for the request, in milliseconds. Default 15000. */
+        requestTimeoutMs?: number;
+        /**
+         * A recorded answer of GET /api2/json/cluster/resources (a JSON file
+         * with its "data" list), read instead of a live server: demos, tests.
+         */
+        recordedResources?: string;
+      }>;
     };
   };
 }

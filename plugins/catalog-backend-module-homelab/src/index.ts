@@ -1,6 +1,7 @@
 /**
  * Homelab Platform catalog module: hardware, networks, storage and clusters
- * from a homelab inventory, merged with live cluster discovery.
+ * from a homelab inventory, merged with live cluster discovery and the
+ * guests of Proxmox VE.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,6 @@
 export { catalogModuleHomelab as default } from './module';
 export { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 export type { InventoryStatus } from './status/InventoryStatus';
+export type { ProxmoxDiscovery } from './proxmox/discoverProxmox';
+export type { InventoryDrift } from './proxmox/guestDrift';
+export type { ProxmoxResource } from './proxmox/readClusterResources';

@@ -60,6 +60,12 @@ export type {
   ServiceProxyTarget,
 } from './kubernetes/ClusterClient';
 export { createClusterClient } from './kubernetes/createClusterClient';
+export type {
+  HostConnection,
+  JsonRequest,
+  JsonResponse,
+} from './http/requestJson';
+export { requestJson } from './http/requestJson';
 export type { HomelabClusterClientsService } from './kubernetes/clusterClientsService';
 export {
   clusterClientsFromConfig,

@@ -21,6 +21,9 @@ import {
 } from '@homelab/plugin-homelab-node';
 import { createHash } from 'node:crypto';
 import { discoverClusters } from '../discovery/discoverClusters';
+import { discoverProxmox } from '../proxmox/discoverProxmox';
+import { mergeProxmoxGuests } from '../proxmox/mergeProxmoxGuests';
+import { ProxmoxSource, readProxmoxSources } from '../proxmox/proxmoxSources';
 import {
   InventoryStatus,
   MAX_STORED_PROBLEMS,
@@ -43,6 +46,8 @@ interface HomelabInventoryProviderOptions {
   store: InventoryStatusStore;
   /** Readers of the clusters that can be discovered live, by inventory name. */
   clusterClients: Pick<HomelabClusterClientsService, 'get'>;
+  /** Proxmox VE servers whose guests are merged with the inventory's. */
+  proxmoxSources?: ProxmoxSource[];
   maxFileBytes?: number;
   /** How refreshes are scheduled; omitted, call refresh() yourself. */
   schedule?: {
@@ -98,6 +103,7 @@ export class HomelabInventoryProvider implements EntityProvider {
     );
     const techdocs =
       config.getOptionalBoolean('homelab.inventory.techdocs') ?? false;
+    const proxmoxSources = readProxmoxSources(config);
     return locations.map(
       location =>
         new HomelabInventoryProvider({
@@ -106,6 +112,7 @@ export class HomelabInventoryProvider implements EntityProvider {
           logger: options.logger,
           store: options.store,
           clusterClients: options.clusterClients,
+          proxmoxSources,
           maxFileBytes,
           schedule: { scheduler: options.scheduler, definition },
           techdocs,
@@ -154,6 +161,8 @@ export class HomelabInventoryProvider implements EntityProvider {
       lastValidAt: previous?.lastValidAt,
       entityCount: previous?.entityCount,
       clusters: previous?.clusters ?? [],
+      hypervisors: previous?.hypervisors ?? [],
+      drift: previous?.drift ?? [],
     };
 
     let files: InventoryInputFile[];
@@ -205,11 +214,24 @@ export class HomelabInventoryProvider implements EntityProvider {
         `Homelab discovery of cluster "${cluster.cluster}" failed; its node facts are stale: ${cluster.error}`,
       );
     }
-    const entities = inventoryToEntities(validation.inventory, {
-      origins: validation.origins,
-      discovery: clusters,
-      docsLocation: this.options.techdocs ? name : undefined,
-    });
+    const hypervisors = await discoverProxmox(
+      this.options.proxmoxSources ?? [],
+      previous?.hypervisors ?? [],
+      now,
+    );
+    for (const source of hypervisors.filter(h => h.state === 'failed')) {
+      logger.warn(
+        `Homelab discovery of Proxmox VE "${source.source}" failed; its guests' facts are stale: ${source.error}`,
+      );
+    }
+    const { entities, drift } = mergeProxmoxGuests(
+      inventoryToEntities(validation.inventory, {
+        origins: validation.origins,
+        discovery: clusters,
+        docsLocation: this.options.techdocs ? name : undefined,
+      }),
+      hypervisors,
+    );
     await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: provider })),
@@ -222,6 +244,8 @@ export class HomelabInventoryProvider implements EntityProvider {
       lastValidAt: now.toISOString(),
       entityCount: entities.length,
       clusters,
+      hypervisors,
+      drift,
     };
     await store.put(status);
     logger.info(

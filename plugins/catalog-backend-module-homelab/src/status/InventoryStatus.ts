@@ -2,6 +2,8 @@ import type {
   ClusterDiscovery,
   InventoryProblem,
 } from '@homelab/plugin-homelab-node';
+import type { ProxmoxDiscovery } from '../proxmox/discoverProxmox';
+import type { InventoryDrift } from '../proxmox/guestDrift';
 
 /**
  * The outcome of an inventory provider's last refresh.
@@ -37,6 +39,10 @@ export interface InventoryStatus {
   entityCount?: number;
   /** What discovery knows of each cluster of the inventory. */
   clusters: ClusterDiscovery[];
+  /** What discovery knows of each Proxmox VE source (homelab.inventory.proxmox). */
+  hypervisors?: ProxmoxDiscovery[];
+  /** Where the inventory and its hypervisors disagree, as of the last valid refresh. */
+  drift?: InventoryDrift[];
 }
 
 export const MAX_STORED_PROBLEMS = 1000;

@@ -19,6 +19,7 @@ import {
   HOMELAB_RESOURCE_TYPES,
   PLATFORM_SERVICE_COMPONENT_TYPE,
 } from './model';
+import { liveGuestFactsSchema } from './liveGuestFacts';
 
 /**
  * Schemas of `spec.homelab` per entity type. The facts are the inventory
@@ -146,7 +147,11 @@ export const homelabSpecSchemas = {
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.virtualMachine]: deviceFacts
-    .extend({ ...relationFields, ...recoveryField })
+    .extend({
+      ...relationFields,
+      ...recoveryField,
+      live: liveGuestFactsSchema.optional(),
+    })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.network]: z.discriminatedUnion('kind', [
     networkSchema

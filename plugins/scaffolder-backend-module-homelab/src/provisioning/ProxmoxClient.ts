@@ -1,4 +1,4 @@
-import { HostConnection, requestJson } from '../http/requestJson';
+import { HostConnection, requestJson } from '@homelab/plugin-homelab-node';
 import { ProxmoxHost } from './provisioningHosts';
 
 const REQUEST_TIMEOUT_MS = 30_000;

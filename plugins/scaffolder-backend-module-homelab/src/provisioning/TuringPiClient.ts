@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { HostConnection, requestJson } from '../http/requestJson';
+import { HostConnection, requestJson } from '@homelab/plugin-homelab-node';
 import { TuringPiHost } from './provisioningHosts';
 
 const REQUEST_TIMEOUT_MS = 30_000;

@@ -2,29 +2,50 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 
-/** How to reach an operator-configured host. */
+/**
+ * How to reach an operator-configured host.
+ *
+ * @public
+ */
 export interface HostConnection {
   /** Base URL from config, like https://192.168.100.5:8006. */
   url: string;
   /** Base64 PEM of the CA that signed the host's certificate. */
   caData?: string;
+  /** Accept any certificate: only for a lab host the operator trusts. */
   skipTLSVerify?: boolean;
   /** Milliseconds allowed for one request. */
   timeoutMs: number;
 }
 
-interface JsonRequest {
+/**
+ * One request to a configured host.
+ *
+ * @public
+ */
+export interface JsonRequest {
+  /** The HTTP method. */
   method: 'GET' | 'POST' | 'PUT';
   /** Path and query below the host's URL. */
   path: string;
+  /** Request headers, such as the host's authorization; never in errors. */
   headers?: Record<string, string>;
   /** A body already encoded, or a stream with its length. */
   body?: string | { stream: Readable; length: number; contentType: string };
 }
 
-interface JsonResponse {
+/**
+ * A host's answer: its status, its body parsed as JSON (undefined when it is
+ * not JSON) and its text.
+ *
+ * @public
+ */
+export interface JsonResponse {
+  /** The HTTP status code. */
   status: number;
+  /** The body parsed as JSON; undefined when it is not JSON. */
   body: unknown;
+  /** The body as text. */
   text: string;
 }
 
@@ -33,6 +54,8 @@ interface JsonResponse {
  * against the configured CA unless the operator turned that off. Errors name
  * the method, the path and what went wrong, never a header (they carry
  * tokens).
+ *
+ * @public
  */
 export function requestJson(
   host: HostConnection,
