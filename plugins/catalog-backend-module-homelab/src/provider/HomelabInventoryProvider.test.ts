@@ -34,7 +34,7 @@ const nodeFixtures = path.resolve(
   __dirname,
   '../../../homelab-node/test-fixtures/kubernetes',
 );
-const EXAMPLE_ENTITIES = 61;
+const EXAMPLE_ENTITIES = 66;
 
 function exampleFiles(): Record<string, string> {
   return Object.fromEntries(
@@ -196,7 +196,7 @@ describe.each(databases.eachSupportedId())(
         expect(status.body).toMatchObject({
           provider: 'homelab-inventory:hallonen',
           state: 'valid',
-          fileCount: 5,
+          fileCount: 6,
           entityCount: EXAMPLE_ENTITIES,
         });
       } finally {

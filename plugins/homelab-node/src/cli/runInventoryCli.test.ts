@@ -22,7 +22,7 @@ describe('homelab-inventory', () => {
   it('passes the example homelab with exit status 0', async () => {
     expect(await run('validate', 'examples/homelab')).toEqual({
       code: 0,
-      stdout: 'examples/homelab: valid: 0 errors, 0 warnings in 5 files\n',
+      stdout: 'examples/homelab: valid: 0 errors, 0 warnings in 6 files\n',
       stderr: '',
     });
   });
