@@ -8,6 +8,7 @@ import { domainEntity } from './domainEntity';
 import { createMappingContext } from './mappingContext';
 import { networkEntities } from './networkEntities';
 import { operationsEntities } from './operationsEntities';
+import { addRecoveryFacts } from './recoveryFacts';
 import { storageEntities } from './storageEntities';
 import { systemEntities } from './systemEntities';
 import { wanEntities } from './wanEntities';
@@ -53,6 +54,7 @@ export function inventoryToEntities(
     ...storageEntities(context),
     ...operationsEntities(context),
   ];
+  addRecoveryFacts(inventory, items);
   // After the items: which shared Systems exist depends on what they use.
   const systems = systemEntities(context);
   return [domainEntity(context, options.docsLocation), ...systems, ...items];

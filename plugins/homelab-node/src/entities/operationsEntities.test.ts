@@ -44,8 +44,17 @@ describe('backup jobs and external services in the catalog', () => {
         title: 'Service',
       },
     ]);
+    // What recovery objectives apply to, with the strictest targets.
+    expect(byName('postgres').spec).toMatchObject({
+      homelab: {
+        recovery: { rpo: '15m', rto: '1h', objectives: ['databases'] },
+      },
+    });
+    expect(byName('k3s').spec).toMatchObject({
+      homelab: { recovery: { rpo: '24h', rto: '4h', objectives: ['cluster'] } },
+    });
     // The catalog module checks spec.homelab with these schemas.
-    for (const entity of [velero, acme]) {
+    for (const entity of [velero, acme, byName('postgres'), byName('k3s')]) {
       const spec = entity.spec as {
         type: keyof typeof homelabSpecSchemas;
         homelab: unknown;
