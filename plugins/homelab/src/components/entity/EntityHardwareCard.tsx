@@ -11,12 +11,14 @@ import {
   memoryText,
   osText,
   powerText,
+  RELATION_HOSTS,
 } from '@homelab/plugin-homelab-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
+import { GuestLiveFacts } from './GuestLiveFacts';
 import { cpuQuantityText, memoryQuantityText } from '../shared/quantityText';
 
 function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
@@ -49,8 +51,24 @@ const refName = (ref?: string) => ref?.split('/').pop();
 
 type DeviceSpec = Partial<HomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>>;
 
+/**
+ * A board's slots, used and free: "4 — 3 used (rk1-1, rk1-2, rk1-3), 1 free",
+ * from the devices it hosts.
+ */
+function slotsText(
+  slots: number | undefined,
+  hosted: string[],
+): string | undefined {
+  if (!slots) return undefined;
+  if (!hosted.length) return `${slots} — all free`;
+  const used = Math.min(hosted.length, slots);
+  const names = hosted.map(ref => refName(ref) ?? ref).sort();
+  return `${slots} — ${used} used (${names.join(', ')}), ${slots - used} free`;
+}
+
 function deviceRows(
   device: DeviceSpec,
+  hosted: string[] = [],
 ): Array<[string, ReactNode | undefined]> {
   return [
     ['Kind', device.kind],
@@ -101,7 +119,7 @@ function deviceRows(
       device.slot &&
         `slot ${device.slot.number} of ${refName(device.slot.board)}`,
     ],
-    ['Slots', device.slots],
+    ['Slots', slotsText(device.slots, hosted)],
     ['Ports', device.ports],
     [
       // A module's board is its slot's; what else hosts a device is a VM's host.
@@ -201,8 +219,14 @@ export function EntityHardwareCard() {
       <Facts
         rows={deviceRows(
           getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity),
+          (entity.relations ?? [])
+            .filter(r => r.type === RELATION_HOSTS)
+            .map(r => r.targetRef),
         )}
       />
+      {entity.spec?.type === HOMELAB_RESOURCE_TYPES.virtualMachine && (
+        <GuestLiveFacts entity={entity} />
+      )}
     </InfoCard>
   );
 }

@@ -46,6 +46,22 @@ describe('EntityHardwareCard', () => {
     expect(screen.getByText('slot 1 of turing-pi-2')).toBeInTheDocument();
   });
 
+  it('shows which of a board’s slots are used and how many are free', async () => {
+    await render(<EntityHardwareCard />, {
+      ...resource('turing-pi-2', 'device', {
+        kind: 'cluster-board',
+        slots: 4,
+      }),
+      relations: ['rk1-1', 'rk1-2', 'rk1-3'].map(name => ({
+        type: 'hosts',
+        targetRef: `resource:default/${name}`,
+      })),
+    });
+    expect(
+      await screen.findByText('4 — 3 used (rk1-1, rk1-2, rk1-3), 1 free'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the host a virtual machine runs on', async () => {
     await render(
       <EntityHardwareCard />,
