@@ -86,4 +86,10 @@ test('a device’s page leads with its hardware card and has no TechDocs tab wit
     path: test.info().outputPath('device.png'),
     fullPage: true,
   });
+
+  // The board says which of its slots the modules use.
+  await page.goto('/catalog/default/resource/turing-pi-2');
+  await expect(
+    page.getByText(/^4 — 3 used \(rk1-1, rk1-2, rk1-3\), 1 free$/),
+  ).toBeVisible();
 });
