@@ -21,6 +21,13 @@ test('a guest that Proxmox VE runs and the inventory does not list is in the cat
     ),
   ).toBeVisible();
   await expect(page.getByText('not-in-inventory').first()).toBeVisible();
+  // The hardware card leads with it, then what Proxmox says of it now.
+  await expect(
+    page.getByText(
+      'Not in the inventory: Proxmox VE proxmox runs lxc/101; the inventory does not list it.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByText('LXC container')).toBeVisible();
   await page.screenshot({
     path: test.info().outputPath('proxmox-guest.png'),
     fullPage: true,
@@ -33,4 +40,15 @@ test('a guest that Proxmox VE runs and the inventory does not list is in the cat
   await expect(
     page.getByRole('heading', { name: 'Docker host VM' }),
   ).toBeVisible();
+  const live = page.getByTestId('guest-live-facts');
+  await expect(live.getByText('running')).toBeVisible();
+  // The demo reads a recorded answer, and says so.
+  await expect(live.getByText(/Recorded \(not a live server\)/)).toBeVisible();
+  await expect(live.getByText('proxmox (Proxmox VE proxmox)')).toBeVisible();
+  await expect(live.getByText('23 d 0 h')).toBeVisible();
+  await expect(live.getByText('5.5 GiB of 8 GiB')).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('proxmox-vm-live.png'),
+    fullPage: true,
+  });
 });

@@ -74,6 +74,7 @@ describe('mergeProxmoxGuests', () => {
         node: 'pve',
         type: 'qemu',
         status: 'stopped',
+        recorded: true,
         uptimeSeconds: 0,
         vcpus: 8,
         memoryMaxBytes: 6442450944,

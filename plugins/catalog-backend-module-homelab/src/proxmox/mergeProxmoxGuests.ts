@@ -30,6 +30,7 @@ function liveFacts(discovery: ProxmoxDiscovery, guest: ProxmoxResource) {
       observedAt: discovery.lastSuccessAt ?? discovery.checkedAt,
       stale,
       error: stale ? discovery.error : undefined,
+      recorded: discovery.location.startsWith('file:') || undefined,
       vmid: Number(guest.vmid),
       node: guest.node ?? '',
       type: guest.type,

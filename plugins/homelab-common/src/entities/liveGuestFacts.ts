@@ -18,6 +18,12 @@ export const liveGuestFactsSchema = z
       .boolean()
       .describe('The last read failed; these facts are from observedAt.'),
     error: z.string().optional().describe('Why the last read failed.'),
+    recorded: z
+      .boolean()
+      .optional()
+      .describe(
+        'Read from a recorded answer (recordedResources), not a live server.',
+      ),
     vmid: z.number().int(),
     node: z.string().describe('The Proxmox node the guest runs on.'),
     type: z.enum(['qemu', 'lxc']),
