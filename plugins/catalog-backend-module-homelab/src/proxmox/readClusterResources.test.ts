@@ -17,7 +17,7 @@ const TLS = path.resolve(
 const TOKEN_ID = 'backstage@pve!catalog';
 const TOKEN_SECRET = '0c5f3b0e-56a5-4d43-9c47-bb8b1e1f4b5a';
 
-describe('reading Proxmox VE', () => {
+describe("reading Proxmox VE from a local HTTPS stand-in that answers with a real server's recorded /cluster/resources (test-fixtures/proxmox)", () => {
   let server: https.Server;
   let url: string;
   const requests: Array<{ path?: string; authorization?: string }> = [];
@@ -114,6 +114,51 @@ describe('reading Proxmox VE', () => {
     ).rejects.toThrow(
       'Proxmox VE "pve": GET /api2/json/cluster/resources failed: unable to verify the first certificate',
     );
+  });
+
+  it('gives up on a server that stops answering, and on one that goes away mid-answer', async () => {
+    const tls = {
+      key: fs.readFileSync(path.join(TLS, 'server.key')),
+      cert: fs.readFileSync(path.join(TLS, 'server.crt')),
+    };
+    // Accepts the request and never answers.
+    const silent = https.createServer(tls, () => {});
+    // Starts the answer, then drops the connection.
+    const dropping = https.createServer(tls, (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":[{"id":"qemu/101",');
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    const urlOf = async (server: https.Server) => {
+      await new Promise<void>(resolve =>
+        server.listen(0, '127.0.0.1', resolve),
+      );
+      return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    try {
+      const slow = {
+        ...live(),
+        api: { ...live().api, url: await urlOf(silent), timeoutMs: 300 },
+      };
+      await expect(readClusterResources(slow)).rejects.toThrow(
+        'Proxmox VE "pve": GET /api2/json/cluster/resources timed out after 300 ms',
+      );
+      const gone = {
+        ...live(),
+        api: { ...live().api, url: await urlOf(dropping) },
+      };
+      await expect(readClusterResources(gone)).rejects.toThrow(
+        /^Proxmox VE "pve": GET \/api2\/json\/cluster\/resources failed: /,
+      );
+    } finally {
+      silent.closeAllConnections();
+      dropping.closeAllConnections();
+      await Promise.all(
+        [silent, dropping].map(
+          server => new Promise(resolve => server.close(resolve)),
+        ),
+      );
+    }
   });
 
   it('keeps the last good resources of a source that fails, marked as failed since then', async () => {
