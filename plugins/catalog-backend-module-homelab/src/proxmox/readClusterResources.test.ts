@@ -129,11 +129,11 @@ describe("reading Proxmox VE from a local HTTPS stand-in that answers with a rea
       res.write('{"data":[{"id":"qemu/101",');
       setTimeout(() => res.socket?.destroy(), 20);
     });
-    const urlOf = async (server: https.Server) => {
+    const urlOf = async (standIn: https.Server) => {
       await new Promise<void>(resolve =>
-        server.listen(0, '127.0.0.1', resolve),
+        standIn.listen(0, '127.0.0.1', resolve),
       );
-      return `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return `https://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
     };
     try {
       const slow = {
@@ -155,7 +155,7 @@ describe("reading Proxmox VE from a local HTTPS stand-in that answers with a rea
       dropping.closeAllConnections();
       await Promise.all(
         [silent, dropping].map(
-          server => new Promise(resolve => server.close(resolve)),
+          standIn => new Promise(resolve => standIn.close(resolve)),
         ),
       );
     }
