@@ -29,7 +29,7 @@ export function createInventoryAddDeviceAction() {
           z
             .record(z.string(), z.unknown())
             .describe(
-              "The device, as an item of the inventory's devices list (homelab.dev/v1alpha1).",
+              "The device, as an item of the inventory's devices list, checked as a homelab.dev/v1alpha2 device.",
             ),
         node: z =>
           z
