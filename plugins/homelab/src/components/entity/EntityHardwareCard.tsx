@@ -14,38 +14,12 @@ import {
   RELATION_HOSTS,
 } from '@homelab/plugin-homelab-common';
 import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
+import { Facts } from '../shared/Facts';
 import { GuestLiveFacts } from './GuestLiveFacts';
 import { cpuQuantityText, memoryQuantityText } from '../shared/quantityText';
-
-function Facts(props: { rows: Array<[string, ReactNode | undefined]> }) {
-  return (
-    <dl style={{ margin: 0 }}>
-      {props.rows
-        .filter(([, value]) => value !== undefined && value !== '')
-        .map(([label, value]) => (
-          <div
-            key={label}
-            style={{ display: 'flex', gap: 12, marginBottom: 4 }}
-          >
-            <dt style={{ minWidth: 140 }}>
-              <Typography variant="body2" color="textSecondary">
-                {label}
-              </Typography>
-            </dt>
-            <dd style={{ margin: 0 }}>
-              <Typography variant="body2" component="div">
-                {value}
-              </Typography>
-            </dd>
-          </div>
-        ))}
-    </dl>
-  );
-}
 
 const refName = (ref?: string) => ref?.split('/').pop();
 

@@ -5,6 +5,7 @@ import {
 } from '@homelab/plugin-homelab-common';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
+import { Facts } from '../shared/Facts';
 import { formatTime } from '../shared/formatTime';
 import { memoryQuantityText } from '../shared/quantityText';
 import { StatusChip } from '../shared/StatusChip';
@@ -80,22 +81,7 @@ export function GuestLiveFacts(props: { entity: Entity }) {
           label={live.status}
         />
       </Typography>
-      <dl style={{ margin: 0 }}>
-        {rows
-          .filter(([, value]) => value)
-          .map(([label, value]) => (
-            <div key={label} style={{ display: 'flex', gap: 12 }}>
-              <dt style={{ minWidth: 140 }}>
-                <Typography variant="body2" color="textSecondary">
-                  {label}
-                </Typography>
-              </dt>
-              <dd style={{ margin: 0 }}>
-                <Typography variant="body2">{value}</Typography>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <Facts rows={rows} />
     </div>
   );
 }
