@@ -11,4 +11,3 @@ export { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 export type { InventoryStatus } from './status/InventoryStatus';
 export type { ProxmoxDiscovery } from './proxmox/discoverProxmox';
 export type { InventoryDrift } from './proxmox/guestDrift';
-export type { ProxmoxResource } from './proxmox/readClusterResources';

@@ -66,6 +66,11 @@ export type {
   JsonResponse,
 } from './http/requestJson';
 export { requestJson } from './http/requestJson';
+export type { ProxmoxSource } from './proxmox/proxmoxSources';
+export { readProxmoxSources } from './proxmox/proxmoxSources';
+export type { ProxmoxResource } from './proxmox/readClusterResources';
+export { readClusterResources } from './proxmox/readClusterResources';
+export { proxmoxStarterInventory } from './proxmox/proxmoxStarterInventory';
 export type { HomelabClusterClientsService } from './kubernetes/clusterClientsService';
 export {
   clusterClientsFromConfig,

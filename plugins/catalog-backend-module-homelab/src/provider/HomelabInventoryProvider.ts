@@ -13,17 +13,18 @@ import {
 import {
   HomelabClusterClientsService,
   InventoryInputFile,
+  ProxmoxSource,
   formatProblem,
   inventoryToEntities,
   readInventoryFromTarget,
   readInventoryLocations,
+  readProxmoxSources,
   validateInventoryFiles,
 } from '@homelab/plugin-homelab-node';
 import { createHash } from 'node:crypto';
 import { discoverClusters } from '../discovery/discoverClusters';
 import { discoverProxmox } from '../proxmox/discoverProxmox';
 import { mergeProxmoxGuests } from '../proxmox/mergeProxmoxGuests';
-import { ProxmoxSource, readProxmoxSources } from '../proxmox/proxmoxSources';
 import {
   InventoryStatus,
   MAX_STORED_PROBLEMS,

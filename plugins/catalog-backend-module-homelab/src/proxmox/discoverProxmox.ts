@@ -1,6 +1,9 @@
 import path from 'node:path';
-import { ProxmoxSource } from './proxmoxSources';
-import { ProxmoxResource, readClusterResources } from './readClusterResources';
+import {
+  ProxmoxResource,
+  ProxmoxSource,
+  readClusterResources,
+} from '@homelab/plugin-homelab-node';
 
 /**
  * What a refresh knows of one Proxmox VE source. ok: read on this run;

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { ProxmoxResource } from './readClusterResources';
+import { ProxmoxResource } from '@homelab/plugin-homelab-node';
 
 /**
  * Where the inventory and a hypervisor disagree, in words.

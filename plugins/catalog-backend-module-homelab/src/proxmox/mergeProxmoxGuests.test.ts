@@ -9,7 +9,7 @@ import { discoverProxmox, ProxmoxDiscovery } from './discoverProxmox';
 import { mergeProxmoxGuests } from './mergeProxmoxGuests';
 
 // The inventory's view of the Proxmox VE server of the recorded answer
-// (test-fixtures/proxmox): ubuntu listed with fewer vCPUs than it has,
+// (homelab-node's test-fixtures/proxmox): ubuntu listed with fewer vCPUs than it has,
 // Jellyfin and win not listed, and a backup VM that the server does not run.
 const INVENTORY = `apiVersion: homelab.dev/v1alpha1
 kind: Inventory
@@ -45,8 +45,8 @@ const recorded = (now: string) =>
       {
         name: 'pve',
         recordedResources: path.resolve(
-          __dirname,
-          '../../test-fixtures/proxmox/cluster-resources.json',
+          require.resolve('@homelab/plugin-homelab-node/package.json'),
+          '../test-fixtures/proxmox/cluster-resources.json',
         ),
       },
     ],

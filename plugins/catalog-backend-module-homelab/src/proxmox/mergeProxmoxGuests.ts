@@ -7,7 +7,7 @@ import {
 import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { ProxmoxDiscovery } from './discoverProxmox';
 import { guestDifferences, InventoryDrift } from './guestDrift';
-import { ProxmoxResource } from './readClusterResources';
+import { ProxmoxResource } from '@homelab/plugin-homelab-node';
 
 /** Marks an entity that a hypervisor knows and the inventory does not. */
 const NOT_IN_INVENTORY_ANNOTATION = 'homelab.dev/not-in-inventory';

@@ -13,6 +13,9 @@ import { inventoryReferenceMarkdown } from '../docs/inventoryReference';
 import { writeGeneratedDocs } from '../docs/writeGeneratedDocs';
 import { migrateInventoryText } from '../inventory/migration/migrateInventoryText';
 import fs from 'node:fs';
+import { ProxmoxSource } from '../proxmox/proxmoxSources';
+import { proxmoxStarterInventory } from '../proxmox/proxmoxStarterInventory';
+import { readClusterResources } from '../proxmox/readClusterResources';
 
 /**
  * Where the command writes and what it resolves paths against; `process` fits.
@@ -26,12 +29,15 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   /** The directory inventory paths are relative to. */
   cwd(): string;
+  /** Environment variables, where secrets come from (never from arguments). */
+  env?: Record<string, string | undefined>;
 }
 
 const USAGE = `Usage:
   homelab-inventory validate [options] <path>...
   homelab-inventory docs [--out <folder>] [--check] <path>
   homelab-inventory migrate [--write] <path>
+  homelab-inventory import proxmox (--url <url> --token-id <id> | --recorded <file>) [options]
   homelab-inventory schema
   homelab-inventory reference
 
@@ -47,6 +53,12 @@ migrate   Shows what turns the homelab.dev/v1alpha1 files of an inventory into
           homelab.dev/v1alpha2 (the validator reads both), and what the new
           version reads differently for you to decide; with --write it changes
           the files, keeping their comments. Files with YAML errors are left.
+import    Prints a starter inventory (homelab.dev/v1alpha2, commented) from what a
+          Proxmox VE server says of its nodes, guests and storage, for you to
+          complete with hardware, networks and addresses. The API token's secret
+          is read from PROXMOX_TOKEN_SECRET, never from an argument.
+          Options: --site <name>, --owner <entity ref>, --ca-file <pem>,
+          --insecure (skip TLS verification).
 schema    Prints the JSON Schema of an inventory file, for editors.
 reference Prints the inventory format's reference as Markdown.
 
@@ -265,6 +277,65 @@ async function migrate(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function importProxmox(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      'token-id': { type: 'string' },
+      'ca-file': { type: 'string' },
+      insecure: { type: 'boolean', default: false },
+      recorded: { type: 'string' },
+      site: { type: 'string', default: 'lab' },
+      owner: { type: 'string', default: 'group:default/homelab-admins' },
+    },
+  });
+  const secret = io.env?.PROXMOX_TOKEN_SECRET;
+  const live = Boolean(values.url || values['token-id']);
+  if (
+    positionals[0] !== 'proxmox' ||
+    live === Boolean(values.recorded) ||
+    (live && !(values.url && values['token-id'] && secret))
+  ) {
+    io.stderr.write(
+      'homelab-inventory import proxmox needs --url, --token-id and PROXMOX_TOKEN_SECRET in the environment, or --recorded <file>\n',
+    );
+    return 2;
+  }
+  const source: ProxmoxSource = values.recorded
+    ? {
+        name: 'recorded',
+        recordedResources: path.resolve(io.cwd(), values.recorded),
+      }
+    : {
+        name: new URL(values.url!).hostname,
+        api: {
+          url: values.url!,
+          tokenId: values['token-id']!,
+          tokenSecret: secret!,
+          caData: values['ca-file']
+            ? fs.readFileSync(
+                path.resolve(io.cwd(), values['ca-file']),
+                'base64',
+              )
+            : undefined,
+          skipTLSVerify: values.insecure,
+          timeoutMs: 15_000,
+        },
+      };
+  const resources = await readClusterResources(source);
+  io.stdout.write(
+    proxmoxStarterInventory(resources, {
+      source: source.name,
+      site: values.site!,
+      owner: values.owner!,
+      readAt: new Date(),
+    }),
+  );
+  return 0;
+}
+
 /**
  * The homelab-inventory command. Returns the exit status.
  *
@@ -283,6 +354,8 @@ export async function runInventoryCli(
         return await docs(rest, io);
       case 'migrate':
         return await migrate(rest, io);
+      case 'import':
+        return await importProxmox(rest, io);
       case 'reference':
         io.stdout.write(inventoryReferenceMarkdown());
         return 0;

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { discoverProxmox } from './discoverProxmox';
 import { ProxmoxSource } from './proxmoxSources';
 import { readClusterResources } from './readClusterResources';
 
@@ -159,39 +158,5 @@ describe("reading Proxmox VE from a local HTTPS stand-in that answers with a rea
         ),
       );
     }
-  });
-
-  it('keeps the last good resources of a source that fails, marked as failed since then', async () => {
-    const first = await discoverProxmox(
-      [live()],
-      [],
-      new Date('2026-12-01T10:00:00Z'),
-    );
-    expect(first).toEqual([
-      expect.objectContaining({
-        source: 'pve',
-        location: `url:${url}`,
-        state: 'ok',
-        lastSuccessAt: '2026-12-01T10:00:00.000Z',
-      }),
-    ]);
-
-    const second = await discoverProxmox(
-      [live('rotated-away')],
-      first,
-      new Date('2026-12-01T10:05:00Z'),
-    );
-    expect(second).toEqual([
-      {
-        source: 'pve',
-        location: `url:${url}`,
-        state: 'failed',
-        checkedAt: '2026-12-01T10:05:00.000Z',
-        lastSuccessAt: '2026-12-01T10:00:00.000Z',
-        error:
-          'Proxmox VE "pve": GET /api2/json/cluster/resources was refused (401): check tokenId and tokenSecret',
-        resources: first[0].resources,
-      },
-    ]);
   });
 });

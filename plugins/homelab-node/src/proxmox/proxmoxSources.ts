@@ -1,5 +1,5 @@
 import { Config } from '@backstage/config';
-import { HostConnection } from '@homelab/plugin-homelab-node';
+import { HostConnection } from '../http/requestJson';
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -7,6 +7,8 @@ const DEFAULT_TIMEOUT_MS = 15_000;
  * A Proxmox VE server (or cluster, through any of its nodes) whose guests
  * and storage the inventory is merged with: its API with a read-only token,
  * or a recorded answer of GET /api2/json/cluster/resources.
+ *
+ * @public
  */
 export type ProxmoxSource =
   | {
@@ -15,7 +17,11 @@ export type ProxmoxSource =
     }
   | { name: string; recordedResources: string };
 
-/** The sources of homelab.inventory.proxmox; a mistake names the entry. */
+/**
+ * The sources of homelab.inventory.proxmox; a mistake names the entry.
+ *
+ * @public
+ */
 export function readProxmoxSources(config: Config): ProxmoxSource[] {
   return (config.getOptionalConfigArray('homelab.inventory.proxmox') ?? []).map(
     (entry, index) => {

@@ -1,4 +1,4 @@
-import { requestJson } from '@homelab/plugin-homelab-node';
+import { requestJson } from '../http/requestJson';
 import fs from 'node:fs/promises';
 import { ProxmoxSource } from './proxmoxSources';
 
@@ -69,6 +69,8 @@ function resourcesOf(body: unknown, where: string): ProxmoxResource[] {
  * the source's API token (`Authorization: PVEAPIToken=<id>=<secret>`), or
  * from its recorded answer. Errors name the source, the call and Proxmox's
  * reason, never the token.
+ *
+ * @public
  */
 export async function readClusterResources(
   source: ProxmoxSource,
