@@ -128,6 +128,35 @@ describe('mergeProxmoxGuests', () => {
     ]);
   });
 
+  it('never takes a guest of one Proxmox cluster for a VM on another with the same vmid', async () => {
+    const [pve] = await recorded('2026-12-01T10:00:00Z');
+    // A second cluster whose node pve2 runs its own vmid 101.
+    const other: ProxmoxDiscovery = {
+      ...pve,
+      source: 'pve2',
+      resources: [
+        { id: 'node/pve2', type: 'node', node: 'pve2', status: 'online' },
+        {
+          id: 'qemu/101',
+          type: 'qemu',
+          vmid: 101,
+          name: 'gitlab',
+          node: 'pve2',
+          status: 'running',
+          template: 0,
+        },
+      ],
+    };
+    const { entities } = mergeProxmoxGuests(inventoryEntities(), [pve, other]);
+
+    expect(byName(entities, 'ubuntu').spec?.homelab).toMatchObject({
+      live: { source: 'pve', node: 'pve' },
+    });
+    expect(byName(entities, 'gitlab').metadata.tags).toContain(
+      'not-in-inventory',
+    );
+  });
+
   it('marks the facts stale after a failed read, and adds nothing for a source never read', async () => {
     const [good] = await recorded('2026-12-01T10:00:00Z');
     const failed: ProxmoxDiscovery = {

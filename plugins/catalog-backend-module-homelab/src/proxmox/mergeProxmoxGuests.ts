@@ -56,11 +56,28 @@ function hostOf(entities: Entity[], guest: ProxmoxResource) {
   return host ? stringifyEntityRef(host) : undefined;
 }
 
-/** The inventory VM a guest is: the one with its vmid, else the one of its name. */
-function findVm(vms: Entity[], guest: ProxmoxResource): Entity | undefined {
+const hostName = (vm: Entity) =>
+  (vm.spec?.homelab as { hostedOn?: string } | undefined)?.hostedOn
+    ?.split('/')
+    .pop();
+
+/**
+ * The inventory VM a guest is: the one with its vmid, else the one of its
+ * name. A vmid is unique only within one Proxmox cluster, so a VM on a node
+ * of another source is never this source's guest.
+ */
+function findVm(
+  vms: Entity[],
+  guest: ProxmoxResource,
+  otherSourcesNodes: ReadonlySet<string>,
+): Entity | undefined {
   const vmid = Number(guest.vmid);
   return (
-    vms.find(vm => (vm.spec?.homelab as any)?.vmid === vmid) ??
+    vms.find(
+      vm =>
+        (vm.spec?.homelab as any)?.vmid === vmid &&
+        !otherSourcesNodes.has(hostName(vm) ?? ''),
+    ) ??
     vms.find(
       vm =>
         (vm.spec?.homelab as any)?.vmid === undefined &&
@@ -94,16 +111,20 @@ export function mergeProxmoxGuests(
   const matched = new Set<Entity>();
   const added: Entity[] = [];
 
-  for (const discovery of discoveries.filter(d => d.lastSuccessAt)) {
+  const read = discoveries.filter(d => d.lastSuccessAt);
+  const nodesOf = (d: ProxmoxDiscovery) =>
+    d.resources.filter(r => r.type === 'node').map(r => r.node!);
+  for (const discovery of read) {
+    const otherSourcesNodes = new Set(
+      read.filter(d => d !== discovery).flatMap(nodesOf),
+    );
     const source =
       discovery.state === 'ok'
         ? `Proxmox VE ${discovery.source}`
         : `Proxmox VE ${discovery.source} (as read at ${discovery.lastSuccessAt}; the last read failed)`;
-    const nodeNames = new Set(
-      discovery.resources.filter(r => r.type === 'node').map(r => r.node!),
-    );
+    const nodeNames = new Set(nodesOf(discovery));
     for (const guest of discovery.resources.filter(isGuest)) {
-      const vm = findVm(vms, guest);
+      const vm = findVm(vms, guest, otherSourcesNodes);
       const live = liveFacts(discovery, guest);
       if (vm) {
         matched.add(vm);
@@ -169,8 +190,8 @@ export function mergeProxmoxGuests(
       });
     }
     for (const vm of vms.filter(v => !matched.has(v))) {
-      const homelab = vm.spec?.homelab as { vmid?: number; hostedOn?: string };
-      const host = homelab.hostedOn?.split('/').pop();
+      const homelab = vm.spec?.homelab as { vmid?: number };
+      const host = hostName(vm);
       if (!host || !nodeNames.has(host)) continue;
       drift.push({
         source: discovery.source,
