@@ -129,6 +129,16 @@ describe('RecordedClusterServer', () => {
     expect((await get('homelab', '/api/v1/pods')).status).toBe(404);
     expect((await get('production', '/version')).status).toBe(404);
 
+    // A path that cannot be decoded is refused, not a crash of the backend.
+    const undecodable = await fetch(
+      server
+        .urlOf('production')
+        .replace('/clusters/production', '/clusters/%E0%A4%A/api/v1/pods'),
+      { headers: { authorization: `Bearer ${server.token}` } },
+    );
+    expect(undecodable.status).toBe(400);
+    expect((await get('production', '/api/v1/pods')).status).toBe(200);
+
     const badSelector = await get(
       'production',
       '/api/v1/pods?labelSelector=a%20b',

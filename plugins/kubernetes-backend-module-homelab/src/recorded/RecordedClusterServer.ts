@@ -51,10 +51,18 @@ export class RecordedClusterServer {
       new Map(clients.map(client => [client.cluster, client])),
     );
     server.on('request', (request, response) => {
-      instance.answer(request).then(({ code, body }) => {
-        response.writeHead(code, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(body));
-      });
+      instance
+        .answer(request)
+        .catch(
+          (error): Answer => ({
+            code: 400,
+            body: status(400, 'BadRequest', (error as Error).message),
+          }),
+        )
+        .then(({ code, body }) => {
+          response.writeHead(code, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(body));
+        });
     });
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     return instance;
