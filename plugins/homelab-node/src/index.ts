@@ -71,6 +71,7 @@ export { readProxmoxSources } from './proxmox/proxmoxSources';
 export type { ProxmoxResource } from './proxmox/readClusterResources';
 export { readClusterResources } from './proxmox/readClusterResources';
 export { proxmoxStarterInventory } from './proxmox/proxmoxStarterInventory';
+export { proxmoxInventoryName } from './proxmox/inventoryName';
 export type { HomelabClusterClientsService } from './kubernetes/clusterClientsService';
 export {
   clusterClientsFromConfig,

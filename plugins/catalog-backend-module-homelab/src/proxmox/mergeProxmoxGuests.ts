@@ -7,20 +7,16 @@ import {
 import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { ProxmoxDiscovery } from './discoverProxmox';
 import { guestDifferences, InventoryDrift } from './guestDrift';
-import { ProxmoxResource } from '@homelab/plugin-homelab-node';
+import {
+  ProxmoxResource,
+  proxmoxInventoryName,
+} from '@homelab/plugin-homelab-node';
 
 /** Marks an entity that a hypervisor knows and the inventory does not. */
 const NOT_IN_INVENTORY_ANNOTATION = 'homelab.dev/not-in-inventory';
 
 const isGuest = (r: ProxmoxResource) =>
   (r.type === 'qemu' || r.type === 'lxc') && r.template !== 1;
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
 
 function liveFacts(discovery: ProxmoxDiscovery, guest: ProxmoxResource) {
   const stale = discovery.state !== 'ok';
@@ -82,7 +78,7 @@ function findVm(
       vm =>
         (vm.spec?.homelab as any)?.vmid === undefined &&
         guest.name !== undefined &&
-        (vm.metadata.name === slug(guest.name) ||
+        (vm.metadata.name === proxmoxInventoryName(guest.name) ||
           vm.metadata.title === guest.name),
     )
   );
@@ -145,7 +141,9 @@ export function mergeProxmoxGuests(
         }
         continue;
       }
-      const base = slug(guest.name ?? `${guest.type}-${guest.vmid}`);
+      const base = proxmoxInventoryName(
+        guest.name ?? `${guest.type}-${guest.vmid}`,
+      );
       const name = taken.has(base) ? `${base}-${guest.vmid}` : base;
       taken.add(name);
       const what = guest.type === 'lxc' ? 'Container' : 'Virtual machine';

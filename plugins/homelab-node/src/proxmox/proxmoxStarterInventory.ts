@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { proxmoxInventoryName } from './inventoryName';
 import { ProxmoxResource } from './readClusterResources';
 
 const GIB = 1024 ** 3;
@@ -14,13 +15,6 @@ const STORAGE_KINDS: Record<string, string> = {
   rbd: 'ceph',
   cephfs: 'ceph',
 };
-
-const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
 
 const gib = (bytes?: number) =>
   bytes ? Number((bytes / GIB).toFixed(1)) : undefined;
@@ -42,7 +36,11 @@ function devices(resources: ProxmoxResource[]): string[] {
   return [
     ...nodes.map(node =>
       item(
-        { name: slug(node.node!), kind: 'server', os: { name: 'Proxmox VE' } },
+        {
+          name: proxmoxInventoryName(node.node!),
+          kind: 'server',
+          os: { name: 'Proxmox VE' },
+        },
         `Proxmox VE node ${node.node}: ${node.maxcpu ?? '?'} CPU threads, ${
           gib(node.maxmem) ?? '?'
         } GiB of memory. Add vendor, model, cpu (cores, threads), memoryGB, disks and interfaces.`,
@@ -51,9 +49,11 @@ function devices(resources: ProxmoxResource[]): string[] {
     ...guests.map(guest =>
       item(
         {
-          name: slug(guest.name ?? `${guest.type}-${guest.vmid}`),
+          name: proxmoxInventoryName(
+            guest.name ?? `${guest.type}-${guest.vmid}`,
+          ),
           kind: 'virtual-machine',
-          host: slug(guest.node ?? ''),
+          host: proxmoxInventoryName(guest.node ?? ''),
           vmid: Number(guest.vmid),
           ...(guest.maxcpu ? { vcpus: guest.maxcpu } : {}),
           ...(guest.maxmem ? { memoryGB: gib(guest.maxmem) } : {}),
@@ -76,7 +76,9 @@ function storage(resources: ProxmoxResource[]): string[] {
       const kind = STORAGE_KINDS[r.plugintype ?? ''];
       const shared = r.shared === 1;
       // A shared storage appears once per node; one entry is enough.
-      const name = slug(shared ? r.storage! : `${r.storage}-${r.node}`);
+      const name = proxmoxInventoryName(
+        shared ? r.storage! : `${r.storage}-${r.node}`,
+      );
       if (seen.has(name)) return [];
       seen.add(name);
       const facts = `Proxmox storage "${r.storage}" (${r.plugintype}, ${
@@ -92,7 +94,9 @@ function storage(resources: ProxmoxResource[]): string[] {
           `  # - { name: ${name}, kind: ${kind}, device: <the device that serves it> }`,
         ];
       }
-      return [item({ name, kind, device: slug(r.node ?? '') }, facts)];
+      return [
+        item({ name, kind, device: proxmoxInventoryName(r.node ?? '') }, facts),
+      ];
     });
 }
 
@@ -120,7 +124,7 @@ export function proxmoxStarterInventory(
     'apiVersion: homelab.dev/v1alpha2',
     'kind: Inventory',
     'site:',
-    `  name: ${slug(options.site)}`,
+    `  name: ${proxmoxInventoryName(options.site)}`,
     `  owner: ${options.owner}`,
     'devices:',
     ...devices(resources),
