@@ -121,4 +121,24 @@ describe('generateInventoryDocs', () => {
     expect(vlans.rows[0]).toHaveLength(vlans.headers.length);
     expect(vlans.rows[0][5]).toBe('Core | management only');
   });
+
+  it("gives each VLAN the inventory's gateway, in the Gateway column", async () => {
+    const vlans = markdownTables(
+      files(await exampleInventory())['docs/network.md'],
+    ).find(t => t.heading === '## VLANs')!;
+    const column = (name: string) =>
+      vlans.rows.map(row => row[vlans.headers.indexOf(name)]);
+    expect(
+      Object.fromEntries(
+        column('Network').map((network, i) => [network, column('Gateway')[i]]),
+      ),
+    ).toEqual({
+      '192.168.10.0/24': '192.168.10.1',
+      '192.168.100.0/24': '192.168.100.1',
+      '192.168.30.0/24': '192.168.30.1',
+      '192.168.15.0/24': '192.168.15.1',
+      '192.168.20.0/24': '192.168.20.1',
+      '192.168.1.0/24': '192.168.1.1',
+    });
+  });
 });
