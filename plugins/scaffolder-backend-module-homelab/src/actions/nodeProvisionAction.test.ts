@@ -311,6 +311,51 @@ describe('homelab:node:provision against local servers speaking the Proxmox VE a
     }
   });
 
+  it('refuses a user without homelab.node.provision before any host is contacted or any file written', async () => {
+    const proxmox = await startHttpsServer(proxmoxApi({}));
+    try {
+      const permissions = mockServices.permissions.mock();
+      permissions.authorize.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      const action = createNodeProvisionAction({
+        hosts: hosts(proxmox.url),
+        permissions,
+        pollIntervalMs: 10,
+      });
+      const before = fs.readFileSync(
+        path.join(workspace, 'inventory/hardware.yaml'),
+        'utf8',
+      );
+      await expect(
+        action.handler(
+          createMockActionContext({
+            logger: mockServices.logger.mock(),
+            input: vmInput as any,
+            workspacePath: workspace,
+          }),
+        ),
+      ).rejects.toThrow(
+        'You are not allowed to provision nodes (permission homelab.node.provision)',
+      );
+      expect(
+        permissions.authorize.mock.calls.map(([requests]) =>
+          requests.map(r => r.permission.name),
+        ),
+      ).toEqual([['homelab.node.provision']]);
+      expect(proxmox.calls).toEqual([]);
+      expect(
+        fs.readFileSync(
+          path.join(workspace, 'inventory/hardware.yaml'),
+          'utf8',
+        ),
+      ).toBe(before);
+      expect(fs.readdirSync(workspace)).toEqual(['inventory']);
+    } finally {
+      await proxmox.close();
+    }
+  });
+
   it('only reaches configured hosts: an unknown host name is refused', async () => {
     const action = createNodeProvisionAction({
       hosts: hosts('https://127.0.0.1:1'),
