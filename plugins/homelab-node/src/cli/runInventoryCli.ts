@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import { ProxmoxSource } from '../proxmox/proxmoxSources';
 import { proxmoxStarterInventory } from '../proxmox/proxmoxStarterInventory';
 import { readClusterResources } from '../proxmox/readClusterResources';
+import { initInventory } from './initCommand';
 
 /**
  * Where the command writes and what it resolves paths against; `process` fits.
@@ -31,9 +32,12 @@ export interface CliIo {
   cwd(): string;
   /** Environment variables, where secrets come from (never from arguments). */
   env?: Record<string, string | undefined>;
+  /** Where answers to questions come from; asked only when it is a terminal. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 const USAGE = `Usage:
+  homelab-inventory init [--out <file>] [--site <name>] [options]
   homelab-inventory validate [options] <path>...
   homelab-inventory docs [--out <folder>] [--check] <path>
   homelab-inventory migrate [--write] <path>
@@ -41,6 +45,9 @@ const USAGE = `Usage:
   homelab-inventory schema
   homelab-inventory reference
 
+init      Writes a commented starter inventory (the site and its first network)
+          that validates as it is; on a terminal it asks for what the options
+          do not give. See homelab-inventory init --help.
 validate  Checks homelab inventories (a YAML file, or a folder of them) with the
           same rules as the Backstage catalog module, and prints every problem
           as  file:line:column: severity: path: message [rule]
@@ -348,6 +355,8 @@ export async function runInventoryCli(
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'init':
+        return await initInventory(rest, io);
       case 'validate':
         return await validate(rest, io);
       case 'docs':
