@@ -34,7 +34,7 @@ describe('homelab-inventory', () => {
     );
     expect(result.code).toBe(1);
     expect(result.stdout.split('\n')).toEqual([
-      'plugins/homelab-node/test-corpus/invalid/098-pool-overlaps-dhcp.yaml:81:13: error: clusters[0].loadBalancerPools[0].addresses[0]: the load-balancer pool "prod-pool" of cluster "prod" (10.0.20.210-10.0.20.229) overlaps the DHCP range 10.0.20.200-10.0.20.250 in network "servers"; an address must belong to one of them only [pool-overlaps-dhcp]',
+      'plugins/homelab-node/test-corpus/invalid/098-pool-overlaps-dhcp.yaml:81:13: error: clusters[0].loadBalancerPools[0].addresses[0]: the load-balancer pool "prod-pool" of cluster "prod" (10.0.20.210-10.0.20.229) overlaps the DHCP range 10.0.20.200-10.0.20.250 in network "servers"; an address must belong to one of them only [pool-overlaps-dhcp] (see inventory-reference.md#clusters)',
       'plugins/homelab-node/test-corpus/invalid/098-pool-overlaps-dhcp.yaml: invalid: 1 error, 0 warnings in 1 file',
       '',
     ]);

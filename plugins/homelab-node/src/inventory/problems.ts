@@ -20,6 +20,12 @@ export interface InventoryProblem {
   column?: number;
   /** Plain-English reason. */
   message: string;
+  /**
+   * Where the inventory reference explains the field, like
+   * "inventory-reference.md#networks": that page of the Homelab Platform
+   * docs, also printed by `homelab-inventory reference`.
+   */
+  reference?: string;
 }
 
 /**
@@ -55,7 +61,8 @@ export function formatProblem(problem: InventoryProblem): string {
     : '';
   const document = problem.document ? ` (document ${problem.document})` : '';
   const path = problem.path ? `${problem.path}: ` : '';
-  return `${problem.file}${position}${document}: ${problem.severity}: ${path}${problem.message} [${problem.rule}]`;
+  const reference = problem.reference ? ` (see ${problem.reference})` : '';
+  return `${problem.file}${position}${document}: ${problem.severity}: ${path}${problem.message} [${problem.rule}]${reference}`;
 }
 
 /**

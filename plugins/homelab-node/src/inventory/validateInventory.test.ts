@@ -44,7 +44,7 @@ describe('validateInventoryFiles', () => {
     });
     expect(lineText.slice(problem.column! - 1)).toMatch(/^10\.0\.20\.210/);
     expect(formatProblem(problem)).toBe(
-      `inventory.yaml:${problem.line}:${problem.column}: error: devices[5].interfaces[0].address: 10.0.20.210 is inside the DHCP range 10.0.20.200-10.0.20.250; DHCP could hand it to another device. Use an address outside the range, or shrink the range [address-in-dhcp-range]`,
+      `inventory.yaml:${problem.line}:${problem.column}: error: devices[5].interfaces[0].address: 10.0.20.210 is inside the DHCP range 10.0.20.200-10.0.20.250; DHCP could hand it to another device. Use an address outside the range, or shrink the range [address-in-dhcp-range] (see inventory-reference.md#devices)`,
     );
   });
 

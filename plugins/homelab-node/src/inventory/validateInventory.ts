@@ -15,6 +15,7 @@ import { checkOperations } from './rules/operations';
 import { checkStorage } from './rules/storage';
 import { checkVirtualMachines } from './rules/virtualMachines';
 import { ItemOrigin } from './sourceMap';
+import { referenceLink } from './referenceLinks';
 
 /**
  * The outcome of validating an inventory.
@@ -74,6 +75,7 @@ export function validateInventoryFiles(
     checkOperations(context);
     reportUncheckedReferences(context, problems);
   }
+  for (const problem of problems) problem.reference ??= referenceLink(problem);
   problems.sort(byLocation);
   const errorCount = countErrors(problems);
   return {
