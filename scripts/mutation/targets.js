@@ -49,9 +49,9 @@ module.exports = {
       'provisioning/**/*.test.ts',
     ],
   },
-  'portal-backend': {
-    package: 'packages/backend',
-    mutate: ['src/homelabPermissionPolicy.ts'],
-    tests: ['homelabPermissionPolicy.test.ts'],
+  'permission-policy': {
+    package: 'plugins/permission-backend-module-homelab',
+    mutate: ['src/HomelabPermissionPolicy.ts'],
+    tests: ['HomelabPermissionPolicy.test.ts', 'module.test.ts'],
   },
 };

@@ -4,7 +4,6 @@
  * same `backend.add(import(...))` line a user adds to their own Backstage.
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { homelabPermissionPolicyModule } from './homelabPermissionPolicy';
 
 const backend = createBackend();
 
@@ -36,8 +35,9 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@homelab/plugin-kubernetes-backend-module-homelab'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-// Reads for everyone; Flux changes and promotions for homelab.permissions.operatorGroups.
-backend.add(homelabPermissionPolicyModule);
+// Reads for everyone; Flux changes, promotions and provisioning for
+// homelab.permissions.operatorGroups.
+backend.add(import('@homelab/plugin-permission-backend-module-homelab'));
 
 // Live homelab data (Flux, security posture, SLOs, topology) and its REST API.
 backend.add(import('@homelab/plugin-homelab-backend'));

@@ -30,7 +30,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { HomelabPermissionPolicy } from './homelabPermissionPolicy';
+import { HomelabPermissionPolicy } from '@homelab/plugin-permission-backend-module-homelab';
 import { portalConfig } from './__testUtils__/portalConfig';
 
 jest.setTimeout(180_000);

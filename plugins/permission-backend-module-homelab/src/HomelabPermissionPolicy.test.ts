@@ -1,25 +1,22 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogEntityDeletePermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
+  homelabNodeProvisionPermission,
   homelabPostureReadPermission,
   homelabReleasePromotePermission,
 } from '@homelab/plugin-homelab-common';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import request from 'supertest';
-import {
-  HomelabPermissionPolicy,
-  homelabPermissionPolicyModule,
-} from './homelabPermissionPolicy';
+import { HomelabPermissionPolicy } from './HomelabPermissionPolicy';
 
-const policyFor = (memberOf: string[], operatorGroups?: string[]) =>
+const policyFor = (
+  memberOf: string[],
+  operatorGroups?: string[],
+  fallback?: PermissionPolicy,
+) =>
   HomelabPermissionPolicy.fromConfig(
     new ConfigReader(
       operatorGroups ? { homelab: { permissions: { operatorGroups } } } : {},
@@ -27,6 +24,7 @@ const policyFor = (memberOf: string[], operatorGroups?: string[]) =>
     mockServices.userInfo({
       ownershipEntityRefs: ['user:default/someone', ...memberOf],
     }),
+    { fallback },
   );
 
 const decide = async (
@@ -58,11 +56,12 @@ describe('HomelabPermissionPolicy', () => {
     ).toBe(AuthorizeResult.ALLOW);
   });
 
-  it('lets only members of an operator group reconcile, suspend and promote', async () => {
+  it('lets only members of an operator group reconcile, suspend, promote and provision', async () => {
     for (const permission of [
       homelabFluxReconcilePermission,
       homelabFluxSuspendPermission,
       homelabReleasePromotePermission,
+      homelabNodeProvisionPermission,
     ]) {
       expect(
         await decide(policyFor(['group:default/family'], ADMINS), permission),
@@ -105,46 +104,19 @@ describe('HomelabPermissionPolicy', () => {
       await decide(policyFor([], ADMINS), catalogEntityDeletePermission),
     ).toBe(AuthorizeResult.ALLOW);
   });
-});
 
-describe('homelabPermissionPolicyModule', () => {
-  /** What the permission backend with the module decides for a user in `memberOf`. */
-  async function decideInBackend(memberOf: string[], permission: any) {
-    const backend = await startTestBackend({
-      features: [
-        permissionPlugin,
-        homelabPermissionPolicyModule,
-        mockServices.userInfo.mock({
-          getUserInfo: async () => ({
-            userEntityRef: 'user:default/someone',
-            ownershipEntityRefs: ['user:default/someone', ...memberOf],
-          }),
-        }).factory,
-        mockServices.rootConfig.factory({
-          data: { homelab: { permissions: { operatorGroups: ADMINS } } },
-        }),
-      ],
-    });
-    try {
-      const response = await request(backend.server)
-        .post('/api/permission/authorize')
-        .set('Authorization', mockCredentials.user.header())
-        .send({ items: [{ id: '1', permission }] })
-        .expect(200);
-      return response.body.items[0].result;
-    } finally {
-      await backend.stop();
-    }
-  }
-
-  it("is the permission backend's policy, with the operator groups of the config", async () => {
-    expect(await decideInBackend(ADMINS, homelabFluxReconcilePermission)).toBe(
-      AuthorizeResult.ALLOW,
-    );
-    expect(await decideInBackend([], homelabFluxReconcilePermission)).toBe(
+  it("composes with an existing policy: it decides other plugins' permissions, never the homelab ones", async () => {
+    const denyAll: PermissionPolicy = {
+      handle: async () => ({ result: AuthorizeResult.DENY }),
+    };
+    const policy = policyFor(ADMINS, ADMINS, denyAll);
+    expect(await decide(policy, catalogEntityDeletePermission)).toBe(
       AuthorizeResult.DENY,
     );
-    expect(await decideInBackend([], homelabPostureReadPermission)).toBe(
+    expect(await decide(policy, homelabPostureReadPermission)).toBe(
+      AuthorizeResult.ALLOW,
+    );
+    expect(await decide(policy, homelabFluxReconcilePermission)).toBe(
       AuthorizeResult.ALLOW,
     );
   });
