@@ -12,6 +12,7 @@ import {
   TOKEN_SECRET,
   turingPiBmcApi,
 } from '../__testUtils__/provisioningServers';
+import { failOnPrintedSecrets } from '../__testUtils__/printedSecrets';
 import { ProvisioningHosts } from '../provisioning/provisioningHosts';
 import { createNodeProvisionAction } from './nodeProvisionAction';
 
@@ -21,6 +22,8 @@ const EXAMPLE_INVENTORY = path.resolve(
 );
 
 describe('homelab:node:provision against local servers speaking the Proxmox VE and Turing Pi BMC APIs', () => {
+  failOnPrintedSecrets([TOKEN_SECRET, BMC_PASSWORD, 'session-token']);
+
   let workspace: string;
   beforeEach(() => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-provision-'));

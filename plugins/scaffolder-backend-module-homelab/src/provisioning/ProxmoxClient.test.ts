@@ -4,6 +4,7 @@ import {
   TEST_CA_DATA,
   TOKEN_SECRET,
 } from '../__testUtils__/provisioningServers';
+import { failOnPrintedSecrets } from '../__testUtils__/printedSecrets';
 import { ProxmoxClient } from './ProxmoxClient';
 import { ProxmoxHost } from './provisioningHosts';
 
@@ -52,6 +53,8 @@ async function failure(call: Promise<unknown>): Promise<string> {
 }
 
 describe('ProxmoxClient', () => {
+  failOnPrintedSecrets([TOKEN_SECRET]);
+
   it('sends the API token, reads the next id, finds a VM by name and tells whether it runs', async () => {
     await withServer(proxmoxApi({}), async server => {
       const client = new ProxmoxClient(host(server.url));

@@ -7,6 +7,7 @@ import {
   TEST_CA_DATA,
   turingPiBmcApi,
 } from '../__testUtils__/provisioningServers';
+import { failOnPrintedSecrets } from '../__testUtils__/printedSecrets';
 import { TuringPiHost } from './provisioningHosts';
 import { TuringPiClient } from './TuringPiClient';
 
@@ -73,6 +74,8 @@ const calls = (server: Server) =>
   server.calls.map(c => `${c.method} ${c.path}`);
 
 describe('TuringPiClient', () => {
+  failOnPrintedSecrets([BMC_PASSWORD, 'session-token']);
+
   it('signs in once with the configured account, then sends the session token', async () => {
     const reset = bmcWith(call =>
       call.path.includes('type=reset')
