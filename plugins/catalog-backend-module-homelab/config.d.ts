@@ -67,6 +67,52 @@ export interface Config {
          */
         recordedResources?: string;
       }>;
+      /**
+       * NetBox instances whose devices (with their interfaces, addresses and
+       * cables) and networks (prefixes, VLANs, IP ranges) join the
+       * inventory at every refresh, through the same validator. Each has url
+       * with a token, or recorded.
+       */
+      netbox?: Array<{
+        /** Names the source in problems, drift and logs, like "home". */
+        name: string;
+        /** NetBox's base URL, like https://netbox.home.arpa. */
+        url?: string;
+        /**
+         * API token with read permission on dcim and ipam: a v2 token as
+         * NetBox shows it (nbt_<key>.<token>, sent as Bearer) or a v1 token
+         * (sent as Token).
+         * @visibility secret
+         */
+        token?: string;
+        /** Only this site's devices, interfaces, prefixes and VLANs (the site's slug). */
+        site?: string;
+        /**
+         * Per section, how NetBox's items join the YAML's. merge (default):
+         * both; an item both declare keeps the YAML's facts and NetBox's
+         * differences are drift. netbox: NetBox is the only source, and an
+         * item the YAML declares in that section is an error.
+         */
+        sections?: {
+          devices?: 'merge' | 'netbox';
+          networks?: 'merge' | 'netbox';
+        };
+        /** Objects per page, at most NetBox's MAX_PAGE_SIZE (1000 by default). Default 1000. */
+        pageSize?: number;
+        /** Base64 PEM of the CA that signed NetBox's certificate. */
+        caData?: string;
+        /** Skip TLS verification. Only for a lab you trust. */
+        skipTLSVerify?: boolean;
+        /** Time allowed for each request, in milliseconds. Default 15000. */
+        requestTimeoutMs?: number;
+        /**
+         * A folder of recorded list answers (dcim/devices.json,
+         * dcim/interfaces.json, ipam/ip-addresses.json, ipam/prefixes.json,
+         * ipam/ip-ranges.json, ipam/vlans.json), read instead of a live
+         * NetBox: demos, tests.
+         */
+        recorded?: string;
+      }>;
     };
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Homelab Platform catalog module: hardware, networks, storage and clusters
- * from a homelab inventory, merged with live cluster discovery and the
- * guests of Proxmox VE.
+ * from a homelab inventory and NetBox, merged with live cluster discovery and
+ * the guests of Proxmox VE.
  *
  * @packageDocumentation
  */
@@ -10,4 +10,5 @@ export { catalogModuleHomelab as default } from './module';
 export { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 export type { InventoryStatus } from './status/InventoryStatus';
 export type { ProxmoxDiscovery } from './proxmox/discoverProxmox';
+export type { NetboxDiscovery } from './netbox/discoverNetbox';
 export type { InventoryDrift } from './proxmox/guestDrift';

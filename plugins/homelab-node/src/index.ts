@@ -71,7 +71,32 @@ export { readProxmoxSources } from './proxmox/proxmoxSources';
 export type { ProxmoxResource } from './proxmox/readClusterResources';
 export { readClusterResources } from './proxmox/readClusterResources';
 export { proxmoxStarterInventory } from './proxmox/proxmoxStarterInventory';
-export { proxmoxInventoryName } from './proxmox/inventoryName';
+export { toInventoryName } from './inventory/toInventoryName';
+export type {
+  NetboxSource,
+  NetboxSections,
+  NetboxSectionMode,
+} from './netbox/netboxSources';
+export { readNetboxSources } from './netbox/netboxSources';
+export type {
+  NetboxChoice,
+  NetboxDevice,
+  NetboxInterface,
+  NetboxIpAddress,
+  NetboxIpRange,
+  NetboxObject,
+  NetboxPrefix,
+  NetboxRef,
+  NetboxSnapshot,
+  NetboxVlan,
+} from './netbox/netboxObjects';
+export { readNetbox } from './netbox/readNetbox';
+export type { NetboxDrift } from './netbox/netboxDrift';
+export type {
+  NetboxContribution,
+  NetboxInventoryValidation,
+} from './netbox/validateWithNetbox';
+export { validateWithNetbox } from './netbox/validateWithNetbox';
 export type { HomelabClusterClientsService } from './kubernetes/clusterClientsService';
 export {
   clusterClientsFromConfig,

@@ -13,16 +13,20 @@ import {
 import {
   HomelabClusterClientsService,
   InventoryInputFile,
+  NetboxSource,
   ProxmoxSource,
   formatProblem,
   inventoryToEntities,
   readInventoryFromTarget,
   readInventoryLocations,
+  readNetboxSources,
   readProxmoxSources,
-  validateInventoryFiles,
+  validateWithNetbox,
 } from '@homelab/plugin-homelab-node';
+import { Inventory } from '@homelab/plugin-homelab-common';
 import { createHash } from 'node:crypto';
 import { discoverClusters } from '../discovery/discoverClusters';
+import { NetboxDiscovery, discoverNetbox } from '../netbox/discoverNetbox';
 import { discoverProxmox } from '../proxmox/discoverProxmox';
 import { mergeProxmoxGuests } from '../proxmox/mergeProxmoxGuests';
 import {
@@ -49,6 +53,8 @@ interface HomelabInventoryProviderOptions {
   clusterClients: Pick<HomelabClusterClientsService, 'get'>;
   /** Proxmox VE servers whose guests are merged with the inventory's. */
   proxmoxSources?: ProxmoxSource[];
+  /** NetBox instances whose devices and networks join the inventory's. */
+  netboxSources?: NetboxSource[];
   maxFileBytes?: number;
   /** How refreshes are scheduled; omitted, call refresh() yourself. */
   schedule?: {
@@ -105,6 +111,7 @@ export class HomelabInventoryProvider implements EntityProvider {
     const techdocs =
       config.getOptionalBoolean('homelab.inventory.techdocs') ?? false;
     const proxmoxSources = readProxmoxSources(config);
+    const netboxSources = readNetboxSources(config);
     return locations.map(
       location =>
         new HomelabInventoryProvider({
@@ -114,6 +121,7 @@ export class HomelabInventoryProvider implements EntityProvider {
           store: options.store,
           clusterClients: options.clusterClients,
           proxmoxSources,
+          netboxSources,
           maxFileBytes,
           schedule: { scheduler: options.scheduler, definition },
           techdocs,
@@ -163,12 +171,15 @@ export class HomelabInventoryProvider implements EntityProvider {
       entityCount: previous?.entityCount,
       clusters: previous?.clusters ?? [],
       hypervisors: previous?.hypervisors ?? [],
+      netbox: previous?.netbox ?? [],
       drift: previous?.drift ?? [],
     };
 
     let files: InventoryInputFile[];
+    let netbox: NetboxDiscovery[];
     try {
       files = await readInventoryFromTarget(this.options.urlReader, target);
+      netbox = await this.#readNetbox(previous?.netbox ?? [], now);
     } catch (error) {
       const message = (error as Error).message;
       logger.error(
@@ -186,10 +197,16 @@ export class HomelabInventoryProvider implements EntityProvider {
       await store.put(status);
       return status;
     }
+    kept.netbox = netbox;
 
-    const validation = validateInventoryFiles(files, {
-      maxFileBytes: this.options.maxFileBytes,
-    });
+    const validation = validateWithNetbox(
+      files,
+      (this.options.netboxSources ?? []).map(source => ({
+        source,
+        snapshot: netbox.find(d => d.source === source.name)!.snapshot!,
+      })),
+      { maxFileBytes: this.options.maxFileBytes },
+    );
     this.#logProblems(validation.problems, previous, validation.errorCount > 0);
     const counts = {
       fileCount: files.length,
@@ -204,27 +221,11 @@ export class HomelabInventoryProvider implements EntityProvider {
       return status;
     }
 
-    const clusters = await discoverClusters(
-      validation.inventory.clusters,
-      this.options.clusterClients,
-      previous?.clusters ?? [],
+    const { clusters, hypervisors } = await this.#discoverLive(
+      validation.inventory,
+      previous,
       now,
     );
-    for (const cluster of clusters.filter(c => c.state === 'failed')) {
-      logger.warn(
-        `Homelab discovery of cluster "${cluster.cluster}" failed; its node facts are stale: ${cluster.error}`,
-      );
-    }
-    const hypervisors = await discoverProxmox(
-      this.options.proxmoxSources ?? [],
-      previous?.hypervisors ?? [],
-      now,
-    );
-    for (const source of hypervisors.filter(h => h.state === 'failed')) {
-      logger.warn(
-        `Homelab discovery of Proxmox VE "${source.source}" failed; its guests' facts are stale: ${source.error}`,
-      );
-    }
     const { entities, drift } = mergeProxmoxGuests(
       inventoryToEntities(validation.inventory, {
         origins: validation.origins,
@@ -246,13 +247,72 @@ export class HomelabInventoryProvider implements EntityProvider {
       entityCount: entities.length,
       clusters,
       hypervisors,
-      drift,
+      drift: [...validation.drift, ...drift],
     };
     await store.put(status);
     logger.info(
       `Homelab inventory "${name}" ingested: ${entities.length} entities from ${files.length} files, ${validation.warningCount} warnings`,
     );
     return status;
+  }
+
+  /**
+   * Reads the configured NetBox instances. One that fails keeps its last good
+   * snapshot (logged, marked in the status); one that has never been read
+   * makes the whole refresh fail, as its devices and networks would
+   * otherwise vanish from the catalog.
+   */
+  async #readNetbox(
+    previous: readonly NetboxDiscovery[],
+    now: Date,
+  ): Promise<NetboxDiscovery[]> {
+    const netbox = await discoverNetbox(
+      this.options.netboxSources ?? [],
+      previous,
+      now,
+    );
+    for (const source of netbox.filter(n => n.state === 'failed')) {
+      if (!source.snapshot) {
+        throw new Error(
+          `NetBox "${source.source}" has never been read, so its devices and networks are not known: ${source.error}`,
+        );
+      }
+      this.options.logger.warn(
+        `Homelab NetBox "${source.source}" could not be read; its devices and networks are those of ${source.lastSuccessAt}: ${source.error}`,
+      );
+    }
+    return netbox;
+  }
+
+  /** The live nodes of the inventory's clusters and the guests of its Proxmox VE sources. */
+  async #discoverLive(
+    inventory: Inventory,
+    previous: InventoryStatus | undefined,
+    now: Date,
+  ) {
+    const { logger } = this.options;
+    const clusters = await discoverClusters(
+      inventory.clusters,
+      this.options.clusterClients,
+      previous?.clusters ?? [],
+      now,
+    );
+    for (const cluster of clusters.filter(c => c.state === 'failed')) {
+      logger.warn(
+        `Homelab discovery of cluster "${cluster.cluster}" failed; its node facts are stale: ${cluster.error}`,
+      );
+    }
+    const hypervisors = await discoverProxmox(
+      this.options.proxmoxSources ?? [],
+      previous?.hypervisors ?? [],
+      now,
+    );
+    for (const source of hypervisors.filter(h => h.state === 'failed')) {
+      logger.warn(
+        `Homelab discovery of Proxmox VE "${source.source}" failed; its guests' facts are stale: ${source.error}`,
+      );
+    }
+    return { clusters, hypervisors };
   }
 
   /**

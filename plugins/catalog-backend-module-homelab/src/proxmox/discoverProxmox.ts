@@ -4,6 +4,7 @@ import {
   ProxmoxSource,
   readClusterResources,
 } from '@homelab/plugin-homelab-node';
+import { readKeepingLastGood } from '../sources/readKeepingLastGood';
 
 /**
  * What a refresh knows of one Proxmox VE source. ok: read on this run;
@@ -39,34 +40,23 @@ export async function discoverProxmox(
   previous: readonly ProxmoxDiscovery[],
   now: Date,
 ): Promise<ProxmoxDiscovery[]> {
-  const checkedAt = now.toISOString();
   return Promise.all(
     sources.map(async (source): Promise<ProxmoxDiscovery> => {
-      const location =
-        'api' in source
-          ? `url:${source.api.url}`
-          : `file:${path.resolve(source.recordedResources)}`;
-      try {
-        return {
-          source: source.name,
-          location,
-          state: 'ok',
-          checkedAt,
-          lastSuccessAt: checkedAt,
-          resources: await readClusterResources(source),
-        };
-      } catch (error) {
-        const before = previous.find(d => d.source === source.name);
-        return {
-          source: source.name,
-          location,
-          state: 'failed',
-          checkedAt,
-          lastSuccessAt: before?.lastSuccessAt,
-          error: (error as Error).message,
-          resources: before?.resources ?? [],
-        };
-      }
+      const before = previous.find(d => d.source === source.name);
+      const { data, ...reading } = await readKeepingLastGood(
+        () => readClusterResources(source),
+        before && { ...before, data: before.resources },
+        now,
+      );
+      return {
+        source: source.name,
+        location:
+          'api' in source
+            ? `url:${source.api.url}`
+            : `file:${path.resolve(source.recordedResources)}`,
+        ...reading,
+        resources: data ?? [],
+      };
     }),
   );
 }

@@ -9,7 +9,7 @@ import { ProxmoxDiscovery } from './discoverProxmox';
 import { guestDifferences, InventoryDrift } from './guestDrift';
 import {
   ProxmoxResource,
-  proxmoxInventoryName,
+  toInventoryName,
 } from '@homelab/plugin-homelab-node';
 
 /** Marks an entity that a hypervisor knows and the inventory does not. */
@@ -78,7 +78,7 @@ function findVm(
       vm =>
         (vm.spec?.homelab as any)?.vmid === undefined &&
         guest.name !== undefined &&
-        (vm.metadata.name === proxmoxInventoryName(guest.name) ||
+        (vm.metadata.name === toInventoryName(guest.name) ||
           vm.metadata.title === guest.name),
     )
   );
@@ -141,7 +141,7 @@ export function mergeProxmoxGuests(
         }
         continue;
       }
-      const base = proxmoxInventoryName(
+      const base = toInventoryName(
         guest.name ?? `${guest.type}-${guest.vmid}`,
       );
       const name = taken.has(base) ? `${base}-${guest.vmid}` : base;

@@ -2,6 +2,7 @@ import type {
   ClusterDiscovery,
   InventoryProblem,
 } from '@homelab/plugin-homelab-node';
+import type { NetboxDiscovery } from '../netbox/discoverNetbox';
 import type { ProxmoxDiscovery } from '../proxmox/discoverProxmox';
 import type { InventoryDrift } from '../proxmox/guestDrift';
 
@@ -41,7 +42,9 @@ export interface InventoryStatus {
   clusters: ClusterDiscovery[];
   /** What discovery knows of each Proxmox VE source (homelab.inventory.proxmox). */
   hypervisors?: ProxmoxDiscovery[];
-  /** Where the inventory and its hypervisors disagree, as of the last valid refresh. */
+  /** What each NetBox source (homelab.inventory.netbox) gave, with its last good snapshot. */
+  netbox?: NetboxDiscovery[];
+  /** Where the inventory and its hypervisors or NetBox disagree, as of the last valid refresh. */
   drift?: InventoryDrift[];
 }
 

@@ -14,6 +14,7 @@ import { writeGeneratedDocs } from '../docs/writeGeneratedDocs';
 import { migrateInventoryText } from '../inventory/migration/migrateInventoryText';
 import fs from 'node:fs';
 import { ProxmoxSource } from '../proxmox/proxmoxSources';
+import { importNetbox } from './importNetboxCommand';
 import { proxmoxStarterInventory } from '../proxmox/proxmoxStarterInventory';
 import { readClusterResources } from '../proxmox/readClusterResources';
 import { initInventory } from './initCommand';
@@ -42,6 +43,7 @@ const USAGE = `Usage:
   homelab-inventory docs [--out <folder>] [--check] <path>
   homelab-inventory migrate [--write] <path>
   homelab-inventory import proxmox (--url <url> --token-id <id> | --recorded <file>) [options]
+  homelab-inventory import netbox (--url <url> | --recorded <folder>) [options]
   homelab-inventory schema
   homelab-inventory reference
 
@@ -64,6 +66,9 @@ import    Prints a starter inventory (homelab.dev/v1alpha2, commented) from what
           Proxmox VE server says of its nodes, guests and storage, for you to
           complete with hardware, networks and addresses. The API token's secret
           is read from PROXMOX_TOKEN_SECRET, never from an argument.
+          From NetBox: its prefixes and VLANs as networks, its devices with
+          their addresses and cables, for you to complete with hardware; the
+          token is read from NETBOX_TOKEN; --netbox-site <slug> reads one site.
           Options: --site <name>, --owner <entity ref>, --ca-file <pem>,
           --insecure (skip TLS verification).
 schema    Prints the JSON Schema of an inventory file, for editors.
@@ -364,7 +369,9 @@ export async function runInventoryCli(
       case 'migrate':
         return await migrate(rest, io);
       case 'import':
-        return await importProxmox(rest, io);
+        return rest[0] === 'netbox'
+          ? await importNetbox(rest.slice(1), io)
+          : await importProxmox(rest, io);
       case 'reference':
         io.stdout.write(inventoryReferenceMarkdown());
         return 0;

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { proxmoxInventoryName } from './inventoryName';
+import { toInventoryName } from '../inventory/toInventoryName';
 import { ProxmoxResource } from './readClusterResources';
 
 const GIB = 1024 ** 3;
@@ -37,7 +37,7 @@ function devices(resources: ProxmoxResource[]): string[] {
     ...nodes.map(node =>
       item(
         {
-          name: proxmoxInventoryName(node.node!),
+          name: toInventoryName(node.node!),
           kind: 'server',
           os: { name: 'Proxmox VE' },
         },
@@ -49,11 +49,11 @@ function devices(resources: ProxmoxResource[]): string[] {
     ...guests.map(guest =>
       item(
         {
-          name: proxmoxInventoryName(
+          name: toInventoryName(
             guest.name ?? `${guest.type}-${guest.vmid}`,
           ),
           kind: 'virtual-machine',
-          host: proxmoxInventoryName(guest.node ?? ''),
+          host: toInventoryName(guest.node ?? ''),
           vmid: Number(guest.vmid),
           ...(guest.maxcpu ? { vcpus: guest.maxcpu } : {}),
           ...(guest.maxmem ? { memoryGB: gib(guest.maxmem) } : {}),
@@ -76,7 +76,7 @@ function storage(resources: ProxmoxResource[]): string[] {
       const kind = STORAGE_KINDS[r.plugintype ?? ''];
       const shared = r.shared === 1;
       // A shared storage appears once per node; one entry is enough.
-      const name = proxmoxInventoryName(
+      const name = toInventoryName(
         shared ? r.storage! : `${r.storage}-${r.node}`,
       );
       if (seen.has(name)) return [];
@@ -95,7 +95,7 @@ function storage(resources: ProxmoxResource[]): string[] {
         ];
       }
       return [
-        item({ name, kind, device: proxmoxInventoryName(r.node ?? '') }, facts),
+        item({ name, kind, device: toInventoryName(r.node ?? '') }, facts),
       ];
     });
 }
@@ -124,7 +124,7 @@ export function proxmoxStarterInventory(
     'apiVersion: homelab.dev/v1alpha2',
     'kind: Inventory',
     'site:',
-    `  name: ${proxmoxInventoryName(options.site)}`,
+    `  name: ${toInventoryName(options.site)}`,
     `  owner: ${options.owner}`,
     'devices:',
     ...devices(resources),
