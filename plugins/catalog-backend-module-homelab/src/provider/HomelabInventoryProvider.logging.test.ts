@@ -3,7 +3,6 @@ import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import fs from 'node:fs';
 import path from 'node:path';
 import { InventoryStatusStore } from '../status/InventoryStatusStore';
@@ -69,7 +68,7 @@ describe('the homelab inventory provider logs', () => {
       error: [],
       warn: [],
       info: [
-        'Homelab inventory "hallonen" ingested: 66 entities from 6 files, 0 warnings',
+        'Homelab inventory "hallonen" ingested: 73 entities from 6 files, 0 warnings',
       ],
     });
 
@@ -80,7 +79,7 @@ describe('the homelab inventory provider logs', () => {
       error: [],
       warn: [warning],
       info: [
-        'Homelab inventory "hallonen" ingested: 67 entities from 7 files, 1 warnings',
+        'Homelab inventory "hallonen" ingested: 74 entities from 7 files, 1 warnings',
       ],
     });
 
