@@ -110,6 +110,16 @@ describe('recordCollection', () => {
       outcome: 'failed',
       error: 'gone',
     });
+
+    // Nor anything at all: the run is still recorded, not thrown.
+    const nothing = store();
+    await recordCollection(nothing, mockServices.logger.mock(), target, () =>
+      Promise.reject(undefined),
+    );
+    expect(outcomeOf(nothing)).toEqual({
+      outcome: 'failed',
+      error: 'undefined',
+    });
   });
 
   it('records a run the database stopped as interrupted', async () => {
