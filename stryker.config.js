@@ -45,7 +45,8 @@ module.exports = {
     '.data',
     'test-results',
     'packages/app',
-    'docs',
+    // Anchored: homelab-node has a src/docs of its own.
+    '/docs',
   ],
   // Every run tests every mutant: incremental runs kept the old result of
   // mutants that every test covers (module constants) after tests changed.
