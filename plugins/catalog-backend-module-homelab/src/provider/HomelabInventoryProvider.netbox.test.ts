@@ -102,6 +102,13 @@ describe('an inventory whose devices and networks come from NetBox', () => {
     expect(
       pve1.metadata.annotations?.['backstage.io/view-url'],
     ).toBeUndefined();
+    // The entity's page says it too.
+    expect(pve1.spec?.homelab).toMatchObject({
+      model: 'MS-01 (i9-13900H)',
+      drift: [
+        'NetBox "home" says model "MS-01", the inventory "MS-01 (i9-13900H)"',
+      ],
+    });
     expect(status.drift).toEqual([
       {
         source: 'home',

@@ -27,6 +27,7 @@ import { Inventory } from '@homelab/plugin-homelab-common';
 import { createHash } from 'node:crypto';
 import { discoverClusters } from '../discovery/discoverClusters';
 import { NetboxDiscovery, discoverNetbox } from '../netbox/discoverNetbox';
+import { attachDrift } from '../sources/attachDrift';
 import { discoverProxmox } from '../proxmox/discoverProxmox';
 import { mergeProxmoxGuests } from '../proxmox/mergeProxmoxGuests';
 import {
@@ -226,7 +227,7 @@ export class HomelabInventoryProvider implements EntityProvider {
       previous,
       now,
     );
-    const { entities, drift } = mergeProxmoxGuests(
+    const merged = mergeProxmoxGuests(
       inventoryToEntities(validation.inventory, {
         origins: validation.origins,
         discovery: clusters,
@@ -234,6 +235,8 @@ export class HomelabInventoryProvider implements EntityProvider {
       }),
       hypervisors,
     );
+    const drift = [...validation.drift, ...merged.drift];
+    const entities = attachDrift(merged.entities, drift);
     await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: provider })),
@@ -247,7 +250,7 @@ export class HomelabInventoryProvider implements EntityProvider {
       entityCount: entities.length,
       clusters,
       hypervisors,
-      drift: [...validation.drift, ...drift],
+      drift,
     };
     await store.put(status);
     logger.info(

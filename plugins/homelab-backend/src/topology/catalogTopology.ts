@@ -40,8 +40,37 @@ function nodeStatus(
   return { status: 'unknown', reason: 'The kubelet reports no Ready state' };
 }
 
+/** Set by the catalog module on a guest Proxmox VE runs that the inventory does not list. */
+const NOT_IN_INVENTORY = 'homelab.dev/not-in-inventory';
+
+/**
+ * A device's or VM's health from its live sources: a guest's Proxmox VE
+ * status (stale facts are unknown), a guest the inventory does not list, and
+ * drift between the inventory and a source. Devices no source reads have none.
+ */
+function deviceStatus(
+  facts: HomelabFacts,
+  entity: Entity,
+): Pick<TopologyNode, 'status' | 'reason'> {
+  const live = facts.live;
+  const source = `Proxmox VE ${live?.source ?? ''}`.trim();
+  if (live?.stale)
+    return {
+      status: 'unknown',
+      reason: `${source} could not be read; facts from ${live.observedAt}`,
+    };
+  if (live?.status && live.status !== 'running')
+    return { status: 'error', reason: `${source} reports it ${live.status}` };
+  const notInInventory = entity.metadata.annotations?.[NOT_IN_INVENTORY];
+  if (notInInventory) return { status: 'warning', reason: notInInventory };
+  if (facts.drift?.length)
+    return { status: 'warning', reason: facts.drift.join('; ') };
+  return live?.status ? { status: 'ok' } : {};
+}
+
 /** One catalog resource, its ref and facts, and the rest of the catalog for the other ends of its edges. */
 interface ResourceInGraph {
+  entity: Entity;
   graph: TopologyGraphBuilder;
   ref: string;
   facts: HomelabFacts;
@@ -60,12 +89,19 @@ function addNetwork({ graph, ref, facts, base }: ResourceInGraph) {
     graph.addEdge(ref, device, 'uplink');
 }
 
-function addDevice({ graph, ref, facts, base, byRef }: ResourceInGraph) {
+function addDevice({
+  entity,
+  graph,
+  ref,
+  facts,
+  base,
+  byRef,
+}: ResourceInGraph) {
   const deviceRank = (target: string) => {
-    const entity = byRef.get(target);
-    if (!entity || entity.spec?.type !== HOMELAB_RESOURCE_TYPES.device)
+    const other = byRef.get(target);
+    if (!other || other.spec?.type !== HOMELAB_RESOURCE_TYPES.device)
       return 3;
-    return DEVICE_RANK[homelabFacts(entity).kind ?? ''] ?? 3;
+    return DEVICE_RANK[homelabFacts(other).kind ?? ''] ?? 3;
   };
   let kind: TopologyNode['kind'] = 'device';
   if (facts.kind === 'router' || facts.kind === 'switch') kind = facts.kind;
@@ -75,6 +111,7 @@ function addDevice({ graph, ref, facts, base, byRef }: ResourceInGraph) {
     kind,
     ...(facts.environment ? { environment: facts.environment } : {}),
     ...(networks.length ? { networks } : {}),
+    ...deviceStatus(facts, entity),
   });
   if (facts.hostedOn) graph.addEdge(facts.hostedOn, ref, 'hosts');
   for (const target of facts.connectedTo ?? []) {
@@ -138,6 +175,7 @@ export async function addCatalogResources(
   await slicer.forEach(resources, entity => {
     const ref = stringifyEntityRef(entity);
     const resource: ResourceInGraph = {
+      entity,
       graph,
       ref,
       facts: homelabFacts(entity),

@@ -10,7 +10,17 @@ export interface HomelabFacts {
   hostedOn?: string;
   partOf?: string[];
   presence?: string;
-  live?: { ready?: string; stale?: boolean; observedAt?: string };
+  live?: {
+    ready?: string;
+    stale?: boolean;
+    observedAt?: string;
+    /** A guest's status in Proxmox VE: running, stopped, paused... */
+    status?: string;
+    /** The Proxmox VE source of a guest's facts. */
+    source?: string;
+  };
+  /** Where a live source and the inventory disagree about it. */
+  drift?: string[];
   addresses?: Array<{ start: string; end?: string }>;
   interfaces?: Array<{ network: string }>;
 }

@@ -118,6 +118,19 @@ export const nodePresence = [
   'not-checked',
 ] as const;
 
+/**
+ * Where a live source (Proxmox VE, NetBox) and the inventory disagree about
+ * this item, in words, as of the last refresh.
+ */
+const sourceDriftField = {
+  drift: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Where a live source (Proxmox VE, NetBox) and the inventory disagree about it.',
+    ),
+};
+
 /** A device's facts: placement (slot, host, cables) becomes relations instead. */
 const deviceFacts = deviceSchema.omit({
   ...identity,
@@ -144,19 +157,25 @@ export const homelabSpecSchemas = {
         .optional(),
       ...relationFields,
       ...recoveryField,
+      ...sourceDriftField,
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.virtualMachine]: deviceFacts
     .extend({
       ...relationFields,
       ...recoveryField,
+      ...sourceDriftField,
       live: liveGuestFactsSchema.optional(),
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.network]: z.discriminatedUnion('kind', [
     networkSchema
       .omit(identity)
-      .extend({ kind: z.literal('vlan'), ...relationFields })
+      .extend({
+        kind: z.literal('vlan'),
+        ...relationFields,
+        ...sourceDriftField,
+      })
       .strict(),
     wanLinkSchema
       .omit({ ...identityWithoutTags, router: true, via: true })

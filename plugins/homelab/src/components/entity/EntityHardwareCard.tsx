@@ -18,6 +18,7 @@ import Alert from '@material-ui/lab/Alert';
 import { ReactNode } from 'react';
 import { formatTime } from '../shared/formatTime';
 import { Facts } from '../shared/Facts';
+import { DriftAlert } from './DriftAlert';
 import { GuestLiveFacts } from './GuestLiveFacts';
 import { cpuQuantityText, memoryQuantityText } from '../shared/quantityText';
 
@@ -118,7 +119,6 @@ export function EntityHardwareCard() {
   if (entity.spec?.type === HOMELAB_RESOURCE_TYPES.node) {
     const homelab = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.node>(entity);
     const live = homelab.live;
-    const drift = homelab.drift ?? [];
     return (
       <InfoCard title="Node">
         {homelab.presence === 'inventory-only' && (
@@ -175,24 +175,16 @@ export function EntityHardwareCard() {
             ],
           ]}
         />
-        {drift.length > 0 && (
-          <Alert severity="warning" style={{ marginTop: 8 }}>
-            Drift between the inventory and the cluster:
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {drift.map(d => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          </Alert>
-        )}
+        <DriftAlert drift={homelab.drift} source="the cluster" />
       </InfoCard>
     );
   }
+  const device = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity);
   return (
     <InfoCard title="Hardware">
       <Facts
         rows={deviceRows(
-          getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.device>(entity),
+          device,
           (entity.relations ?? [])
             .filter(r => r.type === RELATION_HOSTS)
             .map(r => r.targetRef),
@@ -201,6 +193,7 @@ export function EntityHardwareCard() {
       {entity.spec?.type === HOMELAB_RESOURCE_TYPES.virtualMachine && (
         <GuestLiveFacts entity={entity} />
       )}
+      <DriftAlert drift={device.drift} source="its live sources" />
     </InfoCard>
   );
 }

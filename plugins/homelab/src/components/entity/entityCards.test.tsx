@@ -75,6 +75,38 @@ describe('EntityHardwareCard', () => {
     expect(await screen.findByText('proxmox, VM 100')).toBeInTheDocument();
   });
 
+  it('says where a live source and the inventory disagree about a device', async () => {
+    await render(
+      <EntityHardwareCard />,
+      resource('pve1', 'device', {
+        kind: 'server',
+        model: 'MS-01 (i9-13900H)',
+        drift: [
+          'NetBox "home" says model "MS-01", the inventory "MS-01 (i9-13900H)"',
+        ],
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Drift between the inventory and its live sources:',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'NetBox "home" says model "MS-01", the inventory "MS-01 (i9-13900H)"',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no drift for a device its sources agree with', async () => {
+    await render(
+      <EntityHardwareCard />,
+      resource('nas', 'device', { kind: 'nas', model: 'DS920+' }),
+    );
+    expect(await screen.findByText('DS920+')).toBeInTheDocument();
+    expect(screen.queryByText(/Drift between/)).toBeNull();
+  });
+
   it("shows what a node's cluster reports, stale facts as stale, and drift", async () => {
     await render(
       <EntityHardwareCard />,
