@@ -7,10 +7,7 @@ import {
 import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { ProxmoxDiscovery } from './discoverProxmox';
 import { guestDifferences, InventoryDrift } from './guestDrift';
-import {
-  ProxmoxResource,
-  toInventoryName,
-} from '@homelab/plugin-homelab-node';
+import { ProxmoxResource, toInventoryName } from '@homelab/plugin-homelab-node';
 
 /** Marks an entity that a hypervisor knows and the inventory does not. */
 const NOT_IN_INVENTORY_ANNOTATION = 'homelab.dev/not-in-inventory';
@@ -141,9 +138,7 @@ export function mergeProxmoxGuests(
         }
         continue;
       }
-      const base = toInventoryName(
-        guest.name ?? `${guest.type}-${guest.vmid}`,
-      );
+      const base = toInventoryName(guest.name ?? `${guest.type}-${guest.vmid}`);
       const name = taken.has(base) ? `${base}-${guest.vmid}` : base;
       taken.add(name);
       const what = guest.type === 'lxc' ? 'Container' : 'Virtual machine';

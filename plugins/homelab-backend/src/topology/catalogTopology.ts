@@ -99,8 +99,7 @@ function addDevice({
 }: ResourceInGraph) {
   const deviceRank = (target: string) => {
     const other = byRef.get(target);
-    if (!other || other.spec?.type !== HOMELAB_RESOURCE_TYPES.device)
-      return 3;
+    if (!other || other.spec?.type !== HOMELAB_RESOURCE_TYPES.device) return 3;
     return DEVICE_RANK[homelabFacts(other).kind ?? ''] ?? 3;
   };
   let kind: TopologyNode['kind'] = 'device';
