@@ -173,12 +173,30 @@ describe('two backend replicas sharing one PostgreSQL', () => {
       });
       expect(stopped.error).toMatch(/^interrupted: /);
       expect(next.outcome).toBe('succeeded');
-      // The stopped replica let go of the task rather than holding it until
-      // its 30-second timeout: the other took it over at its next look for
-      // due tasks (every period), with room for a loaded machine.
-      expect(new Date(next.started_at).getTime() - stoppedAt).toBeLessThan(
-        15_000,
+      // The stopped replica let go of the task at once rather than holding
+      // it until its 30-second timeout.
+      const releasedAt = new Date(stopped.finished_at).getTime();
+      expect(releasedAt - stoppedAt).toBeLessThan(5_000);
+      // Released late, the task is due at once (the scheduler sets its next
+      // start to the later of its slot and now), and the other replica looks
+      // for due tasks once a period: it collects within one period of the
+      // release, with two seconds' room for a loaded machine.
+      expect(new Date(next.started_at).getTime() - releasedAt).toBeLessThan(
+        (FREQUENCY_SECONDS + 2) * 1000,
       );
+      // The data is whole: the stopped run wrote nothing, and what the other
+      // stored is one collection, each object once.
+      const objects = await knex
+        .withSchema('homelab')
+        .table('homelab_flux_objects')
+        .where({ cluster: 'production' });
+      const keys = objects.map(o => `${o.kind} ${o.namespace}/${o.name}`);
+      expect(next.item_count).toBeGreaterThan(0);
+      expect(keys).toHaveLength(next.item_count);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(
+        new Set(objects.map(o => new Date(o.collected_at).getTime())).size,
+      ).toBe(1);
     } finally {
       await Promise.all([firstStopped ?? first.stop(), second?.stop()]);
       await cluster.stop();
