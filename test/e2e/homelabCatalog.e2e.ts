@@ -18,9 +18,9 @@ test('the catalog lists the example homelab: hardware, networks, pools, storage,
   await signIn(page);
   await page.goto('/?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
   // 11 devices (one a VM), 8 networks, 2 clusters, 4 nodes, 2 pools, 8 storage,
-  // 3 backup jobs, 2 external services, and the container Proxmox VE runs
+  // 4 backup jobs, 6 external services, and the container Proxmox VE runs
   // that the inventory does not list (examples/proxmox).
-  await untilVisible(page, page.getByText('All Resources (41)'));
+  await untilVisible(page, page.getByText('All Resources (46)'));
   await page.getByPlaceholder('Search').fill('rk1');
   for (const name of [
     'RK1 module 1',
@@ -48,7 +48,7 @@ test('the catalog lists the example homelab: hardware, networks, pools, storage,
     '/?filters%5Bkind%5D=component&filters%5Buser%5D=all&filters%5Btype%5D=platform-service',
   );
   await expect(
-    page.getByText('All platform-service Components (20)'),
+    page.getByText('All platform-service Components (22)'),
   ).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'Flux CD (production)' }),

@@ -80,7 +80,7 @@ describe('the homelab catalog module as installed in a backend', () => {
       expect(status).toMatchObject({
         provider: 'homelab-inventory:hallonen',
         state: 'valid',
-        entityCount: 66,
+        entityCount: 73,
       });
     } finally {
       await backend.stop();

@@ -34,7 +34,7 @@ const nodeFixtures = path.resolve(
   __dirname,
   '../../../homelab-node/test-fixtures/kubernetes',
 );
-const EXAMPLE_ENTITIES = 66;
+const EXAMPLE_ENTITIES = 73;
 
 function exampleFiles(): Record<string, string> {
   return Object.fromEntries(

@@ -106,7 +106,7 @@ describe('inventoryToEntities with the example homelab', () => {
       nodes: 4,
       pools: 2,
       storage: 8,
-      platformServices: 20,
+      platformServices: 22, // ten each, and Loki planned in both
     });
   });
 

@@ -48,12 +48,45 @@ describe('the example homelab in examples/homelab', () => {
       'longhorn',
       'prometheus',
       'grafana',
+      'loki',
       'alertmanager',
       'trivy-operator',
       'polaris',
     ]);
+    expect(
+      production.platformServices!.find(s => s.name === 'loki')!.status,
+    ).toBe('planned');
     // The staging cluster shares the list through a YAML anchor.
     const staging = inventory!.clusters.find(c => c.name === 'staging')!;
     expect(staging.platformServices).toEqual(production.platformServices);
+    expect(inventory!.clusters.map(c => c.containerRuntime)).toEqual([
+      'containerd',
+      'containerd',
+    ]);
+  });
+
+  it('holds the recovery objective, backups and outside services the references name', async () => {
+    const { inventory } = validateInventoryFiles(
+      await readInventoryFromPath(exampleDir),
+    );
+    expect(
+      inventory!.recoveryObjectives.map(o => [o.name, o.rpo, o.rto]),
+    ).toEqual([['critical-systems', '5m', '15m']]);
+    expect(
+      inventory!.backups.map(b => [b.name, b.kind, b.schedule ?? null]),
+    ).toEqual([
+      ['zfs-snapshots', 'snapshot', 'continuous'],
+      ['time-machine', 'backup', null],
+      ['velero', 'backup', null],
+      ['minio-cloud-replication', 'replication', null],
+    ]);
+    expect(inventory!.externalServices.map(s => [s.name, s.category])).toEqual([
+      ['cloudflare-dns', 'dns'],
+      ['github', 'source-control'],
+      ['renovate', 'dependency-updates'],
+      ['discord', 'notification'],
+      ['slack', 'notification'],
+      ['email', 'email'],
+    ]);
   });
 });
