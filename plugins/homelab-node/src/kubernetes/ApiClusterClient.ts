@@ -1,12 +1,7 @@
-import {
-  ApisApi,
-  CoreV1Api,
-  CustomObjectsApi,
+import type {
   KubeConfig,
   KubernetesObject,
-  Observable,
   ObservableMiddleware,
-  PatchStrategy,
   RequestContext,
   ResponseContext,
   V1Node,
@@ -19,6 +14,23 @@ import {
   ServiceProxyTarget,
 } from './ClusterClient';
 
+type KubernetesClientLibrary = typeof import('@kubernetes/client-node');
+
+let kubernetesClientLibrary: KubernetesClientLibrary | undefined;
+
+/**
+ * The Kubernetes client library, loaded when a live cluster is first read:
+ * what only reads inventories (homelab-inventory validate, the catalog's
+ * inventory provider) never loads it, some 60 MB of memory. A require, as
+ * the static import compiled to, not import(), which Jest runs only with
+ * experimental VM modules.
+ */
+function k8s(): KubernetesClientLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  kubernetesClientLibrary ??= require('@kubernetes/client-node');
+  return kubernetesClientLibrary!;
+}
+
 /**
  * Aborts each request that takes longer than the cluster's request timeout.
  * The object-parameter API hands options straight to the observable API, so
@@ -28,10 +40,10 @@ function timeoutMiddleware(timeoutMs: number): ObservableMiddleware {
   return {
     pre: (context: RequestContext) => {
       context.setSignal(AbortSignal.timeout(timeoutMs));
-      return new Observable(Promise.resolve(context));
+      return new (k8s().Observable)(Promise.resolve(context));
     },
     post: (context: ResponseContext) =>
-      new Observable(Promise.resolve(context)),
+      new (k8s().Observable)(Promise.resolve(context)),
   };
 }
 
@@ -39,17 +51,17 @@ function headerMiddleware(name: string, value: string): ObservableMiddleware {
   return {
     pre: (context: RequestContext) => {
       context.setHeaderParam(name, value);
-      return new Observable(Promise.resolve(context));
+      return new (k8s().Observable)(Promise.resolve(context));
     },
     post: (context: ResponseContext) =>
-      new Observable(Promise.resolve(context)),
+      new (k8s().Observable)(Promise.resolve(context)),
   };
 }
 
 async function kubeConfigFor(
   connection: ClusterConnection,
 ): Promise<KubeConfig> {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = new (k8s().KubeConfig)();
   const { source } = connection;
   if (source.type === 'kubeconfig') {
     kubeConfig.loadFromFile(source.path);
@@ -191,7 +203,7 @@ export class ApiClusterClient implements ClusterClient {
   ): Promise<(next: string | undefined) => Promise<ListPage<unknown>>> {
     const limit = this.#connection.pageSize;
     if (type.group !== '') {
-      const custom = await this.#api(CustomObjectsApi);
+      const custom = await this.#api(k8s().CustomObjectsApi);
       return next =>
         custom.listClusterCustomObject(
           {
@@ -204,7 +216,7 @@ export class ApiClusterClient implements ClusterClient {
           this.#options(),
         ) as Promise<ListPage<unknown>>;
     }
-    const core = await this.#api(CoreV1Api);
+    const core = await this.#api(k8s().CoreV1Api);
     const byPlural: Record<
       string,
       (next: string | undefined) => Promise<ListPage<unknown>>
@@ -232,7 +244,7 @@ export class ApiClusterClient implements ClusterClient {
 
   servedVersions(): Promise<Map<string, string[]>> {
     return this.#call(async () => {
-      const apis = await this.#api(ApisApi);
+      const apis = await this.#api(k8s().ApisApi);
       const list = await apis.getAPIVersions(this.#options());
       return new Map(
         list.groups.map(group => [
@@ -245,7 +257,7 @@ export class ApiClusterClient implements ClusterClient {
 
   proxyGet(target: ServiceProxyTarget): Promise<string> {
     return this.#call(async () => {
-      const core = await this.#api(CoreV1Api);
+      const core = await this.#api(k8s().CoreV1Api);
       const name =
         target.port === undefined
           ? target.service
@@ -264,7 +276,7 @@ export class ApiClusterClient implements ClusterClient {
     patch: object,
   ): Promise<T> {
     return this.#call(async () => {
-      const custom = await this.#api(CustomObjectsApi);
+      const custom = await this.#api(k8s().CustomObjectsApi);
       return (await custom.patchNamespacedCustomObject(
         {
           group: type.group,
@@ -275,7 +287,7 @@ export class ApiClusterClient implements ClusterClient {
           body: patch,
         },
         this.#options(
-          headerMiddleware('Content-Type', PatchStrategy.MergePatch),
+          headerMiddleware('Content-Type', k8s().PatchStrategy.MergePatch),
         ),
       )) as T;
     });
