@@ -15,6 +15,9 @@
  *   openapi-types  generated OpenAPI client types match their specs
  *   unit           jest in every package; backend tests on SQLite and PostgreSQL
  *   build          every package built, every plugin packed (scripts/build.js)
+ *   fresh-instance the packed plugins installed into a fresh Backstage 1.55
+ *                  backend outside the workspaces, as docs/install.md says,
+ *                  and checked running (test/fresh-instance/run.js)
  *   e2e            Playwright with Debian's Chromium against the running portal
  *
  *   node scripts/test.js [unit|e2e]   runs the prerequisites and that part only
@@ -159,6 +162,12 @@ async function main() {
     ]),
     unit: step('unit', 'backstage-cli', ['repo', 'test'], { env }),
     build: step('build', 'node', ['scripts/build.js']),
+    'fresh-instance': step(
+      'fresh-instance',
+      'node',
+      ['test/fresh-instance/run.js'],
+      { needs: 'build' },
+    ),
     e2e: step(
       'e2e',
       'playwright',
@@ -179,6 +188,7 @@ async function main() {
       'openapi-types',
       'unit',
       'build',
+      'fresh-instance',
       'e2e',
     ],
     unit: ['unit'],
