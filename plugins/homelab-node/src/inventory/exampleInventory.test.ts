@@ -24,7 +24,7 @@ describe('the example homelab in examples/homelab', () => {
       [30, 'MainLAN', '192.168.30.0/24'],
       [15, 'IoT', '192.168.15.0/24'],
       [20, 'NoT', '192.168.20.0/24'],
-      [undefined, 'Direct 4G', '192.168.1.0/24'],
+      [undefined, 'Direct 4G', 'unknown'],
     ]);
     const rk1 = inventory!.devices.filter(d => d.model === 'RK1');
     expect(
