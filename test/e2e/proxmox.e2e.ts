@@ -51,4 +51,18 @@ test('a guest that Proxmox VE runs and the inventory does not list is in the cat
     path: test.info().outputPath('proxmox-vm-live.png'),
     fullPage: true,
   });
+
+  // The Proxmox node is the inventory's device of the same name: what Proxmox
+  // says of it and its storage is on its hardware card.
+  await page.goto('/catalog/default/resource/proxmox');
+  const host = page.getByTestId('host-live-facts');
+  await expect(host.getByText('online')).toBeVisible({ timeout: 30_000 });
+  await expect(host.getByText(/Recorded \(not a live server\)/)).toBeVisible();
+  await expect(host.getByText('4% of 16 CPUs')).toBeVisible();
+  await expect(host.getByText('13.2 GiB of 62.7 GiB')).toBeVisible();
+  await expect(host.getByText('85 GiB of 1.7 TiB (lvmthin)')).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('proxmox-host-live.png'),
+    fullPage: true,
+  });
 });

@@ -30,6 +30,7 @@ import { NetboxDiscovery, discoverNetbox } from '../netbox/discoverNetbox';
 import { attachDrift } from '../sources/attachDrift';
 import { discoverProxmox } from '../proxmox/discoverProxmox';
 import { mergeProxmoxGuests } from '../proxmox/mergeProxmoxGuests';
+import { mergeProxmoxHosts } from '../proxmox/mergeProxmoxHosts';
 import {
   InventoryStatus,
   MAX_STORED_PROBLEMS,
@@ -227,7 +228,7 @@ export class HomelabInventoryProvider implements EntityProvider {
       previous,
       now,
     );
-    const merged = mergeProxmoxGuests(
+    const hosts = mergeProxmoxHosts(
       inventoryToEntities(validation.inventory, {
         origins: validation.origins,
         discovery: clusters,
@@ -235,8 +236,9 @@ export class HomelabInventoryProvider implements EntityProvider {
       }),
       hypervisors,
     );
-    const drift = [...validation.drift, ...merged.drift];
-    const entities = attachDrift(merged.entities, drift);
+    const guests = mergeProxmoxGuests(hosts.entities, hypervisors);
+    const drift = [...validation.drift, ...hosts.drift, ...guests.drift];
+    const entities = attachDrift(guests.entities, drift);
     await connection.applyMutation({
       type: 'full',
       entities: entities.map(entity => ({ entity, locationKey: provider })),

@@ -20,6 +20,7 @@ import {
   PLATFORM_SERVICE_COMPONENT_TYPE,
 } from './model';
 import { liveGuestFactsSchema } from './liveGuestFacts';
+import { liveHostFactsSchema } from './liveHostFacts';
 
 /**
  * Schemas of `spec.homelab` per entity type. The facts are the inventory
@@ -158,6 +159,7 @@ export const homelabSpecSchemas = {
       ...relationFields,
       ...recoveryField,
       ...sourceDriftField,
+      live: liveHostFactsSchema.optional(),
     })
     .strict(),
   [HOMELAB_RESOURCE_TYPES.virtualMachine]: deviceFacts

@@ -20,6 +20,7 @@ import { formatTime } from '../shared/formatTime';
 import { Facts } from '../shared/Facts';
 import { DriftAlert } from './DriftAlert';
 import { GuestLiveFacts } from './GuestLiveFacts';
+import { HostLiveFacts } from './HostLiveFacts';
 import { cpuQuantityText, memoryQuantityText } from '../shared/quantityText';
 
 const refName = (ref?: string) => ref?.split('/').pop();
@@ -190,8 +191,10 @@ export function EntityHardwareCard() {
             .map(r => r.targetRef),
         )}
       />
-      {entity.spec?.type === HOMELAB_RESOURCE_TYPES.virtualMachine && (
+      {entity.spec?.type === HOMELAB_RESOURCE_TYPES.virtualMachine ? (
         <GuestLiveFacts entity={entity} />
+      ) : (
+        <HostLiveFacts entity={entity} />
       )}
       <DriftAlert drift={device.drift} source="its live sources" />
     </InfoCard>

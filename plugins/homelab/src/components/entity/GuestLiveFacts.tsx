@@ -9,19 +9,13 @@ import { Facts } from '../shared/Facts';
 import { formatTime } from '../shared/formatTime';
 import { memoryQuantityText } from '../shared/quantityText';
 import { StatusChip } from '../shared/StatusChip';
+import { uptimeText } from './uptimeText';
 
 /** Where a hypervisor saw a guest that the inventory does not list. */
 const NOT_IN_INVENTORY = 'homelab.dev/not-in-inventory';
 
 const bytes = (value?: number) =>
   value === undefined ? '?' : memoryQuantityText(String(value));
-
-function uptimeText(seconds?: number): string | undefined {
-  if (!seconds) return undefined;
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3_600);
-  return days ? `${days} d ${hours} h` : `${hours} h`;
-}
 
 /**
  * What Proxmox VE says of a virtual machine or container now: whether it

@@ -1,7 +1,10 @@
 import { cpuQuantityText, memoryQuantityText } from './quantityText';
 
 describe('quantities as people read them', () => {
-  it('reads Kubernetes memory in GiB or MiB', () => {
+  it('reads Kubernetes memory in TiB, GiB or MiB', () => {
+    expect(memoryQuantityText('9909187887104')).toBe('9 TiB');
+    expect(memoryQuantityText('1Ti')).toBe('1 TiB');
+    expect(memoryQuantityText('1023Gi')).toBe('1023 GiB');
     expect(memoryQuantityText('32597628Ki')).toBe('31.1 GiB');
     expect(memoryQuantityText('8Gi')).toBe('8 GiB');
     expect(memoryQuantityText('512Mi')).toBe('512 MiB');

@@ -8,7 +8,8 @@ const DECIMAL: Record<string, number> = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
 
 /**
  * A Kubernetes memory quantity as people read it: "32597628Ki" reads
- * "31.1 GiB". Anything it cannot read is returned as it is.
+ * "31.1 GiB", a storage's bytes past 1 TiB read in TiB. Anything it cannot
+ * read is returned as it is.
  */
 export function memoryQuantityText(quantity: string): string {
   const match = /^(\d+(?:\.\d+)?)([KMGT]i|[kMGT])?$/.exec(quantity.trim());
@@ -16,6 +17,7 @@ export function memoryQuantityText(quantity: string): string {
   const unit = match[2];
   const bytes = Number(match[1]) * (unit ? BINARY[unit] ?? DECIMAL[unit] : 1);
   const gib = bytes / 2 ** 30;
+  if (gib >= 1024) return `${Number((gib / 1024).toFixed(1))} TiB`;
   if (gib >= 1) return `${Number(gib.toFixed(1))} GiB`;
   return `${Number((bytes / 2 ** 20).toFixed(0))} MiB`;
 }
