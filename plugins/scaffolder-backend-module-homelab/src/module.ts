@@ -7,14 +7,7 @@ import {
   homelabNodeProvisionPermission,
   homelabReleasePromotePermission,
 } from '@homelab/plugin-homelab-common';
-import { createDocsGenerateAction } from './actions/docsGenerateAction';
-import { createFluxDeployAction } from './actions/fluxDeployAction';
-import { createFluxPromoteAction } from './actions/fluxPromoteAction';
-import { createInventoryAddDeviceAction } from './actions/inventoryAddDeviceAction';
-import { createNodeProvisionAction } from './actions/nodeProvisionAction';
-import { createRepositoryCheckoutAction } from './actions/repositoryCheckoutAction';
-import { createRepositoryCommitAction } from './actions/repositoryCommitAction';
-import { readProvisioningHosts } from './provisioning/provisioningHosts';
+import { createHomelabActions } from './actions/homelabActions';
 
 /**
  * The homelab scaffolder actions: homelab:flux:deploy, homelab:flux:promote,
@@ -38,31 +31,12 @@ export const scaffolderModuleHomelab = createBackendModule({
         permissionsRegistry: coreServices.permissionsRegistry,
         reader: coreServices.urlReader,
       },
-      async init({
-        scaffolder,
-        config,
-        discovery,
-        auth,
-        permissions,
-        permissionsRegistry,
-        reader,
-      }) {
+      async init({ scaffolder, permissionsRegistry, ...deps }) {
         permissionsRegistry.addPermissions([
           homelabReleasePromotePermission,
           homelabNodeProvisionPermission,
         ]);
-        scaffolder.addActions(
-          createFluxDeployAction({ config }),
-          createFluxPromoteAction({ config, discovery, auth, permissions }),
-          createNodeProvisionAction({
-            hosts: readProvisioningHosts(config),
-            permissions,
-          }),
-          createInventoryAddDeviceAction(),
-          createDocsGenerateAction(),
-          createRepositoryCheckoutAction({ config, reader }),
-          createRepositoryCommitAction({ config }),
-        );
+        scaffolder.addActions(...createHomelabActions(deps));
       },
     });
   },
