@@ -10,8 +10,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { builtinModules } = require('node:module');
 
+// A quoted package specifier after `from`, `import(` or `require(`; only
+// characters of a package name and path, so JSX text such as "from {date}"
+// is not taken for an import.
 const IMPORT =
-  /(?:^|[\s;(])(?:from\s+|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g;
+  /(?:^|[\s;(])(?:from\s+|import\(\s*|require\(\s*)["'](@?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)["']/gi;
 
 function packageNameOf(specifier) {
   const parts = specifier.split('/');

@@ -34,18 +34,20 @@ function onlyBlock(blocks, language, heading) {
 
 /**
  * What the fresh instance needs from the guide: the shell commands of its
- * backend install and of "Try it with the example data", the backend lines,
- * and the example configuration.
+ * backend and frontend installs and of "Try it with the example data", the
+ * backend lines, and the example configuration.
  */
 function readInstallGuide(file) {
   const markdown = fs.readFileSync(file, 'utf8');
   const backend = codeBlocksUnder(markdown, 'Backend');
+  const frontend = codeBlocksUnder(markdown, 'Frontend');
   const tryIt = codeBlocksUnder(markdown, 'Try it with the example data');
   return {
     backendInstall: onlyBlock(backend, 'sh', 'Backend'),
     backendLines: onlyBlock(backend, 'ts', 'Backend')
       .replace(/\/\/.*$/gm, '')
       .match(/backend\.add\([\s\S]*?\)\);/g),
+    frontendInstall: onlyBlock(frontend, 'sh', 'Frontend'),
     tryItCommands: onlyBlock(tryIt, 'sh', 'Try it with the example data'),
     tryItConfig: onlyBlock(tryIt, 'yaml', 'Try it with the example data'),
   };

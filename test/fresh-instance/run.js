@@ -1,26 +1,29 @@
 /*
- * A fresh Backstage backend outside this repository's workspaces, with the
- * plugins installed from their `npm pack` tarballs as docs/install.md says:
+ * A fresh Backstage app and backend outside this repository's workspaces, with
+ * the plugins installed from their `npm pack` tarballs as docs/install.md says:
  *
- *   1. a workspace root and a packages/backend whose Backstage dependencies are
- *      those `@backstage/create-app` 0.9.2 (Backstage 1.55) writes, with the same
- *      caret ranges (backend.package.json), installed from the npm cache;
- *   2. the guide's "Backend" install command and "Try it with the example data"
- *      commands, run as written from the app's root, with this repository
- *      reachable as ../homelab-platform;
+ *   1. a workspace root with a packages/backend and a packages/app whose
+ *      Backstage dependencies are those `@backstage/create-app` 0.9.2
+ *      (Backstage 1.55) writes, in the same caret ranges (backend.package.json,
+ *      app/package.json: create-app's, trimmed to the plugins the checks
+ *      need), installed from the npm cache;
+ *   2. the guide's "Backend" and "Frontend" install commands and its "Try it
+ *      with the example data" commands, run as written from the app's root,
+ *      with this repository reachable as ../homelab-platform;
  *   3. a backend made of the guide's `backend.add(...)` lines, started with the
- *      guide's example configuration;
- *   4. checks: the example inventory's entities are in the catalog, the homelab
- *      routes answer, the homelab scaffolder actions are registered, the
- *      permission policy refuses a change to a caller outside the operator
- *      groups, no @backstage package is nested under a @homelab one (a
- *      duplicate the plugins caused), and every import of the installed
- *      @homelab packages is declared in their package.json.
+ *      guide's example configuration, and checked: the example inventory's
+ *      entities are in the catalog, the homelab routes answer, the homelab
+ *      scaffolder actions are registered, and the permission policy lets a
+ *      signed-in non-operator read and refuses them every change;
+ *   4. the app built with `backstage-cli package build`, the homelab plugin
+ *      found by package discovery (`app.packages: all`, as create-app sets);
+ *   5. and, after the installs: no @backstage package nested under a @homelab
+ *      one (a duplicate the plugins caused), every import of the installed
+ *      @homelab packages declared in their package.json.
  *
- * Plain `node` runs the backend, without @backstage/cli: the guide's backend
- * lines are plain JavaScript, and the CLI adds minutes of install.
- * Needs dist-packages/ (`npm run build`). HOMELAB_FRESH_KEEP=1 keeps the
- * instance's folder for a look afterwards.
+ * Plain `node` runs the backend: the guide's backend lines are plain
+ * JavaScript. Needs dist-packages/ (`npm run build`). HOMELAB_FRESH_KEEP=1
+ * keeps the instance's folder for a look afterwards.
  */
 'use strict';
 
@@ -84,6 +87,7 @@ function createInstance(root) {
         // npm runs install scripts only of the packages allowed here; the
         // backend's SQLite driver is compiled by its own.
         allowScripts: { 'better-sqlite3': true },
+        overrides: { '@yarnpkg/core': '4.9.1' },
       },
       null,
       2,
@@ -93,6 +97,13 @@ function createInstance(root) {
     path.join(__dirname, 'backend.package.json'),
     path.join(app, 'packages/backend/package.json'),
   );
+  fs.cpSync(path.join(__dirname, 'app'), path.join(app, 'packages/app'), {
+    recursive: true,
+  });
+  // What a create-app app needs to be installed by npm rather than Yarn:
+  // Material UI v4 declares React 16/17 peers, and @yarnpkg/core 4.9.2 (of
+  // @backstage/cli) declares a Yarn-only dependency npm cannot read.
+  fs.writeFileSync(path.join(app, '.npmrc'), 'legacy-peer-deps=true\n');
   return app;
 }
 
@@ -134,7 +145,8 @@ function writeBackend(app, guide, port, token) {
     ].join('\n'),
   );
   const base = {
-    app: { baseUrl: 'http://localhost:3000' },
+    // As create-app's: the app discovers the plugins of its package.json.
+    app: { title: 'Fresh', baseUrl: 'http://localhost:3000', packages: 'all' },
     backend: {
       baseUrl: `http://localhost:${port}`,
       listen: { port, host: '127.0.0.1' },
@@ -364,6 +376,32 @@ function checkInstalledPackages(app) {
   );
 }
 
+/**
+ * Builds the app as `backstage-cli package build` does for create-app's, and
+ * checks that package discovery put the homelab plugin in the bundle (its API
+ * client's id).
+ */
+function buildApp(app, env) {
+  const appDir = path.join(app, 'packages/app');
+  run(path.join(app, 'node_modules/.bin/backstage-cli'), ['package', 'build'], {
+    cwd: appDir,
+    env: { ...env, NODE_OPTIONS: '--max-old-space-size=4096' },
+  });
+  const staticDir = path.join(appDir, 'dist/static');
+  const bundled = fs
+    .readdirSync(staticDir)
+    .filter(file => file.endsWith('.js'))
+    .some(file =>
+      fs
+        .readFileSync(path.join(staticDir, file), 'utf8')
+        .includes('plugin.homelab.service'),
+    );
+  if (!bundled) {
+    throw new Error('the app was built without the homelab plugin');
+  }
+  log('the app is built, with the homelab plugin discovered in its bundle');
+}
+
 async function main() {
   if (!fs.existsSync(path.join(repoRoot, 'dist-packages'))) {
     throw new Error('no dist-packages/: run `npm run build` first');
@@ -376,6 +414,7 @@ async function main() {
     const env = npmEnvironment();
     run('npm', ['install'], { cwd: app, env });
     run('sh', ['-e', '-c', guide.backendInstall], { cwd: app, env });
+    run('sh', ['-e', '-c', guide.frontendInstall], { cwd: app, env });
     run('sh', ['-e', '-c', guide.tryItCommands], { cwd: app, env });
     checkInstalledPackages(app);
 
@@ -383,6 +422,8 @@ async function main() {
     const token = crypto.randomBytes(24).toString('base64url');
     backend = startBackend(writeBackend(app, guide, port, token));
     await checkBackend(`http://127.0.0.1:${port}`, token, backend);
+    backend.kill('SIGTERM');
+    buildApp(app, env);
     log('passed');
   } catch (error) {
     if (backend) {
