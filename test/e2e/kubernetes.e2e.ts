@@ -11,7 +11,13 @@ test("nextcloud's Kubernetes tab shows its pods in both clusters, titled as reco
   page,
 }) => {
   await signIn(page);
-  await page.goto('/catalog/default/component/nextcloud/kubernetes');
+  // Run first, the catalog may not have read the example apps yet.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/nextcloud/kubernetes');
+    await expect(page.getByText('Your Clusters')).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 60_000 });
 
   // No auth provider error: the clusters are signed in on the backend.
   await expect(page.getByText(/oidcProvider|no .* configured/i)).toHaveCount(0);
