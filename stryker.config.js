@@ -31,7 +31,10 @@ module.exports = {
   // load this file without a target.
   get mutate() {
     const { package: dir, mutate } = target();
-    return mutate.map(file => `${dir}/${file}`);
+    // A leading ! excludes, as in Stryker's own globs.
+    return mutate.map(file =>
+      file.startsWith('!') ? `!${dir}/${file.slice(1)}` : `${dir}/${file}`,
+    );
   },
   // The machines have two cores.
   concurrency: 2,

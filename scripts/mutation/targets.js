@@ -20,7 +20,8 @@ module.exports = {
   },
   'inventory-rules': {
     package: 'plugins/homelab-node',
-    mutate: ['src/inventory/rules/*.ts'],
+    // The rules, not their test (ruleProblems.test.ts sits beside them).
+    mutate: ['src/inventory/rules/*.ts', '!src/inventory/rules/*.test.ts'],
     tests: ['inventory/**/*.test.ts'],
   },
   'homelab-backend': {
