@@ -4,6 +4,7 @@ import {
   HomelabClusterClientsService,
   nodeFacts,
 } from '@homelab/plugin-homelab-node';
+import { readKeepingLastGood } from '../sources/readKeepingLastGood';
 
 /**
  * Reads the live nodes of every inventory cluster that has a client, all at
@@ -24,36 +25,30 @@ export async function discoverClusters(
       if (!client) {
         return { cluster: name, state: 'not-configured', checkedAt, nodes: {} };
       }
-      try {
-        const nodes = await client.listNodes();
-        return {
-          cluster: name,
-          state: 'ok',
-          checkedAt,
-          lastSuccessAt: checkedAt,
-          nodes: Object.fromEntries(
-            nodes
+      const before = previous.find(entry => entry.cluster === name);
+      const { data, ...reading } = await readKeepingLastGood(
+        async () =>
+          Object.fromEntries(
+            (await client.listNodes())
               .filter(node => node.metadata?.name)
               .map(node => [node.metadata!.name!, nodeFacts(node, now)]),
           ),
-        };
-      } catch (error) {
-        const message = (error as Error).message;
-        const before = previous.find(entry => entry.cluster === name);
-        return {
-          cluster: name,
-          state: 'failed',
-          checkedAt,
-          lastSuccessAt: before?.lastSuccessAt,
-          error: message,
-          nodes: Object.fromEntries(
-            Object.entries(before?.nodes ?? {}).map(([node, facts]) => [
-              node,
-              { ...facts, stale: true, error: message },
-            ]),
-          ),
-        };
+        before && { ...before, data: before.nodes },
+        now,
+      );
+      if (reading.state === 'ok') {
+        return { cluster: name, ...reading, nodes: data ?? {} };
       }
+      return {
+        cluster: name,
+        ...reading,
+        nodes: Object.fromEntries(
+          Object.entries(data ?? {}).map(([node, facts]) => [
+            node,
+            { ...facts, stale: true, error: reading.error },
+          ]),
+        ),
+      };
     }),
   );
 }
