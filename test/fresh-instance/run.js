@@ -303,11 +303,13 @@ async function checkBackend(baseUrl, token, child) {
   }
   log(`scaffolder has the homelab actions (${expected.join(', ')})`);
 
-  await checkPolicy(api);
+  const userToken = await signIn(api);
+  await checkPolicy(api, userToken);
+  await checkTechDocs(api, userToken);
 }
 
-/** The visitor, in no operator group, may read homelab data and change nothing. */
-async function checkPolicy(api) {
+/** A user token of the guest provider: the visitor's. */
+async function signIn(api) {
   const session = await fetch(api('/auth/guest/refresh'), {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
   });
@@ -317,6 +319,36 @@ async function checkPolicy(api) {
       `guest sign-in: ${session.status} ${JSON.stringify(backstageIdentity)}`,
     );
   }
+  return backstageIdentity.token;
+}
+
+/**
+ * The guide's TechDocs setup (runIn local) builds the site's generated
+ * architecture docs with the local MkDocs, and serves them.
+ */
+async function checkTechDocs(api, userToken) {
+  const entity = 'default/domain/hallonen';
+  const sync = await fetch(api(`/techdocs/sync/${entity}`), {
+    headers: { authorization: `Bearer ${userToken}` },
+  });
+  const syncBody = await sync.text();
+  if (!sync.ok) {
+    throw new Error(`TechDocs sync of ${entity}: ${sync.status} ${syncBody}`);
+  }
+  const page = await fetch(api(`/techdocs/static/docs/${entity}/index.html`), {
+    headers: { authorization: `Bearer ${userToken}` },
+  });
+  const html = await page.text();
+  if (!page.ok || !html.includes('hallonen')) {
+    throw new Error(
+      `TechDocs page of ${entity}: ${page.status} ${html.slice(0, 300)}`,
+    );
+  }
+  log(`TechDocs built and served the architecture docs of ${entity}`);
+}
+
+/** The visitor, in no operator group, may read homelab data and change nothing. */
+async function checkPolicy(api, userToken) {
   const permissions = [
     ['homelab.posture.read', 'read', 'ALLOW'],
     ['homelab.flux.reconcile', 'update', 'DENY'],
@@ -325,7 +357,7 @@ async function checkPolicy(api) {
   ];
   const { status, body } = await getJson(
     api('/permission/authorize'),
-    backstageIdentity.token,
+    userToken,
     {
       method: 'POST',
       body: JSON.stringify({
