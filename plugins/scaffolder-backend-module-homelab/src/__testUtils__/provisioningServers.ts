@@ -22,9 +22,17 @@ interface Call {
   path: string;
   body: string;
   authorization?: string;
+  contentType?: string;
 }
 
-type Handler = (call: Call) => { status: number; body: unknown } | undefined;
+/**
+ * An answer: `body` as JSON, or `text` as it is (what a proxy in front of
+ * the server answers, or a server that answers nothing).
+ */
+type Answer =
+  | { status: number; body: unknown }
+  | { status: number; text: string; contentType: string };
+type Handler = (call: Call) => Answer | undefined;
 
 /** A local HTTPS server answering what `handle` answers, recording every call. */
 export async function startHttpsServer(handle: Handler) {
@@ -43,12 +51,18 @@ export async function startHttpsServer(handle: Handler) {
           path: req.url!,
           body: Buffer.concat(chunks).toString(),
           authorization: req.headers.authorization,
+          contentType: req.headers['content-type'],
         };
         calls.push(call);
         const answer = handle(call) ?? {
           status: 404,
           body: { errors: 'no such endpoint' },
         };
+        if ('text' in answer) {
+          res.writeHead(answer.status, { 'content-type': answer.contentType });
+          res.end(answer.text);
+          return;
+        }
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       });

@@ -132,6 +132,16 @@ describe('ProxmoxClient', () => {
               new URLSearchParams(c.body).toString() === c.body,
           ),
       ).toBe(true);
+      // Proxmox reads a body as a form only when told it is one.
+      expect(
+        server.calls.map(c => `${c.method} ${c.contentType ?? 'no body'}`),
+      ).toEqual(
+        server.calls.map(c =>
+          c.method === 'GET'
+            ? 'GET no body'
+            : `${c.method} application/x-www-form-urlencoded`,
+        ),
+      );
     });
   });
 
@@ -234,6 +244,23 @@ describe('ProxmoxClient', () => {
             400,
           )}"`.slice(0, 300)}`,
         );
+      },
+    );
+  });
+
+  it('reads answers that are not JSON: the page of a proxy in front of Proxmox, or nothing', async () => {
+    const page = '<html><body><h1>502 Bad Gateway</h1></body></html>';
+    await withServer(
+      call =>
+        call.method === 'PUT'
+          ? { status: 200, text: '', contentType: 'text/plain' }
+          : { status: 502, text: page, contentType: 'text/html' },
+      async server => {
+        const client = new ProxmoxClient(host(server.url));
+        expect(await failure(client.findVm('x'))).toBe(
+          `Proxmox pve-1: GET /nodes/pve/qemu failed with 502: ${page}`,
+        );
+        await expect(client.configure(1, {})).resolves.toBeUndefined();
       },
     );
   });

@@ -93,6 +93,7 @@ describe('TuringPiClient', () => {
         'GET /api/bmc?opt=set&type=power&node3=0',
         'GET /api/bmc?opt=set&type=reset&node=3',
       ]);
+      expect(server.calls[0].contentType).toBe('application/json');
       expect(JSON.parse(server.calls[0].body)).toEqual({
         username: 'root',
         password: BMC_PASSWORD,
@@ -156,6 +157,7 @@ describe('TuringPiClient', () => {
         ]);
         expect(uploaded).toBe(4096);
         expect(server.calls[2].authorization).toBe('Bearer session-token');
+        expect(server.calls[2].contentType).toBe('application/octet-stream');
       },
     );
   });
@@ -222,6 +224,48 @@ describe('TuringPiClient', () => {
         const flash = patient.flash(2, 'talos', controller.signal);
         setTimeout(() => controller.abort(), 30);
         expect(await failure(flash)).toBe('flashing was cancelled');
+      },
+    );
+  });
+
+  it('says it was cancelled when the run is cancelled before the image is uploaded, and flashes nothing', async () => {
+    await withServer(turingPiBmcApi(), async server => {
+      const client = new TuringPiClient(board(server.url), 5);
+      expect(await failure(client.flash(2, 'talos', AbortSignal.abort()))).toBe(
+        'flashing was cancelled',
+      );
+      expect(calls(server)).not.toContain('GET /api/bmc?opt=get&type=flash');
+    });
+  });
+
+  it('reads answers that are not JSON: a page where the token should be, or nothing', async () => {
+    await withServer(
+      call =>
+        call.path === '/api/bmc/authenticate'
+          ? {
+              status: 200,
+              text: '<html>Login</html>',
+              contentType: 'text/html',
+            }
+          : undefined,
+      async server => {
+        expect(
+          await failure(new TuringPiClient(board(server.url)).power(1, 'on')),
+        ).toBe(
+          'Turing Pi turing-pi-2: signing in to the BMC was refused (200): check username and password in homelab.provisioning.turingPi',
+        );
+      },
+    );
+    await withServer(
+      bmcWith(call =>
+        call.path.startsWith('/api/bmc?opt=set&type=power')
+          ? { status: 200, text: '', contentType: 'text/plain' }
+          : undefined,
+      ),
+      async server => {
+        await expect(
+          new TuringPiClient(board(server.url)).power(1, 'on'),
+        ).resolves.toBeUndefined();
       },
     );
   });
