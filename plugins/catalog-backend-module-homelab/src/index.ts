@@ -11,4 +11,5 @@ export { HomelabEntityProcessor } from './processor/HomelabEntityProcessor';
 export type { InventoryStatus } from './status/InventoryStatus';
 export type { ProxmoxDiscovery } from './proxmox/discoverProxmox';
 export type { NetboxDiscovery } from './netbox/discoverNetbox';
+export type { SourceDiscovery } from './sources/SourceDiscovery';
 export type { InventoryDrift } from './proxmox/guestDrift';

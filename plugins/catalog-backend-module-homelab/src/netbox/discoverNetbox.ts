@@ -5,27 +5,15 @@ import {
   readNetbox,
 } from '@homelab/plugin-homelab-node';
 import { readKeepingLastGood } from '../sources/readKeepingLastGood';
+import { SourceDiscovery } from '../sources/SourceDiscovery';
 
 /**
- * What a refresh knows of one NetBox source. ok: read on this run; failed:
- * this run's read failed, and the snapshot is that of the last successful
- * read (stale from lastSuccessAt), or absent if it never succeeded.
+ * What a refresh knows of one NetBox source, with the snapshot of its last
+ * successful read.
  *
  * @public
  */
-export interface NetboxDiscovery {
-  /** The source, as homelab.inventory.netbox names it. */
-  source: string;
-  /** Where it was read, as a Backstage location: `url:` and the API, or `file:` and the recorded answers. */
-  location: string;
-  /** ok: read on this run; failed: this run's read failed. */
-  state: 'ok' | 'failed';
-  /** When this run read (or tried to read) the source. */
-  checkedAt: string;
-  /** When the source was last read successfully. */
-  lastSuccessAt?: string;
-  /** Why this run's read failed. */
-  error?: string;
+export interface NetboxDiscovery extends SourceDiscovery {
   /** What the last successful read returned, kept so a restart during an outage loses nothing. */
   snapshot?: NetboxSnapshot;
 }

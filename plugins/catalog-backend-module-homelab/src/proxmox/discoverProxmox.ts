@@ -5,27 +5,15 @@ import {
   readClusterResources,
 } from '@homelab/plugin-homelab-node';
 import { readKeepingLastGood } from '../sources/readKeepingLastGood';
+import { SourceDiscovery } from '../sources/SourceDiscovery';
 
 /**
- * What a refresh knows of one Proxmox VE source. ok: read on this run;
- * failed: this run's read failed, and the resources are those of the last
- * successful read (stale from lastSuccessAt), or none if it never succeeded.
+ * What a refresh knows of one Proxmox VE source, with the resources of its
+ * last successful read.
  *
  * @public
  */
-export interface ProxmoxDiscovery {
-  /** The source, as homelab.inventory.proxmox names it. */
-  source: string;
-  /** Where it was read, as a Backstage location: `url:` and the API, or `file:` and the recorded answer. */
-  location: string;
-  /** ok: read on this run; failed: this run's read failed. */
-  state: 'ok' | 'failed';
-  /** When this run read (or tried to read) the source. */
-  checkedAt: string;
-  /** When the source was last read successfully. */
-  lastSuccessAt?: string;
-  /** Why this run's read failed. */
-  error?: string;
+export interface ProxmoxDiscovery extends SourceDiscovery {
   /** What the last successful read returned. */
   resources: ProxmoxResource[];
 }

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { netboxStarterInventory } from '../netbox/netboxStarterInventory';
 import { NetboxSource } from '../netbox/netboxSources';
 import { readNetbox } from '../netbox/readNetbox';
+import { HOST_FLAG_OPTIONS, hostConnection } from './hostFlags';
 import type { CliIo } from './runInventoryCli';
 
 /**
@@ -15,9 +15,7 @@ export async function importNetbox(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      url: { type: 'string' },
-      'ca-file': { type: 'string' },
-      insecure: { type: 'boolean', default: false },
+      ...HOST_FLAG_OPTIONS,
       recorded: { type: 'string' },
       'netbox-site': { type: 'string' },
       site: { type: 'string', default: 'lab' },
@@ -47,19 +45,7 @@ export async function importNetbox(args: string[], io: CliIo): Promise<number> {
     : {
         ...common,
         name: new URL(values.url!).hostname,
-        api: {
-          url: values.url!,
-          token: token!,
-          pageSize: 1000,
-          caData: values['ca-file']
-            ? fs.readFileSync(
-                path.resolve(io.cwd(), values['ca-file']),
-                'base64',
-              )
-            : undefined,
-          skipTLSVerify: values.insecure,
-          timeoutMs: 15_000,
-        },
+        api: { ...hostConnection(values, io), token: token!, pageSize: 1000 },
       };
   const snapshot = await readNetbox(source);
   io.stdout.write(

@@ -14,6 +14,7 @@ import { writeGeneratedDocs } from '../docs/writeGeneratedDocs';
 import { migrateInventoryText } from '../inventory/migration/migrateInventoryText';
 import fs from 'node:fs';
 import { ProxmoxSource } from '../proxmox/proxmoxSources';
+import { HOST_FLAG_OPTIONS, hostConnection } from './hostFlags';
 import { importNetbox } from './importNetboxCommand';
 import { proxmoxStarterInventory } from '../proxmox/proxmoxStarterInventory';
 import { readClusterResources } from '../proxmox/readClusterResources';
@@ -294,10 +295,8 @@ async function importProxmox(args: string[], io: CliIo): Promise<number> {
     args,
     allowPositionals: true,
     options: {
-      url: { type: 'string' },
+      ...HOST_FLAG_OPTIONS,
       'token-id': { type: 'string' },
-      'ca-file': { type: 'string' },
-      insecure: { type: 'boolean', default: false },
       recorded: { type: 'string' },
       site: { type: 'string', default: 'lab' },
       owner: { type: 'string', default: 'group:default/homelab-admins' },
@@ -323,17 +322,9 @@ async function importProxmox(args: string[], io: CliIo): Promise<number> {
     : {
         name: new URL(values.url!).hostname,
         api: {
-          url: values.url!,
+          ...hostConnection(values, io),
           tokenId: values['token-id']!,
           tokenSecret: secret!,
-          caData: values['ca-file']
-            ? fs.readFileSync(
-                path.resolve(io.cwd(), values['ca-file']),
-                'base64',
-              )
-            : undefined,
-          skipTLSVerify: values.insecure,
-          timeoutMs: 15_000,
         },
       };
   const resources = await readClusterResources(source);
