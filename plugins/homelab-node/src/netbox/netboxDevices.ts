@@ -66,15 +66,34 @@ function assignedInterface(address: NetboxIpAddress) {
   return address.interface ?? undefined;
 }
 
+/** Items by a key; items without one are left out. */
+function groupBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => number | undefined,
+): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 function macOf(iface?: NetboxInterface): string | undefined {
   const mac = iface?.primary_mac_address?.mac_address ?? iface?.mac_address;
   return mac ? mac.toLowerCase() : undefined;
 }
 
 interface DeviceContext {
-  snapshot: NetboxSnapshot;
   networks: readonly MappedNetwork[];
   interfacesById: ReadonlyMap<number, NetboxInterface>;
+  /** Each device's interfaces, by device id. */
+  interfacesOf: ReadonlyMap<number, NetboxInterface[]>;
+  /** The addresses assigned to each device's interfaces, by device id. */
+  addressesOf: ReadonlyMap<number, NetboxIpAddress[]>;
   kindOf: ReadonlyMap<number, string>;
   problems: InventoryProblem[];
 }
@@ -87,9 +106,8 @@ function interfacesOf(
 ) {
   const interfaces: Array<Record<string, unknown>> = [];
   const unplaced: string[] = [];
-  for (const address of context.snapshot.ipAddresses) {
-    const assigned = assignedInterface(address);
-    if (assigned?.device?.id !== device.id) continue;
+  for (const address of context.addressesOf.get(device.id) ?? []) {
+    const assigned = assignedInterface(address)!;
     const ip = withoutMask(address.address);
     if (!isIP(ip)) continue;
     const network = networkOf(context.networks, ip);
@@ -134,8 +152,7 @@ function linksOf(
 ) {
   const isSwitch = (id: number) => context.kindOf.get(id) === 'switch';
   const links: Array<Record<string, unknown>> = [];
-  for (const iface of context.snapshot.interfaces) {
-    if (iface.device.id !== device.id) continue;
+  for (const iface of context.interfacesOf.get(device.id) ?? []) {
     if (iface.link_peers_type !== 'dcim.interface') continue;
     for (const peer of iface.link_peers ?? []) {
       const peerName = peer.device && nameOf.get(peer.device.id);
@@ -177,8 +194,12 @@ export function netboxDevices(
       nameOf.set(device.id, names.claim(toInventoryName(device.name)));
   }
   const context: DeviceContext = {
-    snapshot,
     networks,
+    interfacesOf: groupBy(snapshot.interfaces, i => i.device.id),
+    addressesOf: groupBy(
+      snapshot.ipAddresses,
+      address => assignedInterface(address)?.device?.id,
+    ),
     problems,
     interfacesById: new Map(snapshot.interfaces.map(i => [i.id, i])),
     kindOf: new Map(snapshot.devices.map(d => [d.id, kindOf(d)])),

@@ -6,7 +6,7 @@ import {
   IpInterval,
 } from '../inventory/addressing';
 import { toInventoryName } from '../inventory/toInventoryName';
-import { NetboxRef, NetboxSnapshot } from './netboxObjects';
+import { NetboxIpAddress, NetboxRef, NetboxSnapshot } from './netboxObjects';
 import {
   MappedItem,
   NameRegistry,
@@ -40,26 +40,29 @@ const GATEWAY = /\bgateway\b/i;
 const refText = (ref?: NetboxRef | null) => ref?.slug ?? ref?.name ?? '';
 
 /** Addresses held for a role (a VIP, VRRP, anycast...) by no interface. */
-function virtualAddresses(snapshot: NetboxSnapshot, interval: IpInterval) {
-  return snapshot.ipAddresses
-    .filter(
-      address =>
-        !address.assigned_object &&
-        !address.interface &&
-        choiceValue(address.role) &&
-        contains(interval, addressInterval(withoutMask(address.address))),
-    )
-    .map(address => ({
+const isVirtual = (address: NetboxIpAddress) =>
+  !address.assigned_object && !address.interface && !!choiceValue(address.role);
+
+/** Addresses tagged or described as a gateway. */
+const isGateway = (address: NetboxIpAddress) =>
+  !!address.tags?.some(tag => GATEWAY.test(tag.slug ?? tag.name ?? '')) ||
+  GATEWAY.test(address.description ?? '');
+
+const inside = (interval: IpInterval) => (address: NetboxIpAddress) =>
+  contains(interval, addressInterval(withoutMask(address.address)));
+
+function rangesOf(
+  snapshot: NetboxSnapshot,
+  virtual: readonly NetboxIpAddress[],
+  interval: IpInterval,
+) {
+  const dhcp: Array<{ start: string; end: string }> = [];
+  const reserved: Array<{ start: string; end?: string; purpose: string }> =
+    virtual.filter(inside(interval)).map(address => ({
       start: withoutMask(address.address),
       purpose:
         address.description || address.role?.label || 'a virtual address',
     }));
-}
-
-function rangesOf(snapshot: NetboxSnapshot, interval: IpInterval) {
-  const dhcp: Array<{ start: string; end: string }> = [];
-  const reserved: Array<{ start: string; end?: string; purpose: string }> =
-    virtualAddresses(snapshot, interval);
   for (const range of snapshot.ipRanges) {
     const start = withoutMask(range.start_address);
     const end = withoutMask(range.end_address);
@@ -82,14 +85,9 @@ function rangesOf(snapshot: NetboxSnapshot, interval: IpInterval) {
   };
 }
 
-/** An address tagged or described as the gateway, inside the interval. */
-function gatewayOf(snapshot: NetboxSnapshot, interval: IpInterval) {
-  const gateway = snapshot.ipAddresses.find(
-    address =>
-      (address.tags?.some(tag => GATEWAY.test(tag.slug ?? tag.name ?? '')) ||
-        GATEWAY.test(address.description ?? '')) &&
-      contains(interval, addressInterval(withoutMask(address.address))),
-  );
+/** The first gateway address inside the interval. */
+function gatewayOf(gateways: readonly NetboxIpAddress[], interval: IpInterval) {
+  const gateway = gateways.find(inside(interval));
   return gateway ? { gateway: withoutMask(gateway.address) } : {};
 }
 
@@ -108,6 +106,8 @@ export function netboxNetworks(
 ): MappedNetwork[] {
   const networks: MappedNetwork[] = [];
   const vlansWithPrefix = new Set<number>();
+  const virtual = snapshot.ipAddresses.filter(isVirtual);
+  const gateways = snapshot.ipAddresses.filter(isGateway);
   for (const prefix of snapshot.prefixes) {
     const status = choiceValue(prefix.status);
     if (isContainer(status) || !isIP(prefix.prefix.split('/')[0])) continue;
@@ -133,8 +133,8 @@ export function netboxNetworks(
         status: PREFIX_STATUS[status ?? 'active'] ?? 'active',
         ...(vid ? { vlan: vid } : {}),
         cidr: prefix.prefix,
-        ...gatewayOf(snapshot, interval),
-        ...rangesOf(snapshot, interval),
+        ...gatewayOf(gateways, interval),
+        ...rangesOf(snapshot, virtual, interval),
       },
     });
   }
