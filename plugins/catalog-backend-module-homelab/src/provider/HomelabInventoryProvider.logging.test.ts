@@ -18,8 +18,8 @@ import { HomelabInventoryProvider } from './HomelabInventoryProvider';
 const exampleDir = path.resolve(__dirname, '../../../../examples/homelab');
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const UPS_OFF_THE_NETWORKS =
-  'apiVersion: homelab.dev/v1alpha1\nkind: Inventory\ndevices:\n  - name: rack-ups\n    kind: ups\n    management:\n      address: 10.99.0.5\n';
+const UPS_IN_A_BOARD_SLOT =
+  'apiVersion: homelab.dev/v1alpha1\nkind: Inventory\ndevices:\n  - name: rack-ups\n    kind: ups\n    slot:\n      board: turing-pi-2\n      number: 4\n';
 const TOASTER =
   'apiVersion: homelab.dev/v1alpha1\nkind: Inventory\ndevices:\n  - name: kitchen\n    kind: toaster\n';
 
@@ -72,9 +72,9 @@ describe('the homelab inventory provider logs', () => {
       ],
     });
 
-    inventory.addContent({ 'ups.yaml': UPS_OFF_THE_NETWORKS });
+    inventory.addContent({ 'ups.yaml': UPS_IN_A_BOARD_SLOT });
     const warning =
-      'Homelab inventory "hallonen": <inventory>/ups.yaml:7:16: warning: devices[0].management.address: the management address 10.99.0.5 is not inside any network of the inventory [address-unknown-network] (see inventory-reference.md#devices)';
+      'Homelab inventory "hallonen": <inventory>/ups.yaml:7:7: warning: devices[0].slot: a ups usually does not sit in a board slot; is kind "compute-module" meant? [slot-on-non-module] (see inventory-reference.md#devices)';
     expect(await logsOf()).toEqual({
       error: [],
       warn: [warning],
