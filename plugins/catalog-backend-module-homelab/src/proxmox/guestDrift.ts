@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { ProxmoxResource } from '@homelab/plugin-homelab-node';
+import { ProxmoxResource, toInventoryName } from '@homelab/plugin-homelab-node';
 
 /**
  * Where the inventory and a hypervisor disagree, in words.
@@ -77,7 +77,12 @@ export function guestDifferences(
     }
   }
   const host = homelab.hostedOn?.split('/').pop();
-  if (host && guest.node && nodeNames.has(host) && host !== guest.node) {
+  if (
+    host &&
+    guest.node &&
+    nodeNames.has(host) &&
+    host !== toInventoryName(guest.node)
+  ) {
     differences.push(`runs on ${guest.node}, the inventory says ${host}`);
   }
   return differences;

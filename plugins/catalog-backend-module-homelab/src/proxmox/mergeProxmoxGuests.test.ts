@@ -157,6 +157,27 @@ describe('mergeProxmoxGuests', () => {
     );
   });
 
+  it("finds a guest's host by the inventory name of its Proxmox node, as the import command names it", async () => {
+    const [pve] = await recorded('2026-12-01T10:00:00Z');
+    // The same server with its node named as Proxmox allows: upper case.
+    const renamed: ProxmoxDiscovery = {
+      ...pve,
+      resources: pve.resources.map(r => (r.node ? { ...r, node: 'PVE' } : r)),
+    };
+
+    const { entities, drift } = mergeProxmoxGuests(inventoryEntities(), [
+      renamed,
+    ]);
+
+    expect(byName(entities, 'win').spec?.homelab).toMatchObject({
+      hostedOn: 'resource:default/pve',
+    });
+    expect(drift.map(d => d.message).join('\n')).not.toContain(
+      'the inventory says pve',
+    );
+    expect(drift.filter(d => d.kind === 'not-in-source')).toHaveLength(1);
+  });
+
   it('marks the facts stale after a failed read, and adds nothing for a source never read', async () => {
     const [good] = await recorded('2026-12-01T10:00:00Z');
     const failed: ProxmoxDiscovery = {

@@ -43,7 +43,7 @@ function liveFacts(discovery: ProxmoxDiscovery, guest: ProxmoxResource) {
 function hostOf(entities: Entity[], guest: ProxmoxResource) {
   const host = entities.find(
     e =>
-      e.metadata.name === guest.node &&
+      e.metadata.name === toInventoryName(guest.node ?? '') &&
       e.spec?.type === HOMELAB_RESOURCE_TYPES.device,
   );
   return host ? stringifyEntityRef(host) : undefined;
@@ -105,8 +105,11 @@ export function mergeProxmoxGuests(
   const added: Entity[] = [];
 
   const read = discoveries.filter(d => d.lastSuccessAt);
+  // As inventory names, which is how the inventory's VMs name their host.
   const nodesOf = (d: ProxmoxDiscovery) =>
-    d.resources.filter(r => r.type === 'node').map(r => r.node!);
+    d.resources
+      .filter(r => r.type === 'node')
+      .map(r => toInventoryName(r.node!));
   for (const discovery of read) {
     const otherSourcesNodes = new Set(
       read.filter(d => d !== discovery).flatMap(nodesOf),
