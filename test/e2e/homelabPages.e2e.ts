@@ -220,20 +220,59 @@ test('a cluster’s tab lists its nodes and Flux objects, and says plainly why a
     await expect(release).toBeVisible({ timeout: 10_000 });
   }).toPass({ timeout: 60_000 });
   await expect(release.getByText('6.5.2')).toBeVisible();
+  // Signed in again now that the catalog has read examples/org.yaml: a token
+  // issued before holds no homelab-admins membership, so no actions show.
+  await page.evaluate(() => localStorage.clear());
+  await page.context().clearCookies();
+  await signIn(page);
+  await page.goto('/catalog/default/resource/production/homelab-cluster');
   for (const node of ['rk1-1', 'rk1-2', 'rk1-3']) {
     await expect(
       page.getByRole('link', { name: node, exact: true }),
     ).toBeVisible();
   }
-  // The guest is an operator (homelab-admins), so the controls show.
-  await release.getByRole('button', { name: 'Reconcile' }).click();
+  // The guest is an operator (homelab-admins), so the controls show; the
+  // API says production is a recorded snapshot, so they are off, with why.
   await expect(
-    page.getByText(
-      'HelmRelease flux-system/nextcloud: reconcile failed: cluster "production" is a recorded snapshot and cannot be changed',
-    ),
+    page.getByText(/ of \d+ ready( · .*)? · read-only \(recorded snapshot\)$/),
   ).toBeVisible();
+  const reason =
+    'cluster "production" is a recorded snapshot and cannot be changed';
+  for (const action of ['Reconcile', 'Suspend']) {
+    const button = release.getByRole('button', { name: action });
+    await expect(button).toBeDisabled();
+    await expect(button.locator('..')).toHaveAttribute(
+      'title',
+      `${action} is off: ${reason}`,
+    );
+  }
+  await release
+    .getByRole('button', { name: 'Reconcile' })
+    .locator('..')
+    .hover();
+  await expect(page.getByRole('tooltip')).toHaveText(
+    `Reconcile is off: ${reason}`,
+  );
   await page.screenshot({
     path: test.info().outputPath('cluster.png'),
+    fullPage: true,
+  });
+
+  // What needs attention leads the table: staging's failed upgrade is row 1.
+  await page.goto('/catalog/default/resource/staging/homelab-cluster');
+  const fluxRows = page.getByRole('row').filter({
+    hasText:
+      /^(GitRepository|OCIRepository|HelmRepository|ExternalArtifact|ArtifactGenerator|Kustomization|HelmRelease)/,
+  });
+  await expect(fluxRows.first()).toContainText('flux-system/vaultwarden', {
+    timeout: 30_000,
+  });
+  await expect(fluxRows.first()).toContainText('UpgradeFailed');
+  await expect(
+    fluxRows.first().getByRole('button', { name: 'Reconcile' }),
+  ).toBeDisabled();
+  await page.screenshot({
+    path: test.info().outputPath('cluster-staging.png'),
     fullPage: true,
   });
 });

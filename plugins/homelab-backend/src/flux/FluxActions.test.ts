@@ -191,6 +191,20 @@ describe('Flux actions on the Flux 2.7 and Flux Operator kinds, sent to a local 
     }
   });
 
+  it('says a live cluster takes changes and one no longer configured does not', () => {
+    expect(actions.access('lab')).toEqual({
+      cluster: 'lab',
+      recorded: false,
+      readOnly: false,
+    });
+    expect(actions.access('gone')).toEqual({
+      cluster: 'gone',
+      recorded: false,
+      readOnly: true,
+      reason: 'cluster "gone" is not in homelab.clusters',
+    });
+  });
+
   it('refuses to reconcile, suspend or resume an ExternalArtifact, sending nothing, and says whom to ask instead', async () => {
     const artifact = ref('ExternalArtifact', 'flux-system', 'apps');
     await expect(actions.reconcile(artifact, NOW)).rejects.toMatchObject({

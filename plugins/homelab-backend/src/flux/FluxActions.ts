@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   FLUX_KIND_ACTIONS,
+  FluxCluster,
   FluxKind,
   FluxObject,
 } from '@homelab/plugin-homelab-common';
@@ -36,6 +37,32 @@ export class FluxActions {
     private readonly clients: Pick<HomelabClusterClientsService, 'get'>,
     private readonly store: FluxObjectStore,
   ) {}
+
+  /**
+   * Whether changes to a cluster's objects can go through, and if not why:
+   * a recorded snapshot refuses every patch, and a cluster no longer in
+   * homelab.clusters has no client to send one.
+   */
+  access(cluster: string): FluxCluster {
+    const client = this.clients.get(cluster);
+    if (!client) {
+      return {
+        cluster,
+        recorded: false,
+        readOnly: true,
+        reason: `cluster "${cluster}" is not in homelab.clusters`,
+      };
+    }
+    if (client.recorded) {
+      return {
+        cluster,
+        recorded: true,
+        readOnly: true,
+        reason: `cluster "${cluster}" is a recorded snapshot and cannot be changed`,
+      };
+    }
+    return { cluster, recorded: false, readOnly: false };
+  }
 
   async reconcile(ref: FluxObjectRef, requestedAt: Date): Promise<FluxObject> {
     refuseUnsupported(ref.kind, 'reconcile');

@@ -277,6 +277,26 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     ]);
   });
 
+  it('says with the Flux objects which clusters refuse changes and why, before anyone tries', async () => {
+    const server = await app();
+    const response = await request(server).get('/flux/objects');
+    expect(response.status).toBe(200);
+    expect(response.body.clusters).toEqual([
+      {
+        cluster: 'production',
+        recorded: true,
+        readOnly: true,
+        reason:
+          'cluster "production" is a recorded snapshot and cannot be changed',
+      },
+      { cluster: 'staging', recorded: false, readOnly: false },
+    ]);
+    const staging = await request(server).get('/flux/objects?cluster=staging');
+    expect(staging.body.clusters).toEqual([
+      { cluster: 'staging', recorded: false, readOnly: false },
+    ]);
+  });
+
   it('refuses a reconcile without homelab.flux.reconcile, patching nothing, while changes with other permissions go through', async () => {
     denied.add('homelab.flux.reconcile');
     const server = await app();

@@ -13,6 +13,7 @@ import {
 import {
   AppDrift,
   Finding,
+  FluxCluster,
   FluxObject,
   PostureSummary,
   PostureTrendPoint,
@@ -151,9 +152,11 @@ export class HomelabApiClient {
   }
 
   /** Flux objects of every cluster, or of one cluster, namespace, entity or kind. */
-  getFluxObjects(
-    query?: FluxObjectsQuery,
-  ): Promise<{ items: FluxObject[]; freshness: SourceFreshness[] }> {
+  getFluxObjects(query?: FluxObjectsQuery): Promise<{
+    items: FluxObject[];
+    clusters: FluxCluster[];
+    freshness: SourceFreshness[];
+  }> {
     return this.#call('get', '/flux/objects', { query });
   }
 

@@ -7,6 +7,7 @@ import {
   FindingSeverity,
   FindingSource,
   FluxKind,
+  FluxCluster,
   FluxObject,
   PolicyCounts,
   PostureSummary,
@@ -42,6 +43,7 @@ interface DocumentedAs {
   FluxKind: FluxKind;
   ReadyStatus: FluxObject['ready'];
   FluxObject: FluxObject;
+  FluxCluster: FluxCluster;
   FindingSeverity: FindingSeverity;
   FindingSource: FindingSource;
   Finding: Finding;
@@ -77,6 +79,7 @@ const documentedAsInSpec: {
   FluxKind: true,
   ReadyStatus: true,
   FluxObject: true,
+  FluxCluster: true,
   FindingSeverity: true,
   FindingSource: true,
   Finding: true,

@@ -113,6 +113,24 @@ export interface FluxObject {
 }
 
 /**
+ * Whether the Flux objects of a cluster can be reconciled, suspended or
+ * resumed through the homelab API, so that a client can say so before an
+ * operator tries.
+ *
+ * @public
+ */
+export interface FluxCluster {
+  /** The cluster's name. */
+  cluster: string;
+  /** A recorded snapshot (homelab.clusters snapshotDirectory), not a live API server. */
+  recorded: boolean;
+  /** Changes to its objects are refused: it is recorded, or no longer in homelab.clusters. */
+  readOnly: boolean;
+  /** Why changes are refused, when they are. */
+  reason?: string;
+}
+
+/**
  * Severity of a security finding, normalised across tools.
  *
  * @public

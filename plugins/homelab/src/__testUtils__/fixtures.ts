@@ -651,7 +651,11 @@ export function fakeHomelabApi(
       },
       freshness: fresh,
     }),
-    getFluxObjects: async () => ({ items: fluxObjects, freshness: fresh }),
+    getFluxObjects: async () => ({
+      items: fluxObjects,
+      clusters: [{ cluster: 'production', recorded: false, readOnly: false }],
+      freshness: fresh,
+    }),
     reconcileFluxObject: async ref => ({ ...fluxObjects[0], ...ref }),
     suspendFluxObject: async ref => ({
       ...fluxObjects[0],

@@ -3,6 +3,7 @@ import {
   AppDrift,
   Finding,
   FindingsQuery,
+  FluxCluster,
   FluxObject,
   FluxObjectRef,
   PostureSummary,
@@ -65,7 +66,7 @@ export interface HomelabApi {
   getFluxObjects(query?: {
     cluster?: string;
     entityRef?: string;
-  }): Promise<WithFreshness<{ items: FluxObject[] }>>;
+  }): Promise<WithFreshness<{ items: FluxObject[]; clusters: FluxCluster[] }>>;
   /** Asks Flux to reconcile the object now (homelab.flux.reconcile). */
   reconcileFluxObject(ref: FluxObjectRef): Promise<FluxObject>;
   /** Suspends reconciliation of the object (homelab.flux.suspend). */

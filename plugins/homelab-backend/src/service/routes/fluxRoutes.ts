@@ -43,7 +43,10 @@ export const fluxRoutes: RouteGroup = (router, context) => {
       store.flux.fluxObjects({ cluster, namespace, entityRef, kind }),
       freshness.read(['flux']),
     ]);
-    res.json({ items, freshness: sources });
+    const clusters = [...new Set(items.map(o => o.cluster))].map(name =>
+      flux.access(name),
+    );
+    res.json({ items, clusters, freshness: sources });
   });
 
   for (const action of Object.keys(FLUX_CHANGES) as FluxChangeName[]) {

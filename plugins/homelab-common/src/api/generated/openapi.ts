@@ -332,6 +332,16 @@ export interface components {
       lastHandledReconcileAt?: string;
       entityRef?: string;
     };
+    /** @description Whether the Flux objects of a cluster can be reconciled, suspended or resumed through the API. */
+    FluxCluster: {
+      cluster: string;
+      /** @description The cluster is a recorded snapshot (homelab.clusters snapshotDirectory), not a live API server. */
+      recorded: boolean;
+      /** @description Changes to its objects are refused - it is recorded, or no longer in homelab.clusters. */
+      readOnly: boolean;
+      /** @description Why changes are refused, when they are. */
+      reason?: string;
+    };
     /** @enum {string} */
     FindingSeverity: 'critical' | 'high' | 'medium' | 'low' | 'unknown';
     /** @enum {string} */
@@ -905,6 +915,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['FluxObject'][];
+            /** @description The clusters of the objects listed, each saying whether its objects can be changed. */
+            clusters: components['schemas']['FluxCluster'][];
             freshness: components['schemas']['Freshness'];
           };
         };

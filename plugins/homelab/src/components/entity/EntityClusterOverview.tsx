@@ -153,6 +153,7 @@ export function EntityClusterOverview() {
             <FreshnessNotice freshness={flux.value.freshness} />
             <FluxObjectsTable
               objects={flux.value.items}
+              clusters={flux.value.clusters}
               onChanged={flux.retry}
             />
           </>

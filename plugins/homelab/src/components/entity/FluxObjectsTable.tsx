@@ -3,11 +3,13 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   FLUX_KIND_ACTIONS,
+  FluxCluster,
   FluxObject,
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
 } from '@homelab/plugin-homelab-common';
 import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { homelabApiRef } from '../../api/HomelabApi';
@@ -144,13 +146,68 @@ function useFluxAction(onChanged: () => void) {
 }
 
 /**
+ * An action's button: disabled while another action runs, and with the
+ * reason on hover where the object's cluster refuses changes, so that an
+ * operator learns it before clicking rather than from a failed request.
+ */
+function ActionButton(props: {
+  label: string;
+  busy: boolean;
+  refusal?: string;
+  onClick(): void;
+}) {
+  const button = (
+    <Button
+      size="small"
+      disabled={props.busy || props.refusal !== undefined}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </Button>
+  );
+  if (props.refusal === undefined) return button;
+  // A disabled button gets no pointer events: the tooltip hangs on a wrapper.
+  return (
+    <Tooltip title={`${props.label} is off: ${props.refusal}`}>
+      <span>{button}</span>
+    </Tooltip>
+  );
+}
+
+/** Why changes to objects of each read-only cluster are refused, by cluster. */
+function refusalsByCluster(clusters: FluxCluster[]): Map<string, string> {
+  return new Map(
+    clusters
+      .filter(c => c.readOnly)
+      .map(c => [c.cluster, c.reason ?? `cluster "${c.cluster}" is read-only`]),
+  );
+}
+
+/** The readiness count, and that the objects are read-only where all are. */
+function subtitle(objects: FluxObject[], clusters: FluxCluster[]) {
+  if (!objects.length) return undefined;
+  const summary = fluxReadinessSummary(objects);
+  const shown = clusters.filter(c =>
+    objects.some(o => o.cluster === c.cluster),
+  );
+  const covers = shown.length === new Set(objects.map(o => o.cluster)).size;
+  if (!covers || !shown.every(c => c.readOnly)) return summary;
+  return shown.every(c => c.recorded)
+    ? `${summary} · read-only (recorded snapshot)`
+    : `${summary} · read-only`;
+}
+
+/**
  * Flux objects of every kind with their Ready state and revision, those that
  * need attention first, a count of how many are ready, and reconcile, suspend and resume buttons where the
  * kind supports them (an ExternalArtifact supports neither) for users the
- * permission framework allows them.
+ * permission framework allows them, disabled with the reason where the
+ * object's cluster refuses changes (a recorded snapshot).
  */
 export function FluxObjectsTable(props: {
   objects: FluxObject[];
+  /** Which clusters refuse changes, as the API says. */
+  clusters: FluxCluster[];
   onChanged(): void;
 }) {
   const canReconcile = usePermission({
@@ -160,33 +217,33 @@ export function FluxObjectsTable(props: {
     permission: homelabFluxSuspendPermission,
   }).allowed;
   const { busy, run } = useFluxAction(props.onChanged);
+  const refusals = refusalsByCluster(props.clusters);
 
   const columns = objectColumns();
   if (canReconcile || canSuspend) {
     columns.push({
       title: 'Actions',
       render: o => {
-        const disabled = busy !== undefined;
         const supports = FLUX_KIND_ACTIONS[o.kind];
+        const shared = {
+          busy: busy !== undefined,
+          refusal: refusals.get(o.cluster),
+        };
         return (
           <span style={{ whiteSpace: 'nowrap' }}>
             {canReconcile && supports.reconcile && !o.suspended && (
-              <Button
-                size="small"
-                disabled={disabled}
+              <ActionButton
+                {...shared}
+                label="Reconcile"
                 onClick={() => run(o, 'reconcile')}
-              >
-                Reconcile
-              </Button>
+              />
             )}
             {canSuspend && supports.suspend && (
-              <Button
-                size="small"
-                disabled={disabled}
+              <ActionButton
+                {...shared}
+                label={o.suspended ? 'Resume' : 'Suspend'}
                 onClick={() => run(o, o.suspended ? 'resume' : 'suspend')}
-              >
-                {o.suspended ? 'Resume' : 'Suspend'}
-              </Button>
+              />
             )}
           </span>
         );
@@ -196,9 +253,7 @@ export function FluxObjectsTable(props: {
   return (
     <Table<FluxObject>
       title="Flux"
-      subtitle={
-        props.objects.length ? fluxReadinessSummary(props.objects) : undefined
-      }
+      subtitle={subtitle(props.objects, props.clusters)}
       data={failingFirst(props.objects)}
       columns={columns}
       options={{

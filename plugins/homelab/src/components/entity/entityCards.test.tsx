@@ -252,6 +252,46 @@ describe('EntityClusterOverview', () => {
     ).toBeInTheDocument();
   });
 
+  it('disables the actions of a recorded snapshot before anyone clicks, saying why', async () => {
+    const base = fakeHomelabApi();
+    const reason =
+      'cluster "production" is a recorded snapshot and cannot be changed';
+    const api = fakeHomelabApi({
+      getFluxObjects: async query => ({
+        ...(await base.getFluxObjects(query)),
+        clusters: [
+          { cluster: 'production', recorded: true, readOnly: true, reason },
+        ],
+      }),
+    });
+    await render(<EntityClusterOverview />, cluster, {
+      api,
+      catalogEntities: [node],
+    });
+    expect(
+      await screen.findByText(
+        '4 of 6 ready · 1 not ready · 1 suspended · read-only (recorded snapshot)',
+      ),
+    ).toBeInTheDocument();
+    const release = screen.getByText('flux-system/nextcloud').closest('tr')!;
+    const reconcile = within(release).getByRole('button', {
+      name: 'Reconcile',
+    });
+    expect(reconcile).toBeDisabled();
+    expect(reconcile.parentElement).toHaveAttribute(
+      'title',
+      `Reconcile is off: ${reason}`,
+    );
+    const suspend = within(release).getByRole('button', { name: 'Suspend' });
+    expect(suspend).toBeDisabled();
+    expect(suspend.parentElement).toHaveAttribute(
+      'title',
+      `Suspend is off: ${reason}`,
+    );
+    fireEvent.click(reconcile);
+    expect(api.reconcileFluxObject).not.toHaveBeenCalled();
+  });
+
   it("shows and counts Flux 2.7's and the Flux Operator's kinds, offering only the actions each kind supports", async () => {
     await render(<EntityClusterOverview />, cluster, {
       api: fakeHomelabApi(),

@@ -374,6 +374,32 @@ export const spec = {
           },
         },
       },
+      FluxCluster: {
+        type: 'object',
+        description:
+          'Whether the Flux objects of a cluster can be reconciled, suspended or resumed through the API.',
+        required: ['cluster', 'recorded', 'readOnly'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          recorded: {
+            type: 'boolean',
+            description:
+              'The cluster is a recorded snapshot (homelab.clusters snapshotDirectory), not a live API server.',
+          },
+          readOnly: {
+            type: 'boolean',
+            description:
+              'Changes to its objects are refused - it is recorded, or no longer in homelab.clusters.',
+          },
+          reason: {
+            type: 'string',
+            description: 'Why changes are refused, when they are.',
+          },
+        },
+      },
       FindingSeverity: {
         type: 'string',
         enum: ['critical', 'high', 'medium', 'low', 'unknown'],
@@ -1658,13 +1684,21 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['items', 'freshness'],
+                  required: ['items', 'clusters', 'freshness'],
                   additionalProperties: false,
                   properties: {
                     items: {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/FluxObject',
+                      },
+                    },
+                    clusters: {
+                      type: 'array',
+                      description:
+                        'The clusters of the objects listed, each saying whether its objects can be changed.',
+                      items: {
+                        $ref: '#/components/schemas/FluxCluster',
                       },
                     },
                     freshness: {
