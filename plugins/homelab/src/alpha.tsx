@@ -26,6 +26,8 @@ import { HomelabClient } from './api/HomelabClient';
 import {
   isHomelabCluster,
   isHomelabHardware,
+  isHomelabIpPool,
+  isHomelabNetwork,
   isHomelabWorkload,
 } from './components/entity/entityPredicates';
 import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
@@ -89,6 +91,30 @@ const hardwareCard = EntityCardBlueprint.make({
     loader: () =>
       import('./components/entity/EntityHardwareCard').then(m =>
         compatWrapper(<m.EntityHardwareCard />),
+      ),
+  },
+});
+
+const networkCard = EntityCardBlueprint.make({
+  name: 'network',
+  params: {
+    type: 'info',
+    filter: isHomelabNetwork,
+    loader: () =>
+      import('./components/entity/EntityNetworkCard').then(m =>
+        compatWrapper(<m.EntityNetworkCard />),
+      ),
+  },
+});
+
+const ipPoolCard = EntityCardBlueprint.make({
+  name: 'ip-pool',
+  params: {
+    type: 'info',
+    filter: isHomelabIpPool,
+    loader: () =>
+      import('./components/entity/EntityIpPoolCard').then(m =>
+        compatWrapper(<m.EntityIpPoolCard />),
       ),
   },
 });
@@ -179,6 +205,8 @@ export default createFrontendPlugin({
     securityTab,
     slosTab,
     hardwareCard,
+    networkCard,
+    ipPoolCard,
     postureCard,
     sloCard,
     driftCard,

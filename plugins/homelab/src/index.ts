@@ -15,12 +15,16 @@ export {
   EntityHomelabPostureCard,
   EntityHomelabSloCard,
   EntityHomelabDriftCard,
+  EntityHomelabNetworkCard,
+  EntityHomelabIpPoolCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
 } from './plugin';
 export {
   isHomelabCluster,
   isHomelabHardware,
+  isHomelabIpPool,
+  isHomelabNetwork,
   isHomelabWorkload,
 } from './components/entity/entityPredicates';
 export { homelabApiRef } from './api/HomelabApi';

@@ -69,6 +69,42 @@ export const EntityHomelabHardwareCard: () => JSX.Element =
   );
 
 /**
+ * A network's address plan (block, gateway, DHCP and reserved ranges, use)
+ * or a WAN uplink's facts.
+ *
+ * @public
+ */
+export const EntityHomelabNetworkCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabNetworkCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityNetworkCard').then(
+            m => m.EntityNetworkCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * A load-balancer pool's addresses, size, cluster and network.
+ *
+ * @public
+ */
+export const EntityHomelabIpPoolCard: () => JSX.Element = homelabPlugin.provide(
+  createComponentExtension({
+    name: 'EntityHomelabIpPoolCard',
+    component: {
+      lazy: () =>
+        import('./components/entity/EntityIpPoolCard').then(
+          m => m.EntityIpPoolCard,
+        ),
+    },
+  }),
+);
+
+/**
  * A cluster's facts, nodes and Flux objects, with reconcile and suspend controls.
  *
  * @public

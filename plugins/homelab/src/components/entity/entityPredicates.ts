@@ -20,6 +20,22 @@ export const isHomelabHardware = isResourceOfType(
 );
 
 /**
+ * A homelab network (a VLAN or a WAN uplink): has the network card.
+ *
+ * @public
+ */
+export const isHomelabNetwork = isResourceOfType(
+  HOMELAB_RESOURCE_TYPES.network,
+);
+
+/**
+ * A cluster's load-balancer address pool: has the pool card.
+ *
+ * @public
+ */
+export const isHomelabIpPool = isResourceOfType(HOMELAB_RESOURCE_TYPES.ipPool);
+
+/**
  * A homelab Kubernetes cluster: has the cluster overview.
  *
  * @public
