@@ -10,7 +10,12 @@ const TLS = path.resolve(__dirname, '../../test-fixtures/tls');
 const V1_TOKEN = '0123456789abcdef0123456789abcdef01234567';
 const V2_TOKEN = 'nbt_4F9DAouzURLb.zjebxBPzICiPbWz0Wtx0fTL7bCKXKGTYhNzkgC2S';
 
-type Behaviour = 'normal' | 'hang' | 'drop-second-page' | 'foreign-next';
+type Behaviour =
+  | 'normal'
+  | 'hang'
+  | 'drop-second-page'
+  | 'foreign-next'
+  | 'auth-proxy';
 
 /**
  * A stand-in for NetBox's REST API built from its documented shapes
@@ -31,6 +36,11 @@ function netboxStandIn(behaviour: () => Behaviour) {
         path: req.url!,
         authorization: req.headers.authorization,
       });
+      if (behaviour() === 'auth-proxy') {
+        // An authenticating proxy in front of NetBox, as some homelabs run.
+        res.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
+        return;
+      }
       const auth = req.headers.authorization;
       if (auth !== `Token ${V1_TOKEN}` && auth !== `Bearer ${V2_TOKEN}`) {
         res.writeHead(403, { 'content-type': 'application/json' });
@@ -171,7 +181,17 @@ describe('reading NetBox from a local HTTPS stand-in built from the documented R
     expect(requests.every(r => r.path.startsWith('/api/'))).toBe(true);
   });
 
-  it('says a refused token plainly, without the token', async () => {
+  it('says a refusal by a proxy in front of NetBox (401) plainly too', async () => {
+    behaviour = 'auth-proxy';
+
+    const error = await readNetbox(live()).catch(e => e);
+
+    expect(error.message).toBe(
+      'NetBox "home": GET /api/dcim/devices/ was refused (401): check the token and its permissions',
+    );
+  });
+
+  it('says a refused token (403, as NetBox answers a bad token) plainly, without the token', async () => {
     const error = await readNetbox(live('wrong-token')).catch(e => e);
 
     expect(error.message).toBe(
