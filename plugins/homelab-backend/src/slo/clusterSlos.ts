@@ -13,15 +13,45 @@ import {
 /** Sloth's default SLO period; its Kubernetes objects do not state one. */
 const SLOTH_PERIOD_SECONDS = 30 * 86400;
 
+/** A chain of Sloth SLO plugins, with each plugin's configuration. */
+interface SlothPlugins {
+  chain?: Array<{ id?: string; config?: { disableOptimized?: boolean } }>;
+}
+
+/** Sloth's plugin that writes the SLI recording rules. */
+const SLOTH_SLI_RULES_PLUGIN = 'sloth.dev/core/sli_rules/v1';
+
+/**
+ * How Sloth computes the SLI over the period: by default its rule for the
+ * period averages the 5-minute ratios (an "optimized" rule); with its SLI
+ * rules plugin configured `disableOptimized: true` the period's rule is a
+ * ratio of rates over the period, like the other windows
+ * (internal/plugin/slo/core/sli_rules_v1).
+ */
+function slothPeriodErrorRatio(
+  ...plugins: Array<SlothPlugins | undefined>
+): 'events' | 'mean-of-5m-ratios' {
+  const unoptimized = plugins.some(p =>
+    p?.chain?.some(
+      plugin =>
+        plugin.id === SLOTH_SLI_RULES_PLUGIN &&
+        plugin.config?.disableOptimized === true,
+    ),
+  );
+  return unoptimized ? 'events' : 'mean-of-5m-ratios';
+}
+
 /** Sloth's PrometheusServiceLevel (sloth.slok.dev/v1). Its objects use camelCase; spec files snake_case. */
 export interface SlothServiceLevel {
   metadata: { name: string; namespace?: string };
   spec: {
     service?: string;
+    sloPlugins?: SlothPlugins;
     slos?: Array<{
       name: string;
       objective: number;
       description?: string;
+      plugins?: SlothPlugins;
       sli?: {
         events?: {
           errorQuery?: string;
@@ -114,6 +144,10 @@ export function parseSlothServiceLevel(
       ...(errorQuery && totalQuery
         ? { eventsQuery: rateEvents(totalQuery) }
         : {}),
+      periodErrorRatio: slothPeriodErrorRatio(
+        object.spec.sloPlugins,
+        slo.plugins,
+      ),
     });
   }
   return { slos, problems };
@@ -174,6 +208,7 @@ export function parsePyrraObjective(
         origin,
         errorRatioQuery,
         eventsQuery: counterEvents(total!),
+        periodErrorRatio: 'events',
       },
     ],
     problems: [],

@@ -19,10 +19,21 @@ export function parseDuration(text: string): number | undefined {
   );
 }
 
-/** The shortest Prometheus duration for a number of seconds, like "1d" or "6h". */
+/**
+ * A number of seconds as Prometheus writes a duration (model.Duration):
+ * weeks only when whole ("4w", but "30d" rather than "4w2d"), then days,
+ * hours, minutes and seconds, like "1h30m" or "1m30s".
+ */
 export function formatDuration(seconds: number): string {
-  for (const unit of ['w', 'd', 'h', 'm'] as const) {
-    if (seconds % UNITS[unit] === 0) return `${seconds / UNITS[unit]}${unit}`;
+  if (seconds % UNITS.w === 0) return `${seconds / UNITS.w}w`;
+  let rest = seconds;
+  let text = '';
+  for (const unit of ['d', 'h', 'm', 's'] as const) {
+    const amount = Math.floor(rest / UNITS[unit]);
+    if (amount > 0) {
+      text += `${amount}${unit}`;
+      rest -= amount * UNITS[unit];
+    }
   }
-  return `${seconds}s`;
+  return text || '0s';
 }

@@ -6,10 +6,8 @@ import {
 } from '@homelab/plugin-homelab-common';
 import { PrometheusClient } from '@homelab/plugin-homelab-node';
 import {
-  BURN_RATE_ALERTS,
-  BURN_RATE_WINDOWS,
+  alertWindowsOf,
   burnRate,
-  burnRateThreshold,
   errorBudgetRemaining,
 } from './burnRateAlerts';
 import { formatDuration } from './durations';
@@ -22,6 +20,43 @@ const VALUE_LABEL = 'homelab_value';
 /** Points of the history each SLO's chart gets. */
 const SERIES_POINTS = 60;
 
+/** The window of the error ratios Sloth averages over the period. */
+const SLOTH_SHORT_WINDOW = 300;
+/**
+ * How often Sloth's 5-minute ratio is taken: its rules are evaluated at
+ * Prometheus's evaluation interval, one minute unless configured.
+ */
+const SLOTH_EVALUATION_INTERVAL = '1m';
+
+/** An SLO's query with its window (and the window's seconds) filled in. */
+function inWindow(query: string, windowSeconds: number): string {
+  return query
+    .split(WINDOW_PLACEHOLDER)
+    .join(formatDuration(windowSeconds))
+    .split(WINDOW_SECONDS_PLACEHOLDER)
+    .join(String(windowSeconds));
+}
+
+/**
+ * An SLO's error ratio over a window. Over its whole period, an SLO whose
+ * tool averages short ratios gets that average, as a subquery:
+ * `avg_over_time(<5m ratio>[30d:1m])` equals Sloth's
+ * `sum_over_time(slo:sli_error:ratio_rate5m[30d]) / count_over_time(...)`.
+ */
+function errorRatioOver(
+  slo: SloDefinition,
+  windowSeconds: number,
+  overPeriod: boolean,
+): string {
+  if (overPeriod && slo.periodErrorRatio === 'mean-of-5m-ratios') {
+    return `avg_over_time(${inWindow(
+      slo.errorRatioQuery,
+      SLOTH_SHORT_WINDOW,
+    )}[${formatDuration(windowSeconds)}:${SLOTH_EVALUATION_INTERVAL}])`;
+  }
+  return inWindow(slo.errorRatioQuery, windowSeconds);
+}
+
 /**
  * One PromQL expression giving the error ratio of every SLO over a window,
  * each tagged with its id: `label_replace(<ratio of A>, "homelab_slo", "A",
@@ -30,26 +65,22 @@ const SERIES_POINTS = 60;
 function batchedErrorRatios(
   slos: SloDefinition[],
   windowSeconds: number,
-  withEvents = false,
+  options: { withEvents?: boolean; overPeriod?: boolean } = {},
 ): string {
-  const window = formatDuration(windowSeconds);
-  const inWindow = (query: string) =>
-    query
-      .split(WINDOW_PLACEHOLDER)
-      .join(window)
-      .split(WINDOW_SECONDS_PLACEHOLDER)
-      .join(String(windowSeconds));
   return slos
     .flatMap(slo => {
-      const ratio = `label_replace(${inWindow(
-        slo.errorRatioQuery,
+      const ratio = `label_replace(${errorRatioOver(
+        slo,
+        windowSeconds,
+        options.overPeriod === true,
       )}, "${SLO_LABEL}", "${slo.id}", "", "")`;
-      if (!withEvents || !slo.eventsQuery) return [ratio];
+      if (!options.withEvents || !slo.eventsQuery) return [ratio];
       // Its events, told apart by a second label: `or` keeps both.
       return [
         ratio,
         `label_replace(label_replace(${inWindow(
           slo.eventsQuery,
+          windowSeconds,
         )}, "${SLO_LABEL}", "${
           slo.id
         }", "", ""), "${VALUE_LABEL}", "events", "", "")`,
@@ -128,10 +159,11 @@ async function measureSlos(
   const ratiosOver = async (
     windowSeconds: number,
     members: SloDefinition[],
+    overPeriod: boolean,
   ) => {
     measured.queries++;
     const samples = await prometheus.query(
-      batchedErrorRatios(members, windowSeconds, withEvents),
+      batchedErrorRatios(members, windowSeconds, { withEvents, overPeriod }),
       at,
     );
     const byId = new Map<string, number>();
@@ -151,7 +183,7 @@ async function measureSlos(
     const step = Math.max(60, Math.floor(period / SERIES_POINTS));
     const start = new Date(at.getTime() - (period - step) * 1000);
     const ranges = await prometheus.queryRange(
-      batchedErrorRatios(members, period),
+      batchedErrorRatios(members, period, { overPeriod: true }),
       start,
       at,
       step,
@@ -163,20 +195,29 @@ async function measureSlos(
   };
 
   const byPeriod = new Map<number, SloDefinition[]>();
-  for (const slo of slos)
-    byPeriod.set(slo.periodSeconds, [
-      ...(byPeriod.get(slo.periodSeconds) ?? []),
-      slo,
+  const byWindow = new Map<number, SloDefinition[]>();
+  const add = (
+    groups: Map<number, SloDefinition[]>,
+    key: number,
+    slo: SloDefinition,
+  ) => groups.set(key, [...(groups.get(key) ?? []), slo]);
+  for (const slo of slos) {
+    add(byPeriod, slo.periodSeconds, slo);
+    const windows = alertWindowsOf(slo).flatMap(a => [
+      a.longWindow,
+      a.shortWindow,
     ]);
+    for (const window of new Set(windows)) add(byWindow, window, slo);
+  }
   if (slos.length === 0) return measured;
   await Promise.all([
-    ...BURN_RATE_WINDOWS.map(async window => {
-      const { ratios, events } = await ratiosOver(window, slos);
+    ...[...byWindow].map(async ([window, members]) => {
+      const { ratios, events } = await ratiosOver(window, members, false);
       measured.byWindow.set(window, ratios);
       measured.eventsByWindow.set(window, events);
     }),
     ...[...byPeriod].map(async ([period, members]) => {
-      const { ratios, events } = await ratiosOver(period, members);
+      const { ratios, events } = await ratiosOver(period, members, true);
       for (const [id, ratio] of ratios) measured.overPeriod.set(id, ratio);
       for (const [id, count] of events)
         measured.eventsOverPeriod.set(id, count);
@@ -204,12 +245,8 @@ function burnRateAlertsOf(
           measured.byWindow.get(window)?.get(slo.id) ?? null,
           slo.objective,
         );
-  return BURN_RATE_ALERTS.map(alert => {
-    const threshold = burnRateThreshold(
-      alert.budgetFraction,
-      slo.periodSeconds,
-      alert.longWindow,
-    );
+  return alertWindowsOf(slo).map(alert => {
+    const threshold = alert.threshold;
     const longEvents = eventsIn(alert.longWindow);
     const shortEvents = eventsIn(alert.shortWindow);
     const longBurnRate = rateIn(alert.longWindow, longEvents);

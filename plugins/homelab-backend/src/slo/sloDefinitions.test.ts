@@ -1,3 +1,4 @@
+import { alertWindowsOf } from './burnRateAlerts';
 import { parsePyrraObjective, parseSlothServiceLevel } from './clusterSlos';
 import { parseDuration, formatDuration } from './durations';
 import { parseOpenSlo } from './openslo';
@@ -163,6 +164,95 @@ describe('Sloth and Pyrra objects', () => {
     ]);
   });
 
+  it("compute the period's SLI as Sloth's rules do: averaged 5-minute ratios, unless its SLI rules plugin is told not to", () => {
+    const events = {
+      errorQuery: 'sum(rate(errors_total[{{.window}}]))',
+      totalQuery: 'sum(rate(requests_total[{{.window}}]))',
+    };
+    const unoptimized = {
+      chain: [
+        {
+          id: 'sloth.dev/core/sli_rules/v1',
+          config: { disableOptimized: true },
+        },
+      ],
+    };
+    const read = (spec: Parameters<typeof parseSlothServiceLevel>[0]['spec']) =>
+      parseSlothServiceLevel(
+        { metadata: { name: 'api' }, spec },
+        'lab',
+      ).slos.map(s => [s.name, s.periodErrorRatio]);
+    expect(
+      read({
+        service: 'api',
+        slos: [
+          { name: 'default', objective: 99, sli: { events } },
+          {
+            name: 'own-plugins',
+            objective: 99,
+            plugins: unoptimized,
+            sli: { events },
+          },
+        ],
+      }),
+    ).toEqual([
+      ['default', 'mean-of-5m-ratios'],
+      ['own-plugins', 'events'],
+    ]);
+    expect(
+      read({
+        service: 'api',
+        sloPlugins: unoptimized,
+        slos: [{ name: 'all', objective: 99, sli: { events } }],
+      }),
+    ).toEqual([['all', 'events']]);
+  });
+
+  it("alert on Pyrra's objectives with Pyrra's windows and factors, scaled to their window", () => {
+    const alerts = (window: string) =>
+      alertWindowsOf({
+        source: 'pyrra',
+        periodSeconds: parseDuration(window)!,
+      }).map(a => [
+        a.severity,
+        formatDuration(a.longWindow),
+        formatDuration(a.shortWindow),
+        a.threshold,
+      ]);
+    // pyrra-dev/pyrra slo/rules_test.go: Test_windows (28 days), and the
+    // windows of its 1-week and 2-week objectives' burn-rate rules.
+    expect(alerts('4w')).toEqual([
+      ['page', '1h', '5m', 14],
+      ['page', '6h', '30m', 7],
+      ['ticket', '1d', '2h', 2],
+      ['ticket', '4d', '6h', 1],
+    ]);
+    expect(alerts('1w')).toEqual([
+      ['page', '15m', '1m', 14],
+      ['page', '1h30m', '8m', 7],
+      ['ticket', '6h', '30m', 2],
+      ['ticket', '1d', '1h30m', 1],
+    ]);
+    expect(alerts('2w')).toEqual([
+      ['page', '30m', '3m', 14],
+      ['page', '3h', '15m', 7],
+      ['ticket', '12h', '1h', 2],
+      ['ticket', '2d', '3h', 1],
+    ]);
+    // Sloth's (the SRE workbook's) for the others, thresholds scaled to the period.
+    expect(
+      alertWindowsOf({ source: 'sloth', periodSeconds: 30 * 86400 }).map(a => [
+        formatDuration(a.longWindow),
+        a.threshold,
+      ]),
+    ).toEqual([
+      ['1h', expect.closeTo(14.4, 9)],
+      ['6h', expect.closeTo(6, 9)],
+      ['1d', expect.closeTo(3, 9)],
+      ['3d', expect.closeTo(1, 9)],
+    ]);
+  });
+
   it('read Pyrra ratio and latency indicators with their window', () => {
     const ratio = parsePyrraObjective(
       {
@@ -231,6 +321,9 @@ describe('durations', () => {
     expect(parseDuration('30 days')).toBeUndefined();
     expect(formatDuration(259200)).toBe('3d');
     expect(formatDuration(1800)).toBe('30m');
-    expect(formatDuration(90)).toBe('90s');
+    expect(formatDuration(90)).toBe('1m30s');
+    expect(formatDuration(5400)).toBe('1h30m');
+    expect(formatDuration(28 * 86400)).toBe('4w');
+    expect(formatDuration(30 * 86400)).toBe('30d');
   });
 });

@@ -365,6 +365,16 @@ export interface SloDefinition {
    * does not count events, as a raw Sloth SLI does not.
    */
   eventsQuery?: string;
+  /**
+   * How the SLI over the whole period is computed, as the tool the SLO comes
+   * from computes it. `events` (also when absent): bad events over all
+   * events of the period, as OpenSLO's Occurrences and Pyrra count them.
+   * `mean-of-5m-ratios`: the mean of the 5-minute error ratio, taken every
+   * minute over the period, as Sloth's recording rules compute it
+   * (slo:sli_error:ratio_rate30d); a quiet night's minute weighs as much as
+   * a busy day's.
+   */
+  periodErrorRatio?: 'events' | 'mean-of-5m-ratios';
 }
 
 /**

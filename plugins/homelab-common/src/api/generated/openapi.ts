@@ -452,6 +452,11 @@ export interface components {
       errorRatioQuery: string;
       /** @description The number of events in a window ({{.window}}, {{.windowSeconds}}); absent when the SLI does not count events. */
       eventsQuery?: string;
+      /**
+       * @description How the SLI over the period is computed, as the SLO's tool computes it. events (also when absent) is bad events over all events of the period (OpenSLO Occurrences, Pyrra); mean-of-5m-ratios is the mean of the 5-minute error ratio taken every minute over the period (Sloth's slo:sli_error:ratio_rate30d).
+       * @enum {string}
+       */
+      periodErrorRatio?: 'events' | 'mean-of-5m-ratios';
     };
     NullableNumber: number | null;
     BurnRateAlert: {

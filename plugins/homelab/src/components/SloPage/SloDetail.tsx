@@ -4,6 +4,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { SloDefinition } from '@homelab/plugin-homelab-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -14,6 +15,20 @@ import { BurnRateAlerts } from './BurnRateAlerts';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
 import { SloBurnDownChart } from './SloBurnDownChart';
 import { percent, STATE_TEXT, windowText } from './sloFormat';
+
+/**
+ * How the SLI over the period is computed, in words: the tools differ, and
+ * the number means what the tool the SLO comes from means by it.
+ */
+function sliDefinition(
+  method: SloDefinition['periodErrorRatio'],
+  periodSeconds: number,
+): string {
+  const period = windowText(periodSeconds);
+  return method === 'mean-of-5m-ratios'
+    ? `Mean of the 5-minute success ratios over ${period}, as Sloth's rules compute it`
+    : `Good events out of all events over ${period}`;
+}
 
 /** One SLO with its history: the burn-down of its error budget over the window. */
 export function SloDetail(props: { id: string }) {
@@ -65,6 +80,9 @@ export function SloDetail(props: { id: string }) {
             Attainment (SLI)
           </Typography>
           <Typography variant="h6">{percent(status.sli, 3)}</Typography>
+          <Typography variant="caption" color="textSecondary">
+            {sliDefinition(slo.periodErrorRatio, slo.periodSeconds)}
+          </Typography>
           <Typography variant="body2" color="textSecondary">
             Error budget remaining
           </Typography>

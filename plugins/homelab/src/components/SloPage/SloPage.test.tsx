@@ -86,6 +86,32 @@ describe('SloPage', () => {
     ).toBeInTheDocument();
   });
 
+  it("says how the SLI is computed, as the SLO's tool computes it", async () => {
+    const fake = fakeHomelabApi();
+    const api = fakeHomelabApi({
+      getSlo: async id => {
+        const { slo, ...rest } = await fake.getSlo(id);
+        return {
+          ...rest,
+          slo: {
+            ...slo,
+            slo: { ...slo.slo, periodErrorRatio: 'mean-of-5m-ratios' },
+          },
+        };
+      },
+    });
+    await render(api, '/?slo=nextcloud');
+    expect(
+      await screen.findByText(
+        "Mean of the 5-minute success ratios over 30d, as Sloth's rules compute it",
+      ),
+    ).toBeInTheDocument();
+    await render(fake, '/?slo=nextcloud');
+    expect(
+      await screen.findByText('Good events out of all events over 30d'),
+    ).toBeInTheDocument();
+  });
+
   it('selects an SLO by clicking it', async () => {
     const api = fakeHomelabApi();
     await render(api);

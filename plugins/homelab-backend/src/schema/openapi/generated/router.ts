@@ -735,6 +735,12 @@ export const spec = {
               'The number of events in a window ({{.window}}, {{.windowSeconds}}); absent when the SLI does not count events.',
             type: 'string',
           },
+          periodErrorRatio: {
+            description:
+              "How the SLI over the period is computed, as the SLO's tool computes it. events (also when absent) is bad events over all events of the period (OpenSLO Occurrences, Pyrra); mean-of-5m-ratios is the mean of the 5-minute error ratio taken every minute over the period (Sloth's slo:sli_error:ratio_rate30d).",
+            type: 'string',
+            enum: ['events', 'mean-of-5m-ratios'],
+          },
         },
       },
       NullableNumber: {
