@@ -4,7 +4,12 @@ import {
   HOMELAB_RESOURCE_TYPES,
 } from '@homelab/plugin-homelab-common';
 import Alert from '@material-ui/lab/Alert';
-import { bytesText, cpuUseText, ProxmoxLiveFacts } from './ProxmoxLiveFacts';
+import {
+  bytesText,
+  cpuUseText,
+  ProxmoxLiveFacts,
+  usageText,
+} from './ProxmoxLiveFacts';
 import { uptimeText } from './uptimeText';
 
 /** Where a hypervisor saw a guest that the inventory does not list. */
@@ -42,14 +47,7 @@ export function GuestLiveFacts(props: { entity: Entity }) {
         ],
         ['Uptime', uptimeText(live.uptimeSeconds)],
         ['CPU in use', cpuUseText(live.cpuUse, live.vcpus, 'vCPUs')],
-        [
-          'Memory in use',
-          live.memoryMaxBytes
-            ? `${bytesText(live.memoryBytes)} of ${bytesText(
-                live.memoryMaxBytes,
-              )}`
-            : undefined,
-        ],
+        ['Memory in use', usageText(live.memoryBytes, live.memoryMaxBytes)],
         [
           'Disk in use',
           // Proxmox reports 0 for a VM whose guest agent does not tell it.

@@ -3,7 +3,12 @@ import {
   getHomelabSpec,
   HOMELAB_RESOURCE_TYPES,
 } from '@homelab/plugin-homelab-common';
-import { bytesText, cpuUseText, ProxmoxLiveFacts } from './ProxmoxLiveFacts';
+import {
+  bytesText,
+  cpuUseText,
+  ProxmoxLiveFacts,
+  usageText,
+} from './ProxmoxLiveFacts';
 import { uptimeText } from './uptimeText';
 
 /**
@@ -25,14 +30,7 @@ export function HostLiveFacts(props: { entity: Entity }) {
         ['Node', `${live.node} (Proxmox VE ${live.source})`],
         ['Uptime', uptimeText(live.uptimeSeconds)],
         ['CPU in use', cpuUseText(live.cpuUse, live.cpus, 'CPUs')],
-        [
-          'Memory in use',
-          live.memoryMaxBytes
-            ? `${bytesText(live.memoryBytes)} of ${bytesText(
-                live.memoryMaxBytes,
-              )}`
-            : undefined,
-        ],
+        ['Memory in use', usageText(live.memoryBytes, live.memoryMaxBytes)],
         ...live.storage.map((storage): [string, string] => [
           `Storage ${storage.name}`,
           `${bytesText(storage.usedBytes)} of ${bytesText(storage.totalBytes)}${

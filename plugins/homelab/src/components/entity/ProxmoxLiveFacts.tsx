@@ -10,6 +10,10 @@ import { StatusChip } from '../shared/StatusChip';
 export const bytesText = (value?: number) =>
   value === undefined ? '?' : memoryQuantityText(String(value));
 
+/** What "used of allocated" reads, when Proxmox says what was allocated. */
+export const usageText = (used?: number, allocated?: number) =>
+  allocated ? `${bytesText(used)} of ${bytesText(allocated)}` : undefined;
+
 /** What "x% of n" reads for a share of CPUs in use. */
 export function cpuUseText(
   share: number | undefined,
