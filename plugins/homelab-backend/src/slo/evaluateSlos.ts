@@ -139,8 +139,9 @@ function seriesPoints(
 
 /**
  * Asks Prometheus for everything the SLOs need, in batches: one query per
- * burn-rate window for all SLOs, and per distinct period one query for the
- * ratio over it and one range query for its history.
+ * burn-rate window for all the SLOs whose tool alerts on it (Sloth's and
+ * Pyrra's windows differ), and per distinct period one query for the ratio
+ * over it and one range query for its history.
  */
 async function measureSlos(
   slos: SloDefinition[],
