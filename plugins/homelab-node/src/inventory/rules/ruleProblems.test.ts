@@ -439,6 +439,42 @@ describe('the problems of references and names', () => {
       ],
     ],
     [
+      'a reference among exactly twelve names, all listed',
+      [
+        ['    router: router\n', '    router: routr\n'],
+        [
+          '  - name: pi\n',
+          `${extraDevices.split('  - name: extra-5')[0]}  - name: pi\n`,
+        ],
+      ],
+      [
+        'error wan[0].router: unknown device "routr"; did you mean "router"? Known devices: router, switch, board, module-1, module-2, extra-1, extra-2, extra-3, extra-4, pi, hypervisor, vm-1. [unknown-reference]',
+      ],
+    ],
+    [
+      'a reference into a section the inventory leaves empty',
+      [
+        [
+          'environments:\n  - name: staging\n    promotesTo: production\n  - name: production\n',
+          '',
+        ],
+      ],
+      [
+        'error clusters[0].environment: unknown environment "production". The inventory defines no environments. [unknown-reference]',
+        'error clusters[1].environment: unknown environment "staging". The inventory defines no environments. [unknown-reference]',
+      ],
+    ],
+    [
+      'a device of unknown kind where a kind is required: not known to be wrong',
+      [
+        [
+          '  - name: router\n    kind: router\n',
+          '  - name: router\n    kind: unknown\n',
+        ],
+      ],
+      [],
+    ],
+    [
       'references to the wrong kind of device',
       [
         ['    router: router\n', '    router: switch\n    via: pi\n'],
