@@ -49,9 +49,7 @@ function devices(resources: ProxmoxResource[]): string[] {
     ...guests.map(guest =>
       item(
         {
-          name: toInventoryName(
-            guest.name ?? `${guest.type}-${guest.vmid}`,
-          ),
+          name: toInventoryName(guest.name ?? `${guest.type}-${guest.vmid}`),
           kind: 'virtual-machine',
           host: toInventoryName(guest.node ?? ''),
           vmid: Number(guest.vmid),
