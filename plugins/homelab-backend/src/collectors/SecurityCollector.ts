@@ -19,6 +19,10 @@ import { Collection } from './recordCollection';
 import { PolarisSource } from './PolarisSource';
 import { listIfServed } from './listIfServed';
 
+/** The warning of a collection that could attribute no finding to an app. */
+const NO_APP_ENTITIES =
+  'The catalog had no entity claiming Kubernetes workloads: no finding is attributed to an app until the next collection';
+
 /**
  * Security reports of a cluster: Trivy Operator's reports, the Polaris audit
  * and policy reports (Kyverno, Falco, kube-bench and others), turned into
@@ -50,12 +54,16 @@ export class SecurityCollector implements ClusterCollector {
     const [workloads] = (
       await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
     ).filter(snapshot => snapshot.cluster === cluster);
+    const entities = await this.entities();
     const aggregator = new PostureAggregator(
       cluster,
       workloads?.data,
-      await this.entities(),
+      entities,
     );
     const warnings: string[] = [];
+    // Findings are attributed to apps now, from the catalog as it is: before
+    // it has read the apps, an app's findings would read as none.
+    if (!entities.claimsAny) warnings.push(NO_APP_ENTITIES);
     await this.posture.beginPosture(cluster);
     const store = () =>
       this.posture.stageFindings(

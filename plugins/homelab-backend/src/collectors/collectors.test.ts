@@ -100,6 +100,44 @@ describe('collectors against local HTTP servers speaking the Kubernetes API with
     await collectors.security!();
   };
 
+  it('says when no finding could be attributed to an app, because the catalog had not read the apps yet', async () => {
+    const warningsOf = async () =>
+      (await store.collections.freshness())
+        .filter(f => f.source === 'security')
+        .map(f => `${f.cluster}: ${f.warnings?.[0] ?? 'no warning'}`);
+    await collectAll();
+    expect(
+      (await warningsOf()).filter(w => w.includes('The catalog had no entity')),
+    ).toEqual([]);
+
+    const early = createCollectors({
+      config: readHomelabBackendConfig(new ConfigReader({ homelab: {} })),
+      logger: mockServices.logger.mock(),
+      store,
+      clients: readClusterConnections(
+        new ConfigReader({
+          homelab: {
+            clusters: [
+              {
+                name: 'staging',
+                url: servers.staging.url,
+                caData: servers.staging.caData,
+                token: TOKEN,
+              },
+            ],
+          },
+        }),
+      ).map(createClusterClient),
+      catalog: catalogServiceMock({ entities: [] }),
+      auth: mockServices.auth(),
+      urlReader: mockServices.urlReader.mock(),
+    });
+    await early.security!();
+    expect(await warningsOf()).toContain(
+      'staging: The catalog had no entity claiming Kubernetes workloads: no finding is attributed to an app until the next collection',
+    );
+  });
+
   it('reads Flux, Trivy, Polaris and Kyverno objects of both clusters page by page, with the token', async () => {
     await collectAll();
     expect(

@@ -89,6 +89,11 @@ export class EntityIndex {
     }
   }
 
+  /** Whether any entity claims Kubernetes objects: none before the catalog has read the apps. */
+  get claimsAny(): boolean {
+    return this.#labelMatchers.length > 0 || this.#platformServices.size > 0;
+  }
+
   /** The entity owning an object with these labels in this namespace of this cluster, if any. */
   entityFor(
     cluster: string,

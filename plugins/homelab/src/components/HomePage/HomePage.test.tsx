@@ -88,6 +88,46 @@ describe('HomePage', () => {
     ).toHaveAttribute('href', '/catalog/default/component/nextcloud');
   });
 
+  it('says "none known" only where the findings were read, and "not known" with why otherwise', async () => {
+    const security = (cluster: string, state: 'fresh' | 'never-collected') =>
+      ({ source: 'security', cluster, state } as const);
+    const noFindings = (freshness: ReturnType<typeof security>[]) =>
+      fakeHomelabApi({
+        getPostureFindings: async () => ({
+          items: [],
+          totalCount: 0,
+          offset: 0,
+          limit: 1,
+          freshness,
+        }),
+      });
+    const vulnerabilityCell = async () =>
+      within(
+        (await screen.findByRole('link', { name: 'Nextcloud' })).closest('tr')!,
+      )
+        .getAllByRole('cell')
+        .pop()!;
+
+    const { unmount } = await render(
+      noFindings([
+        security('staging', 'fresh'),
+        security('production', 'fresh'),
+      ]),
+    );
+    expect(await vulnerabilityCell()).toHaveTextContent(/^none known$/);
+    unmount();
+
+    await render(
+      noFindings([
+        security('staging', 'never-collected'),
+        security('production', 'fresh'),
+      ]),
+    );
+    expect(await vulnerabilityCell()).toHaveTextContent(
+      "not knownstaging's security reports were never collected",
+    );
+  });
+
   it('says so when no app runs yet', async () => {
     await render(
       fakeHomelabApi({

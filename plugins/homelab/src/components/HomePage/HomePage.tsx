@@ -66,16 +66,22 @@ function useHome() {
     const refs = [
       ...new Set(apps.flatMap(a => (a.entityRef ? [a.entityRef] : []))),
     ];
-    const findings = await Promise.all(
+    const pages = await Promise.all(
       refs.map(async ref => {
         const page = await api.getPostureFindings({
           entityRef: ref,
           source: ['vulnerability'],
           limit: 1,
         });
-        return [ref, page.items[0]] as [string, Finding | undefined];
+        return { ref, worst: page.items[0], freshness: page.freshness };
       }),
     );
+    const findings = pages.map(
+      p => [p.ref, p.worst] as [string, Finding | undefined],
+    );
+    // Each page carries the freshness of every cluster's security collection;
+    // with no page, no app has an entity whose findings it would qualify.
+    const securityFreshness = pages[0]?.freshness ?? [];
     // In promotion order; an environment only a release names comes last.
     const environments = [
       ...new Set([
@@ -89,6 +95,7 @@ function useHome() {
         apps,
         slos: slos.items,
         worstFindings: new Map(findings),
+        securityFreshness,
         entities: byRef,
       }),
       estate: estateFacts(topology),
@@ -149,6 +156,24 @@ function BudgetCell({ row }: { row: AppRow }) {
   );
 }
 
+/** No finding: "none known" only where they were looked for, "not known" and why otherwise. */
+function VulnerabilitiesNotFound({ row }: { row: AppRow }) {
+  if (!row.vulnerabilitiesUnknown)
+    return (
+      <Typography variant="body2" color="textSecondary">
+        none known
+      </Typography>
+    );
+  return (
+    <>
+      <Typography variant="body2">not known</Typography>
+      <Typography variant="caption" display="block" color="textSecondary">
+        {row.vulnerabilitiesUnknown}
+      </Typography>
+    </>
+  );
+}
+
 function AppTableRow(props: { row: AppRow; environments: string[] }) {
   const { row, environments } = props;
   const entityRoute = useRouteRef(entityRouteRef);
@@ -204,9 +229,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
             <SeverityChip severity={finding.severity} /> {finding.checkId}
           </Link>
         ) : (
-          <Typography variant="body2" color="textSecondary">
-            none known
-          </Typography>
+          <VulnerabilitiesNotFound row={row} />
         )}
       </TableCell>
     </TableRow>

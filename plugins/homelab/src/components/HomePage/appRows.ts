@@ -3,8 +3,10 @@ import {
   AppRelease,
   Finding,
   SloStatus,
+  SourceFreshness,
   TopologyGraph,
 } from '@homelab/plugin-homelab-common';
+import { vulnerabilitiesUnknownBecause } from './vulnerabilitiesKnown';
 
 /** One app at a glance: how it runs in each environment, its budget and its worst vulnerability. */
 export interface AppRow {
@@ -20,6 +22,8 @@ export interface AppRow {
   /** The SLO with the least error budget left. */
   tightestSlo?: SloStatus;
   worstFinding?: Finding;
+  /** Why its vulnerabilities are not known, when they are not (see vulnerabilitiesUnknownBecause). */
+  vulnerabilitiesUnknown?: string;
 }
 
 const RANK = { error: 0, warning: 1, unknown: 2, ok: 3 } as const;
@@ -74,6 +78,8 @@ export function appRows(options: {
   apps: AppDrift[];
   slos: SloStatus[];
   worstFindings: ReadonlyMap<string, Finding | undefined>;
+  /** Freshness of the security collection, per cluster. */
+  securityFreshness: SourceFreshness[];
   entities: ReadonlyMap<string, { title?: string; url?: string }>;
 }): AppRow[] {
   const rows = options.apps.map(drift => {
@@ -99,6 +105,11 @@ export function appRows(options: {
       worstFinding: drift.entityRef
         ? options.worstFindings.get(drift.entityRef)
         : undefined,
+      vulnerabilitiesUnknown: vulnerabilitiesUnknownBecause({
+        entityRef: drift.entityRef,
+        releases: drift.releases,
+        freshness: options.securityFreshness,
+      }),
     };
   });
   return rows.sort(
