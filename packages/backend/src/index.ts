@@ -48,6 +48,8 @@ backend.add(import('@homelab/plugin-scaffolder-backend-module-homelab'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Homelab Resources indexed with their type and facts ("vlan" finds networks).
+backend.add(import('./search/homelabCatalogSearch'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
