@@ -310,6 +310,18 @@ describe('the problems of clusters, hardware and storage', () => {
       ],
     ],
     [
+      'a node on a spare device',
+      [
+        [
+          '  - name: pi\n    kind: sbc\n',
+          '  - name: pi\n    kind: sbc\n    status: spare\n',
+        ],
+      ],
+      [
+        'warning clusters[1].nodes[0].device: node "pi" runs on "pi", whose status is spare [node-on-inactive-device]',
+      ],
+    ],
+    [
       'slots: on a device that is not a module, past the board, on a board that does not count them, and taken',
       [
         [
