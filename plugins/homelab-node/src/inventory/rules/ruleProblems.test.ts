@@ -310,6 +310,42 @@ describe('the problems of clusters, hardware and storage', () => {
       ],
     ],
     [
+      'a module may take the slot a planned module is meant for',
+      [
+        [
+          '  - name: module-1\n    kind: compute-module\n',
+          '  - name: module-1\n    kind: compute-module\n    status: planned\n',
+        ],
+        [
+          'slot: { board: board, number: 2 }',
+          'slot: { board: board, number: 1 }',
+        ],
+      ],
+      [],
+    ],
+    [
+      'a planned module may wait for a taken slot, but a third module is refused, naming the one there',
+      [
+        [
+          '  - name: module-2\n    kind: compute-module\n',
+          '  - name: module-2\n    kind: compute-module\n    status: planned\n',
+        ],
+        [
+          'slot: { board: board, number: 2 }',
+          'slot: { board: board, number: 1 }',
+        ],
+        [
+          '  - name: pi\n',
+          '  - name: module-3\n    kind: compute-module\n    slot: { board: board, number: 1 }\n  - name: pi\n',
+        ],
+      ],
+      [
+        `error devices[5].slot: slot 1 of "board" is already taken by "module-1" (inventory.yaml:${lineOf(
+          '  - name: module-1',
+        )}) [slot-double-booked]`,
+      ],
+    ],
+    [
       'a node on a spare device',
       [
         [
