@@ -19,7 +19,8 @@
  *      found by package discovery (`app.packages: all`, as create-app sets);
  *   5. and, after the installs: no @backstage package nested under a @homelab
  *      one (a duplicate the plugins caused), every import of the installed
- *      @homelab packages declared in their package.json.
+ *      @homelab packages declared in their package.json, and their type
+ *      declarations checked by tsc with skipLibCheck off.
  *
  * Plain `node` runs the backend: the guide's backend lines are plain
  * JavaScript. Needs dist-packages/ (`npm run build`). HOMELAB_FRESH_KEEP=1
@@ -87,7 +88,13 @@ function createInstance(root) {
         // npm runs install scripts only of the packages allowed here; the
         // backend's SQLite driver is compiled by its own.
         allowScripts: { 'better-sqlite3': true },
-        overrides: { '@yarnpkg/core': '4.9.1' },
+        // create-app's root `resolutions`, and the @yarnpkg/core one below.
+        overrides: {
+          '@yarnpkg/core': '4.9.1',
+          '@types/react': '^18',
+          '@types/react-dom': '^18',
+        },
+        devDependencies: { typescript: '~5.8.0' }, // as create-app's root
       },
       null,
       2,
@@ -434,6 +441,52 @@ function buildApp(app, env) {
   log('the app is built, with the homelab plugin discovered in its bundle');
 }
 
+/**
+ * The installed packages' type declarations, as an app's or backend's `tsc`
+ * reads them (skipLibCheck off): every type they name must come from a
+ * declared dependency, in a version whose types still fit.
+ */
+function typeCheck(app) {
+  const dir = path.join(app, 'type-check');
+  fs.mkdirSync(dir);
+  const entryPoints = homelabPackageDirs(app).flatMap(packageDir => {
+    const { name, exports = {} } = JSON.parse(
+      fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'),
+    );
+    const subpaths = Object.keys(exports).filter(
+      subpath => subpath === './alpha',
+    );
+    return [name, ...subpaths.map(subpath => `${name}/${subpath.slice(2)}`)];
+  });
+  fs.writeFileSync(
+    path.join(dir, 'imports.ts'),
+    [
+      ...entryPoints.map(
+        (entry, i) => `import * as entry${i} from '${entry}';`,
+      ),
+      `export const entryPoints = [${entryPoints.map((_, i) => `entry${i}`)}];`,
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      extends: '@backstage/cli/config/tsconfig.json',
+      include: ['imports.ts'],
+      compilerOptions: {
+        noEmit: true,
+        incremental: false,
+        skipLibCheck: false,
+        types: ['node'], // not the test and bundler globals of an app's own code
+      },
+    }),
+  );
+  run(path.join(app, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json'], {
+    cwd: dir,
+  });
+  log(`the types of ${entryPoints.join(', ')} check`);
+}
+
 async function main() {
   if (!fs.existsSync(path.join(repoRoot, 'dist-packages'))) {
     throw new Error('no dist-packages/: run `npm run build` first');
@@ -456,6 +509,7 @@ async function main() {
     await checkBackend(`http://127.0.0.1:${port}`, token, backend);
     backend.kill('SIGTERM');
     buildApp(app, env);
+    typeCheck(app);
     log('passed');
   } catch (error) {
     if (backend) {
