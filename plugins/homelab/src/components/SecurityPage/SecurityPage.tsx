@@ -27,6 +27,7 @@ import { GRADED_SEVERITIES, SEVERITIES } from '../shared/SeverityChip';
 import { FindingsTable, SOURCE_LABELS } from './FindingsTable';
 import { PostureSummaryCard } from './PostureSummaryCard';
 import { PostureTrendChart } from './PostureTrendChart';
+import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
 
 function Toggles<T extends string>(props: {
   label: string;
@@ -118,21 +119,23 @@ function NamespacesTable(props: {
     { title: 'Policy failures', render: row => row.policy.fail },
   ];
   return (
-    <Table<PostureSummary>
-      title={`Namespaces${cluster ? ` of ${cluster}` : ''}`}
-      isLoading={namespaces.loading}
-      data={namespaces.value?.items ?? []}
-      columns={namespaceColumns}
-      onRowClick={(_event, row) => row && props.onSelect(row)}
-      options={{
-        paging: true,
-        pageSize: 10,
-        padding: 'dense',
-        rowStyle: row => ({
-          fontWeight: row.namespace === namespace ? 600 : undefined,
-        }),
-      }}
-    />
+    <SortableHeadersFocus>
+      <Table<PostureSummary>
+        title={`Namespaces${cluster ? ` of ${cluster}` : ''}`}
+        isLoading={namespaces.loading}
+        data={namespaces.value?.items ?? []}
+        columns={namespaceColumns}
+        onRowClick={(_event, row) => row && props.onSelect(row)}
+        options={{
+          paging: true,
+          pageSize: 10,
+          padding: 'dense',
+          rowStyle: row => ({
+            fontWeight: row.namespace === namespace ? 600 : undefined,
+          }),
+        }}
+      />
+    </SortableHeadersFocus>
   );
 }
 

@@ -8,6 +8,7 @@ import { StatusChip } from '../shared/StatusChip';
 import { BurnRateAlerts } from './BurnRateAlerts';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
 import { percent, STATE_STATUS, STATE_TEXT, windowText } from './sloFormat';
+import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
 
 /** SLOs with objective, attainment, budget, burn rates and state. */
 export function SloTable(props: {
@@ -79,26 +80,28 @@ export function SloTable(props: {
     },
   ];
   return (
-    <Table<SloStatus>
-      title={props.title ?? 'Service level objectives'}
-      data={props.slos}
-      columns={columns}
-      onRowClick={
-        props.onSelect
-          ? (_event, row) => row && props.onSelect!(row.slo.id)
-          : undefined
-      }
-      options={{
-        paging: props.slos.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-        search: !props.dense,
-        toolbar: !props.dense,
-        rowStyle: row => ({
-          fontWeight: row.slo.id === props.selected ? 600 : undefined,
-        }),
-      }}
-      localization={{ body: { emptyDataSourceMessage: 'No SLOs.' } }}
-    />
+    <SortableHeadersFocus>
+      <Table<SloStatus>
+        title={props.title ?? 'Service level objectives'}
+        data={props.slos}
+        columns={columns}
+        onRowClick={
+          props.onSelect
+            ? (_event, row) => row && props.onSelect!(row.slo.id)
+            : undefined
+        }
+        options={{
+          paging: props.slos.length > 20,
+          pageSize: 20,
+          padding: 'dense',
+          search: !props.dense,
+          toolbar: !props.dense,
+          rowStyle: row => ({
+            fontWeight: row.slo.id === props.selected ? 600 : undefined,
+          }),
+        }}
+        localization={{ body: { emptyDataSourceMessage: 'No SLOs.' } }}
+      />
+    </SortableHeadersFocus>
   );
 }

@@ -21,6 +21,7 @@ import {
   fluxReadiness,
   fluxReadinessSummary,
 } from './fluxReadiness';
+import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
 
 type Action = 'reconcile' | 'suspend' | 'resume';
 
@@ -251,18 +252,20 @@ export function FluxObjectsTable(props: {
     });
   }
   return (
-    <Table<FluxObject>
-      title="Flux"
-      subtitle={subtitle(props.objects, props.clusters)}
-      data={failingFirst(props.objects)}
-      columns={columns}
-      options={{
-        paging: props.objects.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-        search: true,
-      }}
-      localization={{ body: { emptyDataSourceMessage: 'No Flux objects.' } }}
-    />
+    <SortableHeadersFocus>
+      <Table<FluxObject>
+        title="Flux"
+        subtitle={subtitle(props.objects, props.clusters)}
+        data={failingFirst(props.objects)}
+        columns={columns}
+        options={{
+          paging: props.objects.length > 20,
+          pageSize: 20,
+          padding: 'dense',
+          search: true,
+        }}
+        localization={{ body: { emptyDataSourceMessage: 'No Flux objects.' } }}
+      />
+    </SortableHeadersFocus>
   );
 }
