@@ -346,6 +346,64 @@ describe('the problems of clusters, hardware and storage', () => {
       ],
     ],
     [
+      'per-node pod networks over each other',
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        [
+          'roles: [control-plane, worker, storage] }',
+          'roles: [control-plane, worker, storage], podCidr: 10.244.1.0/24 }',
+        ],
+        [
+          'roles: [worker, storage] }',
+          'roles: [worker, storage], podCidr: 10.244.1.128/25 }',
+        ],
+      ],
+      [
+        'error clusters[0].nodes[1].podCidr: node "module-2" has pod network 10.244.1.128/25, which overlaps that of node "module-1" (10.244.1.0/24); two nodes would hand out the same pod addresses [node-pod-cidr]',
+      ],
+    ],
+    [
+      "a node's pod network outside the cluster's and over its services",
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        [
+          'roles: [control-plane, worker, storage] }',
+          'roles: [control-plane, worker, storage], podCidr: 10.96.1.0/24 }',
+        ],
+      ],
+      [
+        'error clusters[0].nodes[0].podCidr: node "module-1" has pod network 10.96.1.0/24, outside the cluster\'s podCidr 10.244.0.0/16; the CNI hands nodes parts of the cluster\'s pod network [node-pod-cidr]',
+        'error clusters[0].nodes[0].podCidr: node "module-1" has pod network 10.96.1.0/24, which overlaps serviceCidr 10.96.0.0/12 [cluster-cidr-collision]',
+      ],
+    ],
+    [
+      "a cluster's service network and a node's pod network over LANs, in a cluster without a podCidr",
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        [
+          '    distribution: k3s\n',
+          '    distribution: k3s\n    serviceCidr: 10.0.10.0/24\n',
+        ],
+        [
+          '{ name: pi, device: pi, roles: [control-plane, worker] }',
+          '{ name: pi, device: pi, roles: [control-plane, worker], podCidr: 10.0.20.128/25 }',
+        ],
+      ],
+      [
+        'error clusters[1].serviceCidr: serviceCidr 10.0.10.0/24 overlaps LAN network "lan" (10.0.10.0/24); pods and services would shadow real hosts [cluster-cidr-collision]',
+        'error clusters[1].nodes[0].podCidr: nodes[0].podCidr 10.0.20.128/25 overlaps LAN network "servers" (10.0.20.0/24); pods and services would shadow real hosts [cluster-cidr-collision]',
+      ],
+    ],
+    [
       'a node on a spare device',
       [
         [
