@@ -404,6 +404,68 @@ describe('the problems of clusters, hardware and storage', () => {
       ],
     ],
     [
+      'storage where its kind cannot live',
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        [
+          '    replicas: 2\n',
+          `    replicas: 2\n${[
+            '{ name: s-local, kind: local-path }',
+            '{ name: s-zfs, kind: zfs-pool }',
+            '{ name: s-lvm, kind: lvm }',
+            '{ name: s-thin, kind: lvm-thin }',
+            '{ name: s-dir, kind: directory }',
+            '{ name: s-smb, kind: smb }',
+            '{ name: s-s3, kind: s3 }',
+            '{ name: s-ceph, kind: ceph }',
+            '{ name: s-nfs, kind: nfs, device: pi, namespace: media }',
+          ]
+            .map(item => `  - ${item}\n`)
+            .join('')}`,
+        ],
+      ],
+      [
+        'error storage[1]: local-path storage is a class of a cluster; add "cluster" [storage-needs-cluster]',
+        'error storage[2]: zfs-pool storage is served by a device; add "device" (or "backedBy" for storage built on other storage) [storage-needs-device]',
+        'error storage[3]: lvm storage is served by a device; add "device" (or "backedBy" for storage built on other storage) [storage-needs-device]',
+        'error storage[4]: lvm-thin storage is served by a device; add "device" (or "backedBy" for storage built on other storage) [storage-needs-device]',
+        'error storage[5]: directory storage is served by a device; add "device" (or "backedBy" for storage built on other storage) [storage-needs-device]',
+        'error storage[6]: smb storage is served by a device; add "device" (or "backedBy" for storage built on other storage) [storage-needs-device]',
+        'error storage[7]: a s3 service is served by a device or runs in a cluster; add "device" or "cluster" [storage-needs-device]',
+        'error storage[8]: ceph storage is served by a device or runs in a cluster; add "device" or "cluster" [storage-needs-device]',
+        'error storage[9].namespace: "namespace" is for storage that runs in a cluster; add "cluster" [field-not-for-kind]',
+      ],
+    ],
+    [
+      'shares of a cluster as storage classes, replicas beyond the storage nodes, and replicas on what is not Longhorn',
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        ['roles: [worker, storage] }', 'roles: [worker] }'],
+        [
+          '    replicas: 2\n',
+          `    replicas: 2\n    defaultClass: true\n${[
+            '{ name: share, kind: smb, device: pi, cluster: prod, defaultClass: true }',
+            '{ name: files, kind: nfs, device: pi, cluster: prod, defaultClass: true }',
+            '{ name: scratch, kind: local-path, cluster: prod, replicas: 3 }',
+          ]
+            .map(item => `  - ${item}\n`)
+            .join('')}`,
+        ],
+      ],
+      [
+        'warning storage[0].replicas: 2 replicas need 2 nodes, but cluster "prod" has 1 that can hold them; volumes would stay degraded [replicas-exceed-nodes]',
+        'error storage[1].defaultClass: cluster "prod" already has "fast" as its default storage class [two-default-classes]',
+        'error storage[2].defaultClass: cluster "prod" already has "fast" as its default storage class [two-default-classes]',
+        'error storage[3].replicas: "replicas" is for Longhorn; this is local-path [field-not-for-kind]',
+      ],
+    ],
+    [
       'a node on a spare device',
       [
         [
