@@ -366,6 +366,26 @@ describe('the problems of clusters, hardware and storage', () => {
       ],
     ],
     [
+      'per-node pod networks over each other, the later node holding the lower addresses',
+      [
+        [
+          'apiVersion: homelab.dev/v1alpha1',
+          'apiVersion: homelab.dev/v1alpha2',
+        ],
+        [
+          'roles: [control-plane, worker, storage] }',
+          'roles: [control-plane, worker, storage], podCidr: 10.244.1.128/25 }',
+        ],
+        [
+          'roles: [worker, storage] }',
+          'roles: [worker, storage], podCidr: 10.244.1.0/24 }',
+        ],
+      ],
+      [
+        'error clusters[0].nodes[1].podCidr: node "module-2" has pod network 10.244.1.0/24, which overlaps that of node "module-1" (10.244.1.128/25); two nodes would hand out the same pod addresses [node-pod-cidr]',
+      ],
+    ],
+    [
       "a node's pod network outside the cluster's and over its services",
       [
         [
