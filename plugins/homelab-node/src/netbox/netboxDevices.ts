@@ -82,9 +82,14 @@ function groupBy<T>(
   return groups;
 }
 
+/** A 48-bit MAC, as the inventory holds them (NetBox also keeps 64-bit and InfiniBand addresses). */
+const MAC_48 = /^[0-9a-f]{2}(?::[0-9a-f]{2}){5}$/;
+
 function macOf(iface?: NetboxInterface): string | undefined {
-  const mac = iface?.primary_mac_address?.mac_address ?? iface?.mac_address;
-  return mac ? mac.toLowerCase() : undefined;
+  const mac = (
+    iface?.primary_mac_address?.mac_address ?? iface?.mac_address
+  )?.toLowerCase();
+  return mac && MAC_48.test(mac) ? mac : undefined;
 }
 
 interface DeviceContext {

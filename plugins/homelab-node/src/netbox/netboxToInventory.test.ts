@@ -170,6 +170,26 @@ describe('NetBox objects as inventory items', () => {
     ]);
   });
 
+  it('leaves out a MAC the inventory cannot hold (an InfiniBand GUID) rather than failing the device', async () => {
+    const snapshot = await recorded('netbox-4.2');
+    const pve = snapshot.interfaces.find(i => i.name === 'enp2s0f0np0')!;
+    pve.primary_mac_address = {
+      mac_address:
+        '80:00:02:08:FE:80:00:00:00:00:00:00:00:02:C9:02:00:23:13:92',
+    };
+
+    const { devices } = netboxToInventory(snapshot, 'https://netbox.home.arpa');
+
+    expect(devices[2].item.interfaces).toEqual([
+      {
+        network: 'servers',
+        address: '10.0.10.11',
+        name: 'enp2s0f0np0',
+        speedGbps: 10,
+      },
+    ]);
+  });
+
   it('reads the NetBox 2.x answers of pynetbox: numeric statuses, `interface` on addresses, loopbacks and /31s outside every prefix', async () => {
     const { devices, networks, problems } = netboxToInventory(
       await recorded('pynetbox-fc30530'),
