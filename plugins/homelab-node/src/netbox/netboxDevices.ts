@@ -196,7 +196,10 @@ export function netboxDevices(
   const nameOf = new Map<number, string>();
   for (const device of snapshot.devices) {
     if (device.name)
-      nameOf.set(device.id, names.claim(toInventoryName(device.name)));
+      nameOf.set(
+        device.id,
+        names.claim(toInventoryName(device.name) || `device-${device.id}`),
+      );
   }
   const context: DeviceContext = {
     networks,

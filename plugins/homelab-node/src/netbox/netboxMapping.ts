@@ -17,7 +17,9 @@ export class NameRegistry {
 
   claim(wanted: string): string {
     let name = wanted;
-    for (let n = 2; this.#taken.has(name); n++) name = `${wanted}-${n}`;
+    // Names stay within the inventory's 63 characters with the number added.
+    for (let n = 2; this.#taken.has(name); n++)
+      name = `${wanted.slice(0, 57)}-${n}`;
     this.#taken.add(name);
     return name;
   }
