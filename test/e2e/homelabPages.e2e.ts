@@ -35,7 +35,7 @@ test('the topology draws the estate readably, filters it, finds a node once, and
 
   // A network shows itself and what hangs off it, not the whole estate its
   // router carries.
-  await page.getByLabel('Network').click();
+  await page.getByRole('button', { name: 'Network' }).click();
   await page.getByRole('option', { name: 'IoT', exact: true }).click();
   await expect(page).toHaveURL(/network=iot/);
   await expect(async () => {
@@ -46,7 +46,7 @@ test('the topology draws the estate readably, filters it, finds a node once, and
   await page.screenshot({
     path: test.info().outputPath('topology-iot.png'),
   });
-  await page.getByLabel('Network').click();
+  await page.getByRole('button', { name: 'Network' }).click();
   await page.getByRole('option', { name: 'All' }).click();
 
   // Every node is offered once; names two clusters share say which cluster.
