@@ -7,6 +7,8 @@ import {
 import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { ProxmoxDiscovery } from './discoverProxmox';
 import { guestDifferences, InventoryDrift } from './guestDrift';
+import { liveSourceFacts } from './liveSourceFacts';
+import { nodeDevice } from './nodeDevice';
 import { ProxmoxResource, toInventoryName } from '@homelab/plugin-homelab-node';
 
 /** Marks an entity that a hypervisor knows and the inventory does not. */
@@ -16,36 +18,24 @@ const isGuest = (r: ProxmoxResource) =>
   (r.type === 'qemu' || r.type === 'lxc') && r.template !== 1;
 
 function liveFacts(discovery: ProxmoxDiscovery, guest: ProxmoxResource) {
-  const stale = discovery.state !== 'ok';
-  return Object.fromEntries(
-    Object.entries({
-      source: discovery.source,
-      observedAt: discovery.lastSuccessAt ?? discovery.checkedAt,
-      stale,
-      error: stale ? discovery.error : undefined,
-      recorded: discovery.location.startsWith('file:') || undefined,
-      vmid: Number(guest.vmid),
-      node: guest.node ?? '',
-      type: guest.type,
-      status: guest.status ?? 'unknown',
-      uptimeSeconds: guest.uptime,
-      vcpus: guest.maxcpu,
-      cpuUse: guest.cpu,
-      memoryBytes: guest.mem,
-      memoryMaxBytes: guest.maxmem,
-      diskBytes: guest.disk,
-      diskMaxBytes: guest.maxdisk,
-    }).filter(([, value]) => value !== undefined),
-  );
+  return liveSourceFacts(discovery, {
+    vmid: Number(guest.vmid),
+    node: guest.node ?? '',
+    type: guest.type,
+    status: guest.status ?? 'unknown',
+    uptimeSeconds: guest.uptime,
+    vcpus: guest.maxcpu,
+    cpuUse: guest.cpu,
+    memoryBytes: guest.mem,
+    memoryMaxBytes: guest.maxmem,
+    diskBytes: guest.disk,
+    diskMaxBytes: guest.maxdisk,
+  });
 }
 
 /** The inventory device named as the guest's Proxmox node, if there is one. */
 function hostOf(entities: Entity[], guest: ProxmoxResource) {
-  const host = entities.find(
-    e =>
-      e.metadata.name === toInventoryName(guest.node ?? '') &&
-      e.spec?.type === HOMELAB_RESOURCE_TYPES.device,
-  );
+  const host = nodeDevice(entities, guest.node);
   return host ? stringifyEntityRef(host) : undefined;
 }
 

@@ -1,20 +1,12 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { ProxmoxResource, toInventoryName } from '@homelab/plugin-homelab-node';
 import { ProxmoxDiscovery } from './discoverProxmox';
 import { InventoryDrift } from './guestDrift';
-
-/** A JSON object, as an entity's spec holds. */
-type JsonObject = NonNullable<Entity['spec']>;
-
-/** The record without its undefined values, as the catalog stores JSON. */
-const defined = (record: Record<string, unknown>): JsonObject =>
-  Object.fromEntries(
-    Object.entries(record).filter(([, value]) => value !== undefined),
-  ) as JsonObject;
+import { definedOnly, JsonObject, liveSourceFacts } from './liveSourceFacts';
+import { nodeDevice } from './nodeDevice';
 
 function storageFacts(storage: ProxmoxResource) {
-  return defined({
+  return definedOnly({
     name: storage.storage ?? storage.id,
     type: storage.plugintype,
     content: storage.content,
@@ -29,13 +21,7 @@ function hostFacts(
   discovery: ProxmoxDiscovery,
   node: ProxmoxResource,
 ): JsonObject {
-  const stale = discovery.state !== 'ok';
-  return defined({
-    source: discovery.source,
-    observedAt: discovery.lastSuccessAt ?? discovery.checkedAt,
-    stale,
-    error: stale ? discovery.error : undefined,
-    recorded: discovery.location.startsWith('file:') || undefined,
+  return liveSourceFacts(discovery, {
     node: node.node ?? '',
     status: node.status ?? 'unknown',
     uptimeSeconds: node.uptime,
@@ -66,11 +52,7 @@ export function mergeProxmoxHosts(
     for (const node of discovery.resources.filter(
       r => r.type === 'node' && r.node,
     )) {
-      const device = entities.find(
-        e =>
-          e.spec?.type === HOMELAB_RESOURCE_TYPES.device &&
-          e.metadata.name === toInventoryName(node.node!),
-      );
+      const device = nodeDevice(entities, node.node);
       if (device) {
         facts.set(device, hostFacts(discovery, node));
         continue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveSourceFields } from './liveSourceFields';
 
 /**
  * What a hypervisor (Proxmox VE) says of one of its nodes right now, and of
@@ -7,24 +8,7 @@ import { z } from 'zod';
  */
 export const liveHostFactsSchema = z
   .object({
-    source: z
-      .string()
-      .describe(
-        'The hypervisor source, as homelab.inventory.proxmox names it.',
-      ),
-    observedAt: z.iso
-      .datetime()
-      .describe('When the hypervisor was last read successfully.'),
-    stale: z
-      .boolean()
-      .describe('The last read failed; these facts are from observedAt.'),
-    error: z.string().optional().describe('Why the last read failed.'),
-    recorded: z
-      .boolean()
-      .optional()
-      .describe(
-        'Read from a recorded answer (recordedResources), not a live server.',
-      ),
+    ...liveSourceFields,
     node: z.string().describe('The Proxmox node name.'),
     status: z.string().describe('online, offline, unknown…'),
     uptimeSeconds: z.number().optional(),
