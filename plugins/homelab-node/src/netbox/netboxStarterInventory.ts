@@ -1,17 +1,8 @@
-import { stringify } from 'yaml';
+import { commentedItem } from '../inventory/commentedItem';
 import { toInventoryName } from '../inventory/toInventoryName';
 import { MappedItem, objectUrl } from './netboxMapping';
 import { NetboxDevice, NetboxSnapshot } from './netboxObjects';
 import { netboxToInventory } from './netboxToInventory';
-
-/** A YAML list item of `value`, indented under its section, after its comment. */
-function item(value: object, comment: string): string {
-  const lines = stringify([value], { flowCollectionPadding: false })
-    .trimEnd()
-    .split('\n')
-    .map(line => `  ${line}`);
-  return [`  # ${comment}`, ...lines].join('\n');
-}
 
 /** What NetBox knows of a device that the inventory has no field for, for the comment. */
 function deviceFacts(device?: NetboxDevice): string {
@@ -33,7 +24,10 @@ function section(
   comment: (mapped: MappedItem) => string,
 ): string[] {
   return items.length
-    ? [`${name}:`, ...items.map(mapped => item(mapped.item, comment(mapped)))]
+    ? [
+        `${name}:`,
+        ...items.map(mapped => commentedItem(mapped.item, comment(mapped))),
+      ]
     : [];
 }
 

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { commentedItem } from '../inventory/commentedItem';
 import { toInventoryName } from '../inventory/toInventoryName';
 import { ProxmoxResource } from './readClusterResources';
 
@@ -19,15 +19,6 @@ const STORAGE_KINDS: Record<string, string> = {
 const gib = (bytes?: number) =>
   bytes ? Number((bytes / GIB).toFixed(1)) : undefined;
 
-/** A YAML list item of `value`, indented under its section. */
-function item(value: object, comment?: string): string {
-  const lines = stringify([value], { flowCollectionPadding: false })
-    .trimEnd()
-    .split('\n')
-    .map(line => `  ${line}`);
-  return [...(comment ? [`  # ${comment}`] : []), ...lines].join('\n');
-}
-
 function devices(resources: ProxmoxResource[]): string[] {
   const nodes = resources.filter(r => r.type === 'node' && r.node);
   const guests = resources.filter(
@@ -35,7 +26,7 @@ function devices(resources: ProxmoxResource[]): string[] {
   );
   return [
     ...nodes.map(node =>
-      item(
+      commentedItem(
         {
           name: toInventoryName(node.node!),
           kind: 'server',
@@ -47,7 +38,7 @@ function devices(resources: ProxmoxResource[]): string[] {
       ),
     ),
     ...guests.map(guest =>
-      item(
+      commentedItem(
         {
           name: toInventoryName(guest.name ?? `${guest.type}-${guest.vmid}`),
           kind: 'virtual-machine',
@@ -93,7 +84,10 @@ function storage(resources: ProxmoxResource[]): string[] {
         ];
       }
       return [
-        item({ name, kind, device: toInventoryName(r.node ?? '') }, facts),
+        commentedItem(
+          { name, kind, device: toInventoryName(r.node ?? '') },
+          facts,
+        ),
       ];
     });
 }
