@@ -44,9 +44,11 @@ backend.add(import('@homelab/plugin-homelab-backend'));
 backend.add(import('@homelab/plugin-scaffolder-backend-module-homelab'));
 
 // Search: the PostgreSQL engine when the database is PostgreSQL, otherwise
-// the in-memory Lunr engine that the search backend falls back to.
+// the in-memory Lunr engine, which answers a type not indexed yet (TechDocs
+// before any docs are built) with no results instead of an error.
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
+backend.add(import('./search/inMemorySearchEngine'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // Homelab Resources indexed with their type and facts ("vlan" finds networks).
 backend.add(import('./search/homelabCatalogSearch'));
