@@ -64,6 +64,71 @@ export interface Config {
       minimumEvents?: number;
     };
 
+    /**
+     * Power: each device's draw from a Prometheus query (measured), else the
+     * inventory's power figures (estimated), else "not measured"; energy
+     * over the last day and 30 days, its cost, and shares apportioned to
+     * virtual machines, nodes, clusters and apps by CPU use. Queries go to
+     * homelab.prometheus.
+     */
+    power?: {
+      /**
+       * Measured sources, each for one device or a group of devices. The
+       * query answers watts (several series are summed); for a group it
+       * takes each device's inventory name in {{device}}. Examples: a Shelly
+       * plug `shelly_power_watts{device="{{device}}"}`; a BMC through the
+       * IPMI exporter `ipmi_dcmi_power_consumption_watts{instance="..."}`; a
+       * UPS through nut_exporter `network_ups_tools_ups_load{ups="..."} / 100
+       * * network_ups_tools_ups_realpower_nominal{ups="..."}`. A device
+       * measured this way includes what sits inside it (the modules of a
+       * board behind one plug), which get shares of its draw.
+       */
+      sources?: Array<{
+        /** Inventory name of the device. */
+        device?: string;
+        /** Inventory names of the devices the query is asked for, one at a time. */
+        devices?: string[];
+        /** PromQL answering watts. */
+        query: string;
+      }>;
+      /** What energy costs. Without it, energy is given without cost. */
+      tariff?: {
+        /** Currency code shown with costs, like EUR. */
+        currency: string;
+        /** Price per kWh outside every period: the only price of a flat tariff. */
+        pricePerKWh: number;
+        /** IANA time zone of the periods. Default UTC. */
+        timeZone?: string;
+        /**
+         * Time-of-use periods, the first that covers a moment sets its price.
+         * Times are HH:MM on a quarter hour; a period may cross midnight
+         * (22:00 to 06:00) and end at 24:00.
+         */
+        periods?: Array<{
+          name: string;
+          from: string;
+          to: string;
+          /** Days the period starts on (mon, tue, ...); every day when absent. */
+          days?: string[];
+          pricePerKWh: number;
+        }>;
+      };
+      /** The CPU use power is apportioned by; {{window}} takes 1d or 30d. */
+      cpuUsage?: {
+        /**
+         * Cores per node, namespace and pod. Default: cAdvisor's
+         * container_cpu_usage_seconds_total rate by node, namespace and pod.
+         * A cluster label, when the query keeps one, tells clusters' nodes apart.
+         */
+        pods?: string;
+        /**
+         * Cores per Proxmox VE guest, labelled id="qemu/<vmid>". Default:
+         * prometheus-pve-exporter's pve_cpu_usage_ratio times pve_cpu_usage_limit.
+         */
+        guests?: string;
+      };
+    };
+
     /** History of posture summaries, SLO evaluations and collection runs. */
     history?: {
       /** Days kept. Default 90. */

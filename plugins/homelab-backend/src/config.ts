@@ -16,6 +16,7 @@ import {
   COLLECTOR_SOURCES,
   CollectorSource,
 } from './collectors/collectorSources';
+import { PowerSettings, readPowerSettings } from './power/PowerSettings';
 
 /** Where each cluster's Polaris audit is read. */
 export interface PolarisLocation {
@@ -53,6 +54,8 @@ export interface HomelabBackendConfig {
   retentionDays: number;
   /** How long a built topology or homelab model is served before it is rebuilt. */
   cacheTtlMs: number;
+  /** Measured sources, tariff and CPU use queries of the power report (homelab.power). */
+  power: PowerSettings;
 }
 
 /**
@@ -190,5 +193,6 @@ export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
     cacheTtlMs:
       (config.getOptionalNumber('homelab.api.cacheSeconds') ??
         DEFAULT_CACHE_SECONDS) * 1000,
+    power: readPowerSettings(config),
   };
 }

@@ -43,6 +43,7 @@ export const homelabPlugin = createBackendPlugin({
         const { rootConfig, clusterClients } = deps;
         const config = readHomelabBackendConfig(rootConfig);
         const store = await DatabaseHomelabStore.create(deps.database);
+        const prometheus = readPrometheusClient(rootConfig);
         deps.permissionsRegistry.addPermissions(homelabPermissions);
 
         const collectors = createCollectors({
@@ -50,11 +51,13 @@ export const homelabPlugin = createBackendPlugin({
           config,
           store,
           clients: clusterClients.list(),
-          prometheus: readPrometheusClient(rootConfig),
+          prometheus,
         });
         await scheduleTasks({ ...deps, config, collectors, store });
 
-        deps.httpRouter.use(await createRouter({ ...deps, config, store }));
+        deps.httpRouter.use(
+          await createRouter({ ...deps, config, store, prometheus }),
+        );
       },
     });
   },

@@ -13,6 +13,7 @@ export * from './entities/specs';
 export * from './entities/homelabSpecAccess';
 export * from './permissions';
 export * from './api/types';
+export * from './api/power';
 export * from './api/fluxKindActions';
 export * from './api/requests';
 export * from './api/HomelabApiClient';

@@ -57,6 +57,16 @@ export const homelabDriftReadPermission = createPermission({
 });
 
 /**
+ * Read the homelab's power: devices' draw, energy and cost, and their shares.
+ *
+ * @public
+ */
+export const homelabPowerReadPermission = createPermission({
+  name: 'homelab.power.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Ask Flux to reconcile an object now.
  *
  * @public
@@ -108,6 +118,7 @@ export const homelabPermissions = [
   homelabFluxReadPermission,
   homelabTopologyReadPermission,
   homelabDriftReadPermission,
+  homelabPowerReadPermission,
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
   homelabReleasePromotePermission,

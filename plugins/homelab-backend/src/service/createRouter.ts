@@ -7,10 +7,14 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
+import {
+  HomelabClusterClientsService,
+  PrometheusClient,
+} from '@homelab/plugin-homelab-node';
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { FluxActions } from '../flux/FluxActions';
+import { createPowerView } from '../power/powerView';
 import { createOpenApiRouter } from '../schema/openapi';
 import { createCachedViews } from './cachedViews';
 import { FreshnessReader } from './FreshnessReader';
@@ -20,6 +24,7 @@ import { fluxRoutes } from './routes/fluxRoutes';
 import { freshnessRoutes } from './routes/freshnessRoutes';
 import { RouteContext, RouteGroup } from './routes/HomelabApiRouter';
 import { postureRoutes } from './routes/postureRoutes';
+import { powerRoutes } from './routes/powerRoutes';
 import { promotionRoutes } from './routes/promotionRoutes';
 import { sloRoutes } from './routes/sloRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
@@ -39,6 +44,8 @@ interface RouterOptions {
   auditor: AuditorService;
   /** Reads the GitOps repository for the promotion preview. */
   urlReader: UrlReaderService;
+  /** homelab.prometheus, which the power report asks. */
+  prometheus?: PrometheusClient;
   /** Checks every answer against the OpenAPI spec too; for tests. */
   validateResponses?: boolean;
 }
@@ -52,6 +59,7 @@ const ROUTE_GROUPS: RouteGroup[] = [
   fluxRoutes,
   driftRoutes,
   promotionRoutes,
+  powerRoutes,
 ];
 
 /** The homelab REST API, typed and validated by src/schema/openapi.yaml. */
@@ -63,13 +71,21 @@ export async function createRouter(options: RouterOptions) {
       : undefined,
   );
   const freshness = new FreshnessReader(store.collections, config.collectors);
+  const views = createCachedViews({
+    ...options,
+    freshness,
+    ttlMs: config.cacheTtlMs,
+  });
   const context: RouteContext = {
     store,
     freshness,
-    views: createCachedViews({
-      ...options,
-      freshness,
-      ttlMs: config.cacheTtlMs,
+    views,
+    power: createPowerView({
+      model: views.model,
+      store,
+      prometheus: options.prometheus,
+      settings: config.power,
+      logger: options.logger,
     }),
     flux: new FluxActions(options.clusterClients, store.flux),
     authorization: new RequestAuthorization(

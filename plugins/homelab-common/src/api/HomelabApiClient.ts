@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type { paths } from './generated/openapi';
+import type { PowerReport } from './power';
 import { Query, queryString } from './queryString';
 import {
   FindingsQuery,
@@ -202,6 +203,15 @@ export class HomelabApiClient {
    */
   previewPromotion(request: PromotionRequest): Promise<PromotionPreview> {
     return this.#call('post', '/promotions/preview', { body: request });
+  }
+
+  /**
+   * Every device's draw with its source (measured, estimated or not
+   * measured), energy and cost over the last day and 30 days, and the shares
+   * of virtual machines, nodes, clusters and apps.
+   */
+  getPower(): Promise<{ power: PowerReport; freshness: SourceFreshness[] }> {
+    return this.#call('get', '/power', {});
   }
 
   /** An operation of the spec, its parameters and answer typed by the spec. */

@@ -24,6 +24,15 @@ import {
   TopologyNode,
   TopologyWorkloadCounts,
 } from './types';
+import type {
+  DevicePower,
+  PowerConsumer,
+  PowerConsumerKind,
+  PowerEnergy,
+  PowerReport,
+  PowerSource,
+  PowerTariffPeriod,
+} from './power';
 
 type Schemas = components['schemas'];
 
@@ -65,6 +74,13 @@ interface DocumentedAs {
   AppRelease: AppRelease;
   AppDrift: AppDrift;
   PromotionPreview: PromotionPreview;
+  PowerSource: PowerSource;
+  PowerEnergy: PowerEnergy;
+  DevicePower: DevicePower;
+  PowerConsumerKind: PowerConsumerKind;
+  PowerConsumer: PowerConsumer;
+  PowerTariffPeriod: PowerTariffPeriod;
+  PowerReport: PowerReport;
 }
 
 // The check is tsc's (npm test's types step): a schema that the spec adds,
@@ -101,6 +117,13 @@ const documentedAsInSpec: {
   AppRelease: true,
   AppDrift: true,
   PromotionPreview: true,
+  PowerSource: true,
+  PowerEnergy: true,
+  DevicePower: true,
+  PowerConsumerKind: true,
+  PowerConsumer: true,
+  PowerTariffPeriod: true,
+  PowerReport: true,
 };
 
 describe('the API types', () => {

@@ -3,12 +3,14 @@ import {
   AuditorService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import { PowerReport } from '@homelab/plugin-homelab-common';
 import { PromotionSettings } from '../../config';
 import { HomelabStore } from '../../database/HomelabStore';
 import { FluxActions } from '../../flux/FluxActions';
 import { spec } from '../../schema/openapi';
 import { CachedViews } from '../cachedViews';
 import { FreshnessReader } from '../FreshnessReader';
+import { RefreshingCache } from '../RefreshingCache';
 import { RequestAuthorization } from '../RequestAuthorization';
 
 /** The router typed by src/schema/openapi.yaml: each route's request and answer are the spec's. */
@@ -20,6 +22,8 @@ export interface RouteContext {
   /** Freshness as served: stale once older than its schedule allows. */
   freshness: FreshnessReader;
   views: CachedViews;
+  /** The power report, rebuilt in the background. */
+  power: RefreshingCache<PowerReport>;
   flux: FluxActions;
   authorization: RequestAuthorization;
   auditor: AuditorService;

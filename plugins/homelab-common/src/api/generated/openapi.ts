@@ -244,6 +244,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/power': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every device's draw from its best source (measured, estimated or not measured), energy and cost over the last day and 30 days, and shares apportioned to virtual machines, nodes, clusters and apps by CPU use. */
+    get: operations['GetPower'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -611,6 +628,88 @@ export interface components {
       blocked: boolean;
       /** @description The pull request body the promotion would open. */
       summary: string;
+    };
+    /**
+     * @description Where a device's draw comes from: a configured Prometheus query, the inventory's figures, or nothing (never counted as zero).
+     * @enum {string}
+     */
+    PowerSource: 'measured' | 'estimated' | 'not-measured';
+    /** @description Energy drawn over a window and what it cost. */
+    PowerEnergy: {
+      kWh: number;
+      /** @description In the tariff's currency; absent without a tariff. */
+      cost?: number;
+      /** @description Hours of the window covered; fewer where a measurement has gaps. */
+      hours: number;
+    };
+    /** @description One device's draw, with its source. */
+    DevicePower: {
+      entityRef: string;
+      name: string;
+      title?: string;
+      kind?: string;
+      source: components['schemas']['PowerSource'];
+      /** @description The query of a measured device, the inventory figure of an estimated one, or why one is not measured. */
+      basis: string;
+      /** @description The inventory's typical (else maximum) draw. */
+      inventoryWatts?: number;
+      /** @description Watts of the latest measured quarter hour, or the estimate. */
+      watts: number | null;
+      /** @description When the latest measured quarter hour ended. */
+      measuredAt?: string;
+      /** @description The measured device this one is inside; its figures are its share of that one's draw. */
+      includedIn?: string;
+      day: components['schemas']['PowerEnergy'] | null;
+      month: components['schemas']['PowerEnergy'] | null;
+      /** @description Hourly average watts over the last 7 days, oldest first. */
+      history: (number | null)[];
+    };
+    /** @enum {string} */
+    PowerConsumerKind:
+      | 'device'
+      | 'virtual-machine'
+      | 'node'
+      | 'cluster'
+      | 'app'
+      | 'unattributed';
+    /** @description A virtual machine, module, node, cluster or app with its share of the draw of the devices it runs on, apportioned by CPU use. */
+    PowerConsumer: {
+      kind: components['schemas']['PowerConsumerKind'];
+      name: string;
+      entityRef?: string;
+      cluster?: string;
+      devices: string[];
+      /** @enum {string} */
+      source: 'measured' | 'estimated' | 'mixed';
+      watts: number;
+      day: components['schemas']['PowerEnergy'];
+      month: components['schemas']['PowerEnergy'];
+    };
+    PowerTariffPeriod: {
+      name: string;
+      from: string;
+      to: string;
+      days?: number[];
+      pricePerKWh: number;
+    };
+    /** @description Every device's draw and energy with its source, the same apportioned to what runs on the devices, and the tariff it is priced with. */
+    PowerReport: {
+      generatedAt: string;
+      tariff?: {
+        currency: string;
+        pricePerKWh: number;
+        timeZone: string;
+        periods: components['schemas']['PowerTariffPeriod'][];
+      };
+      total: {
+        watts: number;
+        day: components['schemas']['PowerEnergy'];
+        month: components['schemas']['PowerEnergy'];
+        notMeasured: number;
+      };
+      devices: components['schemas']['DevicePower'][];
+      consumers: components['schemas']['PowerConsumer'][];
+      warnings: string[];
     };
   };
   responses: {
@@ -1035,6 +1134,30 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PromotionPreview'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPower: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The homelab's power. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            power: components['schemas']['PowerReport'];
+            freshness: components['schemas']['Freshness'];
+          };
         };
       };
       default: components['responses']['ErrorResponse'];

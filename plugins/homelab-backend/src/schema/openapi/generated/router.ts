@@ -1228,6 +1228,270 @@ export const spec = {
           },
         },
       },
+      PowerSource: {
+        type: 'string',
+        description:
+          "Where a device's draw comes from: a configured Prometheus query, the inventory's figures, or nothing (never counted as zero).",
+        enum: ['measured', 'estimated', 'not-measured'],
+      },
+      PowerEnergy: {
+        type: 'object',
+        description: 'Energy drawn over a window and what it cost.',
+        required: ['kWh', 'hours'],
+        additionalProperties: false,
+        properties: {
+          kWh: {
+            type: 'number',
+          },
+          cost: {
+            type: 'number',
+            description: "In the tariff's currency; absent without a tariff.",
+          },
+          hours: {
+            type: 'number',
+            description:
+              'Hours of the window covered; fewer where a measurement has gaps.',
+          },
+        },
+      },
+      DevicePower: {
+        type: 'object',
+        description: "One device's draw, with its source.",
+        required: [
+          'entityRef',
+          'name',
+          'source',
+          'basis',
+          'watts',
+          'day',
+          'month',
+          'history',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/PowerSource',
+          },
+          basis: {
+            type: 'string',
+            description:
+              'The query of a measured device, the inventory figure of an estimated one, or why one is not measured.',
+          },
+          inventoryWatts: {
+            type: 'number',
+            description: "The inventory's typical (else maximum) draw.",
+          },
+          watts: {
+            type: ['number', 'null'],
+            description:
+              'Watts of the latest measured quarter hour, or the estimate.',
+          },
+          measuredAt: {
+            type: 'string',
+            description: 'When the latest measured quarter hour ended.',
+          },
+          includedIn: {
+            type: 'string',
+            description:
+              "The measured device this one is inside; its figures are its share of that one's draw.",
+          },
+          day: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PowerEnergy',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          month: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PowerEnergy',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          history: {
+            type: 'array',
+            description:
+              'Hourly average watts over the last 7 days, oldest first.',
+            items: {
+              type: ['number', 'null'],
+            },
+          },
+        },
+      },
+      PowerConsumerKind: {
+        type: 'string',
+        enum: [
+          'device',
+          'virtual-machine',
+          'node',
+          'cluster',
+          'app',
+          'unattributed',
+        ],
+      },
+      PowerConsumer: {
+        type: 'object',
+        description:
+          'A virtual machine, module, node, cluster or app with its share of the draw of the devices it runs on, apportioned by CPU use.',
+        required: [
+          'kind',
+          'name',
+          'devices',
+          'source',
+          'watts',
+          'day',
+          'month',
+        ],
+        additionalProperties: false,
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/PowerConsumerKind',
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          devices: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+            enum: ['measured', 'estimated', 'mixed'],
+          },
+          watts: {
+            type: 'number',
+          },
+          day: {
+            $ref: '#/components/schemas/PowerEnergy',
+          },
+          month: {
+            $ref: '#/components/schemas/PowerEnergy',
+          },
+        },
+      },
+      PowerTariffPeriod: {
+        type: 'object',
+        required: ['name', 'from', 'to', 'pricePerKWh'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          days: {
+            type: 'array',
+            items: {
+              type: 'integer',
+            },
+          },
+          pricePerKWh: {
+            type: 'number',
+          },
+        },
+      },
+      PowerReport: {
+        type: 'object',
+        description:
+          "Every device's draw and energy with its source, the same apportioned to what runs on the devices, and the tariff it is priced with.",
+        required: ['generatedAt', 'total', 'devices', 'consumers', 'warnings'],
+        additionalProperties: false,
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          tariff: {
+            type: 'object',
+            required: ['currency', 'pricePerKWh', 'timeZone', 'periods'],
+            additionalProperties: false,
+            properties: {
+              currency: {
+                type: 'string',
+              },
+              pricePerKWh: {
+                type: 'number',
+              },
+              timeZone: {
+                type: 'string',
+              },
+              periods: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/PowerTariffPeriod',
+                },
+              },
+            },
+          },
+          total: {
+            type: 'object',
+            required: ['watts', 'day', 'month', 'notMeasured'],
+            additionalProperties: false,
+            properties: {
+              watts: {
+                type: 'number',
+              },
+              day: {
+                $ref: '#/components/schemas/PowerEnergy',
+              },
+              month: {
+                $ref: '#/components/schemas/PowerEnergy',
+              },
+              notMeasured: {
+                type: 'integer',
+              },
+            },
+          },
+          devices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DevicePower',
+            },
+          },
+          consumers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PowerConsumer',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
     },
   },
   paths: {
@@ -1892,6 +2156,38 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/PromotionPreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/power': {
+      get: {
+        operationId: 'GetPower',
+        description:
+          "Every device's draw from its best source (measured, estimated or not measured), energy and cost over the last day and 30 days, and shares apportioned to virtual machines, nodes, clusters and apps by CPU use.",
+        responses: {
+          '200': {
+            description: "The homelab's power.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['power', 'freshness'],
+                  additionalProperties: false,
+                  properties: {
+                    power: {
+                      $ref: '#/components/schemas/PowerReport',
+                    },
+                    freshness: {
+                      $ref: '#/components/schemas/Freshness',
+                    },
+                  },
                 },
               },
             },
