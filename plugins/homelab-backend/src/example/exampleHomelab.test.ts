@@ -17,10 +17,14 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
 import { createCollectors } from '../collectors/createCollectors';
 import { readHomelabBackendConfig } from '../config';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import homelabPlugin from '../index';
+import { buildPowerReport } from '../power/buildPowerReport';
+import { readPowerSettings } from '../power/PowerSettings';
+import { EntityIndex } from '../workloads/EntityIndex';
 import {
   DEMO_END,
   demoPrometheusHistory,
@@ -33,6 +37,11 @@ import {
 } from './__testUtils__/exampleHomelab';
 
 jest.setTimeout(120_000);
+
+/** The demo portal's homelab.power, from the repository's app-config.yaml. */
+const DEMO_POWER = parseYaml(
+  fs.readFileSync(path.join(EXAMPLES_DIR, '../app-config.yaml'), 'utf8'),
+).homelab.power;
 
 /*
  * The example homelab as `npm start` shows it: the real plugin in a test
@@ -75,6 +84,22 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       expect(await store.collections.freshness()).toEqual([
         expect.objectContaining({ source: 'slo', state: 'fresh' }),
       ]);
+      // The power report's queries, with the demo's homelab.power.
+      const entities = await exampleEntities();
+      const power = await buildPowerReport({
+        resources: entities.filter(e => e.spec?.homelab),
+        index: new EntityIndex(entities),
+        workloads: new Map(),
+        prometheus: new PrometheusAnswerRecorder(
+          prometheus.url,
+          EXAMPLE_PROMETHEUS_DIR,
+        ),
+        settings: readPowerSettings(
+          new ConfigReader({ homelab: { power: DEMO_POWER } }),
+        ),
+        now: new Date(DEMO_END * 1000),
+      });
+      expect(power.warnings).toEqual([]);
     } finally {
       await prometheus.stop();
     }
@@ -112,6 +137,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
                   snapshotDirectory: path.join(EXAMPLES_DIR, 'snapshots', name),
                 })),
                 prometheus: { snapshotDirectory: EXAMPLE_PROMETHEUS_DIR },
+                power: DEMO_POWER,
               },
             },
           }),
@@ -348,8 +374,59 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
 
     it('keeps exactly one recorded answer per query the example SLOs make', () => {
       // 8 burn-rate windows (Sloth's 3d and Pyrra's 4d among them), and for
-      // each of the 30- and 28-day periods the SLI and its history.
-      expect(recordedAnswers).toHaveLength(12);
+      // each of the 30- and 28-day periods the SLI and its history; the
+      // board's draw, and pods' and guests' CPU use over a day and 30 days.
+      expect(recordedAnswers).toHaveLength(17);
+    });
+
+    it('shows power from the recorded board draw, the inventory estimate and not measured, apportioned to apps', async () => {
+      const { power, freshness } = await get('/power');
+      const device = (name: string) =>
+        power.devices.find((d: any) => d.name === name);
+      // The board's plug: 1.5 W + 3 x (4 W + 2 W x the day's load), 16.5 W
+      // on average over whole days, so 0.396 kWh a day, 11.88 in 30.
+      expect(device('turing-pi-2')).toMatchObject({
+        source: 'measured',
+        basis:
+          'avg_over_time((sum(shelly_power_watts{device="turing-pi-2"}))[14m59s:1m])',
+      });
+      expect(device('turing-pi-2').day.kWh).toBeCloseTo(0.396, 2);
+      expect(device('turing-pi-2').month.kWh).toBeCloseTo(11.88, 1);
+      expect(device('turing-pi-2').history).toHaveLength(168);
+      // The inventory's "~5 W per RK1", against each module's share.
+      expect(device('rk1-1')).toMatchObject({
+        includedIn: 'resource:default/turing-pi-2',
+        inventoryWatts: 5,
+      });
+      expect(device('rpi-staging')).toMatchObject({
+        source: 'estimated',
+        watts: 15,
+        day: { hours: 24 },
+      });
+      expect(device('qnap')).toMatchObject({
+        source: 'not-measured',
+        watts: null,
+      });
+      expect(power.tariff.currency).toBe('SEK');
+      // Apps' and unattributed shares add up to the devices' total.
+      const leaves = power.consumers.filter((c: any) =>
+        ['app', 'unattributed'].includes(c.kind),
+      );
+      const sum = (key: 'kWh' | 'cost') =>
+        leaves.reduce((total: number, c: any) => total + c.month[key], 0);
+      expect(sum('kWh')).toBeCloseTo(power.total.month.kWh, 9);
+      expect(sum('cost')).toBeCloseTo(power.total.month.cost, 9);
+      expect(
+        leaves.find(
+          (c: any) =>
+            c.entityRef === 'component:default/nextcloud' &&
+            c.cluster === 'production',
+        ).source,
+      ).toBe('measured');
+      expect(freshness.map((f: any) => f.source)).toEqual([
+        'workloads',
+        'workloads',
+      ]);
     });
 
     it('shows which versions run in staging and production', async () => {

@@ -1,3 +1,5 @@
+import { demoPowerHistory } from './demoPowerHistory';
+
 /**
  * The request history behind the example homelab's SLOs, as OpenMetrics for
  * promtool to backfill: Traefik's request counters over 31 days ending at
@@ -11,6 +13,7 @@
  * - the websecure entrypoint (Sloth's traefik SLO): all of the above plus
  *   12 req/s of other traffic;
  * - nothing for Grafana, so staging's Pyrra SLO has no data.
+ * Then the power and CPU history of {@link demoPowerHistory}.
  */
 
 /** When the recorded answers were evaluated: 2026-11-22T06:00:00Z. */
@@ -108,6 +111,7 @@ export function demoPrometheusHistory(): string {
       'entrypoint="websecure"',
       entrypointPoints,
     ),
+    ...demoPowerHistory(start, DEMO_END),
     '# EOF',
     '',
   ].join('\n');
