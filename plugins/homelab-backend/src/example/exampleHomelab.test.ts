@@ -447,6 +447,46 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       expect(byApp.vaultwarden).toMatchObject({ inSync: true });
     });
 
+    it('answers what goes down with RK1 module 1, with the SLOs of the apps it stops', async () => {
+      const radius = await get(
+        '/blast-radius?entityRef=resource:default/rk1-1',
+      );
+      expect(radius.clusters).toEqual([
+        expect.objectContaining({
+          cluster: 'production',
+          controlPlane: { total: 1, lost: 1, kept: false },
+        }),
+      ]);
+      expect(radius.freshness).toEqual([
+        expect.objectContaining({
+          source: 'workloads',
+          cluster: 'production',
+          state: 'fresh',
+        }),
+      ]);
+      expect(radius.slos).toContainEqual(
+        expect.objectContaining({
+          title: 'Nextcloud availability',
+          entityRef: 'component:default/nextcloud',
+          effect: 'down',
+        }),
+      );
+      const maintenance = await get(
+        '/blast-radius?entityRef=resource:default/rk1-2&mode=maintenance',
+      );
+      expect(maintenance.mode).toBe('maintenance');
+      expect(maintenance.keepsRunning).toContain(
+        'component:default/production-flux',
+      );
+      const missing = await request(server).get(
+        '/api/homelab/blast-radius?entityRef=resource:default/nope%0Aforged',
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toBe(
+        'No homelab resource "resource:default/nopeforged" in the catalog',
+      );
+    });
+
     it('draws the topology from the internet down to workloads and load-balancer addresses', async () => {
       const graph = await get('/topology');
       const node = (id: string) => graph.nodes.find((n: any) => n.id === id);

@@ -1,5 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { EstateRelations } from '../blastRadius/EstateRelations';
+import { loadEstate } from '../blastRadius/loadEstate';
 import { HomelabModel, loadHomelabModel } from '../catalog/loadHomelabModel';
 import { HomelabStore } from '../database/HomelabStore';
 import { loadTopology } from '../topology/loadTopology';
@@ -13,9 +15,11 @@ export interface CachedViews {
   model: RefreshingCache<HomelabModel>;
   /** The topology's views, serialised and gzipped, so that no request serialises them. */
   topology: RefreshingCache<PreparedTopology>;
+  /** The relations the blast radius walks, with where each workload's pods run. */
+  estate: RefreshingCache<EstateRelations>;
 }
 
-/** The model and the topology built on it, each rebuilt in the background once older than `ttlMs`. */
+/** The model, and the topology and estate relations built on it, each rebuilt in the background once older than `ttlMs`. */
 export function createCachedViews(options: {
   catalog: CatalogService;
   auth: AuthService;
@@ -37,5 +41,11 @@ export function createCachedViews(options: {
     logger,
     ttlMs,
   );
-  return { model, topology };
+  const estate = new RefreshingCache(
+    'homelab estate relations',
+    async () => loadEstate(await model.get(), store),
+    logger,
+    ttlMs,
+  );
+  return { model, topology, estate };
 }

@@ -177,6 +177,13 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     denied.add('homelab.topology.read');
     expect((await request(server).get('/freshness')).status).toBe(403);
     expect((await request(server).get('/topology')).status).toBe(403);
+    expect(
+      (
+        await request(server).get(
+          '/blast-radius?entityRef=resource:default/rk1-1',
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('reconciles through a merge patch, as the flux CLI does, audited and with the stored state updated', async () => {
@@ -424,6 +431,20 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
     );
     expect(trend.status).toBe(200);
     expect(trend.body.points).toHaveLength(1);
+    for (const mode of ['failure', 'maintenance']) {
+      const radius = await request(server).get(
+        `/blast-radius?entityRef=resource:default/unifi-switch&mode=${mode}`,
+      );
+      expect(radius.status).toBe(200);
+      expect(radius.body.cutOff.length).toBe(8);
+    }
+    expect(
+      (
+        await request(server).get(
+          '/blast-radius?entityRef=resource:default/rk1-1&mode=sideways',
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('serves the topology prepared: gzipped with an ETag, the folded overview, and each cluster’s workloads on their own', async () => {

@@ -19,6 +19,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { createCachedViews } from './cachedViews';
 import { FreshnessReader } from './FreshnessReader';
 import { RequestAuthorization } from './RequestAuthorization';
+import { blastRadiusRoutes } from './routes/blastRadiusRoutes';
 import { driftRoutes } from './routes/driftRoutes';
 import { fluxRoutes } from './routes/fluxRoutes';
 import { freshnessRoutes } from './routes/freshnessRoutes';
@@ -54,6 +55,7 @@ interface RouterOptions {
 const ROUTE_GROUPS: RouteGroup[] = [
   freshnessRoutes,
   topologyRoutes,
+  blastRadiusRoutes,
   postureRoutes,
   sloRoutes,
   fluxRoutes,

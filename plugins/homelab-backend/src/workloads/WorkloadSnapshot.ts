@@ -9,6 +9,12 @@ export interface WorkloadSnapshot {
     replicas?: number;
     readyReplicas?: number;
     images: string[];
+    /**
+     * Its pods per node they are scheduled on, counting those neither
+     * Succeeded nor Failed. Absent in snapshots recorded before placement was
+     * read: then where it runs is unknown, not nowhere.
+     */
+    nodes?: Record<string, number>;
   }>;
   /** The owner of each ReplicaSet and Pod, keyed "Kind/namespace/name". */
   owners: Record<string, { kind: string; name: string }>;

@@ -8,6 +8,7 @@ import type {
   V1Service,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { podPlacement } from './podPlacement';
 import { WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
 
 const apps = (plural: string) => ({ group: 'apps', version: 'v1', plural });
@@ -42,6 +43,26 @@ export async function collectWorkloads(
     client.list<V1Service>(core('services')),
   ]);
 
+  const owners: WorkloadSnapshot['owners'] = {};
+  for (const [kind, objects] of [
+    ['ReplicaSet', replicaSets],
+    ['Pod', pods],
+  ] as const) {
+    for (const object of objects) {
+      const owner = controllerOf(object);
+      if (owner)
+        owners[
+          ownerKey(
+            kind,
+            object.metadata?.namespace,
+            object.metadata?.name ?? '',
+          )
+        ] = owner;
+    }
+  }
+
+  const placement = podPlacement(pods, owners);
+
   const images = (
     spec:
       | { template?: { spec?: { containers?: Array<{ image?: string }> } } }
@@ -63,25 +84,11 @@ export async function collectWorkloads(
     ...(replicas !== undefined ? { replicas } : {}),
     ...(readyReplicas !== undefined ? { readyReplicas } : {}),
     images: images(object.spec),
+    nodes:
+      placement.get(
+        ownerKey(kind, object.metadata?.namespace, object.metadata?.name ?? ''),
+      ) ?? {},
   });
-
-  const owners: WorkloadSnapshot['owners'] = {};
-  for (const [kind, objects] of [
-    ['ReplicaSet', replicaSets],
-    ['Pod', pods],
-  ] as const) {
-    for (const object of objects) {
-      const owner = controllerOf(object);
-      if (owner)
-        owners[
-          ownerKey(
-            kind,
-            object.metadata?.namespace,
-            object.metadata?.name ?? '',
-          )
-        ] = owner;
-    }
-  }
 
   return {
     namespaces: namespaces.map(ns => ({

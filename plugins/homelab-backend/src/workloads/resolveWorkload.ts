@@ -8,7 +8,7 @@ import { WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
  */
 export function resolveWorkload(
   target: ReportTarget,
-  snapshot: WorkloadSnapshot | undefined,
+  snapshot: Pick<WorkloadSnapshot, 'owners'> | undefined,
 ): ReportTarget {
   let current = target;
   for (let hops = 0; hops < 3; hops++) {

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import type { BlastRadius, BlastRadiusMode } from './blastRadius';
 import type { paths } from './generated/openapi';
 import type { PowerReport } from './power';
 import { Query, queryString } from './queryString';
@@ -111,6 +112,17 @@ export class HomelabApiClient {
     return this.#call('get', '/topology/clusters/{cluster}/workloads', {
       path: { cluster },
     });
+  }
+
+  /**
+   * What goes down with a device, VM, network, storage, node or cluster,
+   * in a failure (the default) or a planned maintenance.
+   */
+  getBlastRadius(query: {
+    entityRef: string;
+    mode?: BlastRadiusMode;
+  }): Promise<BlastRadius> {
+    return this.#call('get', '/blast-radius', { query });
   }
 
   /** The latest posture summaries. */

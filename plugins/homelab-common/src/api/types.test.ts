@@ -1,3 +1,24 @@
+import type {
+  BlastRadiusMode,
+  BlastRadiusEffect,
+  BlastRadiusResource,
+  BlastRadiusNode,
+  BlastRadiusCluster,
+  BlastRadiusWorkload,
+  BlastRadiusApp,
+  BlastRadiusStorageClass,
+  BlastRadiusSlo,
+  BlastRadius,
+} from './blastRadius';
+import type {
+  DevicePower,
+  PowerConsumer,
+  PowerConsumerKind,
+  PowerEnergy,
+  PowerReport,
+  PowerSource,
+  PowerTariffPeriod,
+} from './power';
 import type { components } from './generated/openapi';
 import {
   AppDrift,
@@ -24,15 +45,6 @@ import {
   TopologyNode,
   TopologyWorkloadCounts,
 } from './types';
-import type {
-  DevicePower,
-  PowerConsumer,
-  PowerConsumerKind,
-  PowerEnergy,
-  PowerReport,
-  PowerSource,
-  PowerTariffPeriod,
-} from './power';
 
 type Schemas = components['schemas'];
 
@@ -71,6 +83,16 @@ interface DocumentedAs {
   TopologyWorkloadCounts: TopologyWorkloadCounts;
   TopologyEdge: TopologyEdge;
   TopologyGraph: TopologyGraph;
+  BlastRadiusMode: BlastRadiusMode;
+  BlastRadiusEffect: BlastRadiusEffect;
+  BlastRadiusResource: BlastRadiusResource;
+  BlastRadiusNode: BlastRadiusNode;
+  BlastRadiusCluster: BlastRadiusCluster;
+  BlastRadiusWorkload: BlastRadiusWorkload;
+  BlastRadiusApp: BlastRadiusApp;
+  BlastRadiusStorageClass: BlastRadiusStorageClass;
+  BlastRadiusSlo: BlastRadiusSlo;
+  BlastRadius: BlastRadius;
   AppRelease: AppRelease;
   AppDrift: AppDrift;
   PromotionPreview: PromotionPreview;
@@ -114,6 +136,16 @@ const documentedAsInSpec: {
   TopologyWorkloadCounts: true,
   TopologyEdge: true,
   TopologyGraph: true,
+  BlastRadiusMode: true,
+  BlastRadiusEffect: true,
+  BlastRadiusResource: true,
+  BlastRadiusNode: true,
+  BlastRadiusCluster: true,
+  BlastRadiusWorkload: true,
+  BlastRadiusApp: true,
+  BlastRadiusStorageClass: true,
+  BlastRadiusSlo: true,
+  BlastRadius: true,
   AppRelease: true,
   AppDrift: true,
   PromotionPreview: true,

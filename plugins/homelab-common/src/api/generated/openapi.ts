@@ -57,6 +57,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/blast-radius': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description What goes down with a device, virtual machine, network, storage, Kubernetes node or cluster: the machines and storage it carries, machines cut off from the router, nodes, whether each cluster keeps its control plane and etcd quorum, the workloads and apps on the lost nodes (from where the latest workload snapshots place their pods), Longhorn classes that may lose a volume's last replica, and the SLOs of the apps touched. Needs homelab.topology.read. */
+    get: operations['GetBlastRadius'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/posture/summaries': {
     parameters: {
       query?: never;
@@ -566,6 +583,110 @@ export interface components {
       generatedAt: string;
       freshness: components['schemas']['Freshness'];
     };
+    /**
+     * @description failure, unplanned; maintenance, planned, with the nodes drained first.
+     * @enum {string}
+     */
+    BlastRadiusMode: 'failure' | 'maintenance';
+    /**
+     * @description down: stops and stays down; interrupted: stops until Kubernetes starts it on a remaining node; degraded: runs on fewer pods; moves: drained to the remaining nodes first and keeps running; unknown: where its pods run was not recorded.
+     * @enum {string}
+     */
+    BlastRadiusEffect:
+      | 'down'
+      | 'interrupted'
+      | 'degraded'
+      | 'moves'
+      | 'unknown';
+    BlastRadiusResource: {
+      entityRef: string;
+      title: string;
+      type: string;
+      reason: string;
+    };
+    BlastRadiusNode: {
+      entityRef: string;
+      name: string;
+      cluster: string;
+      /** @enum {string} */
+      loss: 'down' | 'cut-off';
+      reason: string;
+    };
+    BlastRadiusCluster: {
+      cluster: string;
+      entityRef: string;
+      environment?: string;
+      nodes: {
+        total: number;
+        lost: number;
+      };
+      controlPlane: {
+        total: number;
+        lost: number;
+        kept: boolean;
+      };
+      /** @description Absent where the datastore is not etcd (a single k3s server uses SQLite). */
+      etcd?: {
+        members: number;
+        lost: number;
+        quorumKept: boolean;
+      };
+      summary: string;
+    };
+    BlastRadiusWorkload: {
+      cluster: string;
+      namespace: string;
+      /** @enum {string} */
+      kind: 'Deployment' | 'StatefulSet' | 'DaemonSet';
+      name: string;
+      entityRef?: string;
+      effect: components['schemas']['BlastRadiusEffect'];
+      pods?: {
+        lost: number;
+        total: number;
+      };
+      reason: string;
+    };
+    BlastRadiusApp: {
+      entityRef: string;
+      effect: components['schemas']['BlastRadiusEffect'];
+      workloads: number;
+    };
+    BlastRadiusStorageClass: {
+      entityRef: string;
+      title: string;
+      cluster: string;
+      replicas: number;
+      storageNodesLost: number;
+      /** @enum {string} */
+      lastReplica: 'lost' | 'kept';
+    };
+    BlastRadiusSlo: {
+      id: string;
+      title: string;
+      entityRef?: string;
+      effect: components['schemas']['BlastRadiusEffect'];
+    };
+    BlastRadius: {
+      subject: {
+        entityRef: string;
+        title: string;
+        type: string;
+      };
+      mode: components['schemas']['BlastRadiusMode'];
+      summary: string;
+      down: components['schemas']['BlastRadiusResource'][];
+      cutOff: components['schemas']['BlastRadiusResource'][];
+      nodes: components['schemas']['BlastRadiusNode'][];
+      clusters: components['schemas']['BlastRadiusCluster'][];
+      workloads: components['schemas']['BlastRadiusWorkload'][];
+      apps: components['schemas']['BlastRadiusApp'][];
+      storageClasses: components['schemas']['BlastRadiusStorageClass'][];
+      slos: components['schemas']['BlastRadiusSlo'][];
+      keepsRunning: string[];
+      freshness: components['schemas']['Freshness'];
+      generatedAt: string;
+    };
     AppRelease: {
       environment: string;
       cluster: string;
@@ -832,6 +953,32 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetBlastRadius: {
+    parameters: {
+      query: {
+        /** @description The catalog resource, like resource:default/rk1-1. */
+        entityRef: string;
+        /** @description failure (the default) or maintenance. */
+        mode?: components['schemas']['BlastRadiusMode'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The blast radius. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BlastRadius'];
+        };
       };
       default: components['responses']['ErrorResponse'];
     };

@@ -1007,6 +1007,340 @@ export const spec = {
           },
         },
       },
+      BlastRadiusMode: {
+        type: 'string',
+        description:
+          'failure, unplanned; maintenance, planned, with the nodes drained first.',
+        enum: ['failure', 'maintenance'],
+      },
+      BlastRadiusEffect: {
+        type: 'string',
+        description:
+          'down: stops and stays down; interrupted: stops until Kubernetes starts it on a remaining node; degraded: runs on fewer pods; moves: drained to the remaining nodes first and keeps running; unknown: where its pods run was not recorded.',
+        enum: ['down', 'interrupted', 'degraded', 'moves', 'unknown'],
+      },
+      BlastRadiusResource: {
+        type: 'object',
+        required: ['entityRef', 'title', 'type', 'reason'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      BlastRadiusNode: {
+        type: 'object',
+        required: ['entityRef', 'name', 'cluster', 'loss', 'reason'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          loss: {
+            type: 'string',
+            enum: ['down', 'cut-off'],
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      BlastRadiusCluster: {
+        type: 'object',
+        required: ['cluster', 'entityRef', 'nodes', 'controlPlane', 'summary'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          environment: {
+            type: 'string',
+          },
+          nodes: {
+            type: 'object',
+            required: ['total', 'lost'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              lost: {
+                type: 'integer',
+              },
+            },
+          },
+          controlPlane: {
+            type: 'object',
+            required: ['total', 'lost', 'kept'],
+            additionalProperties: false,
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              lost: {
+                type: 'integer',
+              },
+              kept: {
+                type: 'boolean',
+              },
+            },
+          },
+          etcd: {
+            type: 'object',
+            description:
+              'Absent where the datastore is not etcd (a single k3s server uses SQLite).',
+            required: ['members', 'lost', 'quorumKept'],
+            additionalProperties: false,
+            properties: {
+              members: {
+                type: 'integer',
+              },
+              lost: {
+                type: 'integer',
+              },
+              quorumKept: {
+                type: 'boolean',
+              },
+            },
+          },
+          summary: {
+            type: 'string',
+          },
+        },
+      },
+      BlastRadiusWorkload: {
+        type: 'object',
+        required: ['cluster', 'namespace', 'kind', 'name', 'effect', 'reason'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['Deployment', 'StatefulSet', 'DaemonSet'],
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          effect: {
+            $ref: '#/components/schemas/BlastRadiusEffect',
+          },
+          pods: {
+            type: 'object',
+            required: ['lost', 'total'],
+            additionalProperties: false,
+            properties: {
+              lost: {
+                type: 'integer',
+              },
+              total: {
+                type: 'integer',
+              },
+            },
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      BlastRadiusApp: {
+        type: 'object',
+        required: ['entityRef', 'effect', 'workloads'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          effect: {
+            $ref: '#/components/schemas/BlastRadiusEffect',
+          },
+          workloads: {
+            type: 'integer',
+          },
+        },
+      },
+      BlastRadiusStorageClass: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'title',
+          'cluster',
+          'replicas',
+          'storageNodesLost',
+          'lastReplica',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          replicas: {
+            type: 'integer',
+          },
+          storageNodesLost: {
+            type: 'integer',
+          },
+          lastReplica: {
+            type: 'string',
+            enum: ['lost', 'kept'],
+          },
+        },
+      },
+      BlastRadiusSlo: {
+        type: 'object',
+        required: ['id', 'title', 'effect'],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          effect: {
+            $ref: '#/components/schemas/BlastRadiusEffect',
+          },
+        },
+      },
+      BlastRadius: {
+        type: 'object',
+        required: [
+          'subject',
+          'mode',
+          'summary',
+          'down',
+          'cutOff',
+          'nodes',
+          'clusters',
+          'workloads',
+          'apps',
+          'storageClasses',
+          'slos',
+          'keepsRunning',
+          'freshness',
+          'generatedAt',
+        ],
+        additionalProperties: false,
+        properties: {
+          subject: {
+            type: 'object',
+            required: ['entityRef', 'title', 'type'],
+            additionalProperties: false,
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              title: {
+                type: 'string',
+              },
+              type: {
+                type: 'string',
+              },
+            },
+          },
+          mode: {
+            $ref: '#/components/schemas/BlastRadiusMode',
+          },
+          summary: {
+            type: 'string',
+          },
+          down: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusResource',
+            },
+          },
+          cutOff: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusResource',
+            },
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusNode',
+            },
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusCluster',
+            },
+          },
+          workloads: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusWorkload',
+            },
+          },
+          apps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusApp',
+            },
+          },
+          storageClasses: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusStorageClass',
+            },
+          },
+          slos: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BlastRadiusSlo',
+            },
+          },
+          keepsRunning: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          freshness: {
+            $ref: '#/components/schemas/Freshness',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+        },
+      },
       AppRelease: {
         type: 'object',
         required: [
@@ -1590,6 +1924,50 @@ export const spec = {
           },
           '304': {
             description: 'Unchanged since the ETag given in If-None-Match.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/blast-radius': {
+      get: {
+        operationId: 'GetBlastRadius',
+        description:
+          "What goes down with a device, virtual machine, network, storage, Kubernetes node or cluster: the machines and storage it carries, machines cut off from the router, nodes, whether each cluster keeps its control plane and etcd quorum, the workloads and apps on the lost nodes (from where the latest workload snapshots place their pods), Longhorn classes that may lose a volume's last replica, and the SLOs of the apps touched. Needs homelab.topology.read.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'The catalog resource, like resource:default/rk1-1.',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'mode',
+            in: 'query',
+            description: 'failure (the default) or maintenance.',
+            required: false,
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/BlastRadiusMode',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The blast radius.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BlastRadius',
+                },
+              },
+            },
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
