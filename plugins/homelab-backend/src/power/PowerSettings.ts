@@ -48,7 +48,7 @@ export interface PowerSettings {
 }
 
 /** The placeholder a source's query takes the device's name in. */
-export const DEVICE_PLACEHOLDER = '{{device}}';
+const DEVICE_PLACEHOLDER = '{{device}}';
 /** The placeholder CPU usage queries take the window in, like 1d. */
 export const WINDOW_PLACEHOLDER = '{{window}}';
 

@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import {
   DevicePower,
   HOMELAB_RESOURCE_TYPES,
@@ -27,6 +27,8 @@ export interface PowerReportInputs {
 }
 
 const HISTORY_HOURS = 7 * 24;
+/** Devices are listed measured first, then estimated, then not measured, each by name. */
+const SOURCE_ORDER = ['measured', 'estimated', 'not-measured'];
 
 const NO_CPU_USE: CpuUse = { apps: new Map(), guests: new Map() };
 
@@ -199,7 +201,9 @@ export async function buildPowerReport(
         : {}),
       source: host ? 'measured' : draw.source,
       basis: host
-        ? `its share of ${host}'s measured draw, by CPU use`
+        ? `its share of ${
+            parseEntityRef(host).name
+          }'s measured draw, by CPU use`
         : draw.basis,
       ...(draw.inventoryWatts !== undefined
         ? { inventoryWatts: draw.inventoryWatts }
@@ -227,7 +231,11 @@ export async function buildPowerReport(
       ...total,
       notMeasured: rootDraws.filter(d => d.source === 'not-measured').length,
     },
-    devices: servedDevices,
+    devices: servedDevices.sort(
+      (a, b) =>
+        SOURCE_ORDER.indexOf(a.source) - SOURCE_ORDER.indexOf(b.source) ||
+        a.name.localeCompare(b.name),
+    ),
     consumers: [...consumers.values()].filter(c => c.kind !== 'device'),
     warnings,
   };

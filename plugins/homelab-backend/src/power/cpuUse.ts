@@ -27,7 +27,7 @@ interface NodeFacts {
 }
 
 /** What the CPU use of pods and guests is matched to. */
-export interface CpuUseContext {
+interface CpuUseContext {
   resources: Entity[];
   index: EntityIndex;
   /** Each cluster's latest workloads, for pods' owners and labels. */

@@ -14,7 +14,7 @@ export const quarterHourAverage = (source: MeasuredSource) =>
   `avg_over_time((sum(${source.query}))[${INTERVAL_MINUTES - 1}m59s:1m])`;
 
 /** A device's measured draw per interval of the timeline. */
-export interface MeasuredWatts {
+interface MeasuredWatts {
   /** Watts per interval; NaN where the source answered nothing. */
   watts: number[];
   /** Unix seconds when the latest interval with a measurement ends; undefined when none has. */
