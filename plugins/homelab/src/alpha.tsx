@@ -82,6 +82,9 @@ const securityTab = tab('security', 'Security', () =>
 const slosTab = tab('slos', 'SLOs', () =>
   import('./components/SloPage/SloPage').then(m => <m.SloPage />),
 );
+const powerTab = tab('power', 'Power', () =>
+  import('./components/PowerPage/PowerPage').then(m => <m.PowerPage />),
+);
 
 const hardwareCard = EntityCardBlueprint.make({
   name: 'hardware',
@@ -204,6 +207,7 @@ export default createFrontendPlugin({
     topologyTab,
     securityTab,
     slosTab,
+    powerTab,
     hardwareCard,
     networkCard,
     ipPoolCard,

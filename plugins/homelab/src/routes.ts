@@ -5,8 +5,8 @@ import {
 
 /**
  * The homelab page. Its tabs live under it in both frontend systems:
- * /overview (the first, where the page opens), /topology, /security and
- * /slos.
+ * /overview (the first, where the page opens), /topology, /security,
+ * /slos and /power.
  */
 export const rootRouteRef = createRouteRef({ id: 'homelab' });
 
@@ -16,6 +16,7 @@ export const TAB_PATHS = {
   topology: 'topology',
   security: 'security',
   slos: 'slos',
+  power: 'power',
 } as const;
 
 /**

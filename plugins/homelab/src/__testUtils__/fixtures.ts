@@ -9,6 +9,9 @@ import {
   TopologyGraph,
 } from '@homelab/plugin-homelab-common';
 import { HomelabApi } from '../api/HomelabApi';
+// GET /api/homelab/power of the example homelab at the demo's recording
+// time, as homelab-backend builds it from examples/prometheus.
+import powerOfExample from './powerOfExample.json';
 
 /*
  * Answers in the shapes of the homelab backend's OpenAPI spec, for
@@ -668,6 +671,8 @@ export function fakeHomelabApi(
       suspended: false,
     }),
     previewPromotion: async () => nextcloudPromotionPreview,
+    getPower: async () =>
+      powerOfExample as Awaited<ReturnType<HomelabApi['getPower']>>,
     getDrift: async () => ({
       environments: ['staging', 'production'],
       apps: [nextcloudDrift],

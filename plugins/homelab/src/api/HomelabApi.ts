@@ -9,6 +9,7 @@ import {
   PostureSummary,
   PostureSummaryQuery,
   PostureTrendPoint,
+  PowerReport,
   PromotionPreview,
   SloStatus,
   SourceFreshness,
@@ -83,6 +84,12 @@ export interface HomelabApi {
     from: string;
     to: string;
   }): Promise<PromotionPreview>;
+  /**
+   * Every device's draw with its source (measured, estimated or not
+   * measured), energy and cost over the last day and 30 days, and the shares
+   * of VMs, nodes, clusters and apps by CPU use.
+   */
+  getPower(): Promise<WithFreshness<{ power: PowerReport }>>;
 }
 
 /**

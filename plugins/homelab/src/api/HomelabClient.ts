@@ -65,6 +65,9 @@ export class HomelabClient implements HomelabApi {
   /** {@inheritDoc HomelabApi.getDrift} */
   getDrift: HomelabApi['getDrift'] = query => this.client.getDrift(query);
 
+  /** {@inheritDoc HomelabApi.getPower} */
+  getPower: HomelabApi['getPower'] = () => this.client.getPower();
+
   /** {@inheritDoc HomelabApi.previewPromotion} */
   previewPromotion: HomelabApi['previewPromotion'] = request =>
     this.client.previewPromotion(request);

@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { HomePage } from './HomePage/HomePage';
+import { PowerPage } from './PowerPage/PowerPage';
 import { SecurityPage } from './SecurityPage/SecurityPage';
 import { SloPage } from './SloPage/SloPage';
 import { TopologyPage } from './TopologyPage/TopologyPage';
@@ -29,6 +30,9 @@ export function HomelabPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path={`/${TAB_PATHS.slos}`} title="SLOs">
           <SloPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path={`/${TAB_PATHS.power}`} title="Power">
+          <PowerPage />
         </TabbedLayout.Route>
       </TabbedLayout>
     </Page>
