@@ -10,7 +10,7 @@ import { PrometheusClient } from '@homelab/plugin-homelab-node';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { ConsumerShare, consumerKey, PowerApportioner } from './apportionPower';
-import { CpuUse, readCpuUse } from './cpuUse';
+import { CpuUse, deviceLoads, readCpuUse } from './cpuUse';
 import { DeviceDraw, deviceDraws } from './devicePowerSources';
 import { PowerSettings, Tariff } from './PowerSettings';
 import { Energy, PowerTimeline } from './PowerTimeline';
@@ -120,6 +120,19 @@ function apportion(
   return consumers;
 }
 
+/** CPU use over the last day and 30 days; none without Prometheus. */
+async function cpuOverWindows(
+  inputs: PowerReportInputs,
+  at: Date,
+  warnings: string[],
+): Promise<{ day: CpuUse; month: CpuUse }> {
+  const { prometheus, settings } = inputs;
+  if (!prometheus) return { day: NO_CPU_USE, month: NO_CPU_USE };
+  const over = (window: string) =>
+    readCpuUse(prometheus, settings.cpuUsage, inputs, window, at, warnings);
+  return { day: await over('1d'), month: await over('30d') };
+}
+
 /**
  * The homelab's power: each device's draw from its best source with energy
  * and cost over the last day and 30 days, apportioned down to what runs on
@@ -137,11 +150,14 @@ export async function buildPowerReport(
   const devices = resources.filter(
     e => e.spec?.type === HOMELAB_RESOURCE_TYPES.device,
   );
+  const at = new Date(timeline.end * 1000);
+  const cpu = await cpuOverWindows(inputs, at, warnings);
   const draws = await deviceDraws(
     devices,
     settings.sources,
     prometheus,
     timeline,
+    deviceLoads(resources, cpu),
     warnings,
   );
   const measured = new Set(
@@ -154,28 +170,13 @@ export async function buildPowerReport(
   const rootDraws = draws.filter(d => !includedIn(d));
   const roots = rootDraws
     .filter(d => d.source !== 'not-measured')
-    .map(draw => ({ draw, energy: timeline.energy(draw.watts) }));
-  const at = new Date(timeline.end * 1000);
-  const cpu = prometheus
-    ? {
-        day: await readCpuUse(
-          prometheus,
-          settings.cpuUsage,
-          inputs,
-          '1d',
-          at,
-          warnings,
-        ),
-        month: await readCpuUse(
-          prometheus,
-          settings.cpuUsage,
-          inputs,
-          '30d',
-          at,
-          warnings,
-        ),
-      }
-    : { day: NO_CPU_USE, month: NO_CPU_USE };
+    .map(draw => ({
+      draw,
+      energy: {
+        day: timeline.energy(draw.watts).day,
+        month: timeline.energy(draw.monthWatts ?? draw.watts).month,
+      },
+    }));
   const consumers = apportion(
     roots,
     new PowerApportioner(resources, new Set(rootDraws.map(d => d.entityRef))),

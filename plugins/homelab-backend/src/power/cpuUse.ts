@@ -4,6 +4,7 @@ import { PrometheusClient } from '@homelab/plugin-homelab-node';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import { CpuLoad } from './inventoryEstimate';
 import { CpuUsageQueries, WINDOW_PLACEHOLDER } from './PowerSettings';
 
 /** An app as power is apportioned to it: its entity, else its namespace. */
@@ -160,4 +161,38 @@ async function readGuestUse(
     if (entities.length === 1 && Number.isFinite(value) && value > 0)
       use.guests.set(stringifyEntityRef(entities[0]), value);
   }
+}
+
+/**
+ * The share of each device's cores that the pods of the Kubernetes nodes
+ * on it used, over the day and 30 days: for devices with a core count and
+ * a node whose CPU use was read.
+ */
+export function deviceLoads(
+  resources: Entity[],
+  cpu: { day: CpuUse; month: CpuUse },
+): Map<string, CpuLoad> {
+  const used = (use: CpuUse, nodeRef: string) =>
+    [...(use.apps.get(nodeRef)?.values() ?? [])].reduce(
+      (total, app) => total + app.cores,
+      0,
+    );
+  const loads = new Map<string, CpuLoad>();
+  for (const node of resources) {
+    const nodeRef = stringifyEntityRef(node);
+    const device = (node.spec?.homelab as { hostedOn?: string }).hostedOn;
+    if (node.spec?.type !== HOMELAB_RESOURCE_TYPES.node || !device) continue;
+    if (!cpu.day.apps.has(nodeRef)) continue;
+    const cores = (
+      resources.find(e => stringifyEntityRef(e) === device)?.spec?.homelab as {
+        cpu?: { cores?: number };
+      }
+    )?.cpu?.cores;
+    if (!cores) continue;
+    const load = loads.get(device) ?? { day: 0, month: 0, cores };
+    load.day += used(cpu.day, nodeRef) / cores;
+    load.month += used(cpu.month, nodeRef) / cores;
+    loads.set(device, load);
+  }
+  return loads;
 }

@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { PowerSource } from '@homelab/plugin-homelab-common';
 import { PrometheusClient } from '@homelab/plugin-homelab-node';
+import { CpuLoad, inventoryEstimate } from './inventoryEstimate';
 import { measuredWatts, quarterHourAverage } from './measuredWatts';
 import { MeasuredSource } from './PowerSettings';
 import { PowerTimeline } from './PowerTimeline';
@@ -14,49 +15,32 @@ export interface DeviceDraw {
   inventoryWatts?: number;
   /** Watts per interval, NaN where unknown; every interval NaN when not measured. */
   watts: number[];
+  /** Watts per interval for the last 30 days, where an estimate differs from the last day's. */
+  monthWatts?: number[];
   /** Watts now: the latest measured interval, or the estimate. */
   latest?: number;
   /** Unix seconds when the latest measured interval ended. */
   measuredAt?: number;
 }
 
-interface InventoryPower {
-  typicalW?: number;
-  maxW?: number;
-}
-
-/** The inventory's figure a device is estimated at: typical draw, else peak. */
-function inventoryFigure(entity: Entity) {
-  const power = (entity.spec?.homelab as { power?: InventoryPower })?.power;
-  if (power?.typicalW !== undefined)
-    return {
-      watts: power.typicalW,
-      basis: `inventory: typical ${power.typicalW} W`,
-    };
-  if (power?.maxW !== undefined)
-    return {
-      watts: power.maxW,
-      basis: `inventory: at most ${power.maxW} W (its peak; no typical draw given)`,
-    };
-  return undefined;
-}
-
 /**
  * Each device's draw from the best source it has: the configured query when
- * it answered within the last 30 days, else the inventory's figure, else
- * none. A query that answered nothing falls back with the reason kept.
+ * it answered within the last 30 days, else the inventory's figures (see
+ * {@link inventoryEstimate}), else none. A query that answered nothing
+ * falls back with the reason kept.
  */
 export async function deviceDraws(
   devices: Entity[],
   sources: MeasuredSource[],
   prometheus: PrometheusClient | undefined,
   timeline: PowerTimeline,
+  loads: Map<string, CpuLoad>,
   warnings: string[],
 ): Promise<DeviceDraw[]> {
   return Promise.all(
     devices.map(async entity => {
       const entityRef = stringifyEntityRef(entity);
-      const figure = inventoryFigure(entity);
+      const figure = inventoryEstimate(entity, loads.get(entityRef));
       const source = sources.find(s => s.device === entity.metadata.name);
       let unmeasured = 'no measured source is configured';
       if (source && !prometheus) {
@@ -72,7 +56,7 @@ export async function deviceDraws(
               entityRef,
               source: 'measured' as const,
               basis: quarterHourAverage(source),
-              inventoryWatts: figure?.watts,
+              inventoryWatts: figure?.claim,
               watts: measured.watts,
               latest: measured.watts[last],
               measuredAt: measured.latestEnd,
@@ -90,9 +74,12 @@ export async function deviceDraws(
           entityRef,
           source: 'estimated' as const,
           basis: source ? `${figure.basis} (${unmeasured})` : figure.basis,
-          inventoryWatts: figure.watts,
-          watts: timeline.constant(figure.watts),
-          latest: figure.watts,
+          inventoryWatts: figure.claim,
+          watts: timeline.constant(figure.day),
+          ...(figure.month !== figure.day
+            ? { monthWatts: timeline.constant(figure.month) }
+            : {}),
+          latest: figure.day,
         };
       }
       return {

@@ -281,6 +281,47 @@ describe('power of the example homelab from a real Prometheus', () => {
     });
   });
 
+  it("estimates a device from its idle and peak draw by its pods' CPU use", async () => {
+    // Figures commonly measured for a Raspberry Pi 4B: 2.7 W idle, 6.4 W
+    // under full load. Its pods use 0.4 of its 4 cores all month.
+    const resources = inputs.resources.map(e =>
+      e.metadata.name === 'rpi-staging'
+        ? {
+            ...e,
+            spec: {
+              ...e.spec,
+              homelab: {
+                ...(e.spec!.homelab as object),
+                power: { idleW: 2.7, maxW: 6.4 },
+              },
+            },
+          }
+        : e,
+    );
+    const r = await buildPowerReport({
+      ...inputs,
+      resources,
+      settings: readPowerSettings(
+        new ConfigReader({
+          homelab: {
+            power: { sources, tariff: { currency: 'EUR', pricePerKWh: 0.3 } },
+          },
+        }),
+      ),
+    });
+    const pi = device(r, 'rpi-staging');
+    const watts = 2.7 + (6.4 - 2.7) * 0.1;
+    expect(pi).toMatchObject({
+      source: 'estimated',
+      basis:
+        'inventory: 2.7 W idle to 6.4 W peak, at 10% of its 4 cores over the last day (10% over 30 days)',
+      inventoryWatts: 6.4,
+    });
+    expect(pi.watts).toBeCloseTo(watts, 6);
+    expect(pi.day!.kWh).toBeCloseTo((watts * 24) / 1000, 6);
+    expect(pi.month!.cost).toBeCloseTo(((watts * 720) / 1000) * 0.3, 6);
+  });
+
   it('says "not measured", and why, where no source answers and the inventory has no figure', async () => {
     const r = await report(TIME_OF_USE);
     expect(device(r, 'qnap')).toMatchObject({

@@ -201,16 +201,17 @@ export function acceleratorText(
   return parts.length ? parts.join(', ') : undefined;
 }
 
-/** Power draw: "~5W", "up to 15W", "~5W, up to 10W".
+/** Power draw: "~5W", "up to 15W", "~5W, idle 3W, up to 10W".
  *
  * @public
  */
 export function powerText(
   device: Partial<Pick<Device, 'power'>>,
 ): string | undefined {
-  const { typicalW, maxW } = device.power ?? {};
+  const { typicalW, idleW, maxW } = device.power ?? {};
   const parts = [
     typicalW ? `~${decimalText(typicalW)}W` : undefined,
+    idleW ? `idle ${decimalText(idleW)}W` : undefined,
     maxW ? `up to ${decimalText(maxW)}W` : undefined,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : undefined;

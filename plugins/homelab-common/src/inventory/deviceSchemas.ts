@@ -211,6 +211,13 @@ export const deviceSchema = z
           .positive()
           .optional()
           .describe('Typical draw in watts.'),
+        idleW: z
+          .number()
+          .positive()
+          .optional()
+          .describe(
+            'Draw in watts when idle; with maxW, the power report estimates the draw from CPU use.',
+          ),
         maxW: z.number().positive().optional().describe('Peak draw in watts.'),
       })
       .strict()
