@@ -8,7 +8,7 @@ import { TAB_PATHS } from '../routes';
 
 /**
  * The homelab page of the legacy frontend system: its own header and the
- * overview, topology, security and SLO tabs. The new frontend system builds the same
+ * overview, topology, security, SLO and power tabs. The new frontend system builds the same
  * page from the plugin's page and sub-page extensions.
  */
 export function HomelabPage() {
@@ -16,7 +16,7 @@ export function HomelabPage() {
     <Page themeId="tool">
       <Header
         title="Homelab"
-        subtitle="Apps at a glance, topology, security posture and service level objectives"
+        subtitle="Apps at a glance, topology, security posture, service level objectives and power"
       />
       <TabbedLayout>
         <TabbedLayout.Route path={`/${TAB_PATHS.overview}`} title="Overview">
