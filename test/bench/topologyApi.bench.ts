@@ -13,9 +13,10 @@
  *
  * A real backend (backend-defaults, SQLite) runs the homelab backend plugin;
  * its workload collector reads a generated snapshot of every cluster. The
- * catalog is served from memory with the inventory's entities, so what is
- * measured is the homelab plugin, not catalog ingestion (see
- * inventoryIngestion.bench.ts for that).
+ * catalog is served from memory with the inventory's entities, on a thread
+ * of its own as a real catalog's queries run in its database (see
+ * lib/catalogInWorker.ts), so what is measured is the homelab plugin, not
+ * catalog ingestion (see inventoryIngestion.bench.ts for that).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,4 +1,3 @@
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   inventoryToEntities,
   readInventoryFromPath,
@@ -7,6 +6,7 @@ import {
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBenchBackend } from './benchBackend';
+import { catalogInWorker } from './catalogInWorker';
 import { generateInventory } from './generateInventory';
 
 const NAMESPACES = 10;
@@ -78,8 +78,9 @@ function writeSnapshot(directory: string, cluster: number) {
 /**
  * A generated estate of `devices` devices served by the real homelab
  * backend (backend-defaults, SQLite): the inventory's entities in the
- * catalog, and a recorded snapshot of every cluster with ten namespaces of
- * three Deployments each and a load-balancer Service. Resolves once the
+ * catalog (Backstage's in-memory one, on a thread of its own: see
+ * catalogInWorker), and a recorded snapshot of every cluster with ten
+ * namespaces of three Deployments each and a load-balancer Service. Resolves once the
  * workload collector has read every cluster, so /topology is complete.
  */
 export async function startGeneratedEstate(options: {
@@ -104,6 +105,7 @@ export async function startGeneratedEstate(options: {
     writeSnapshot(directory, c);
     return { name: cluster.name, snapshotDirectory: directory };
   });
+  const catalog = catalogInWorker(entities);
   const backend = await startBenchBackend({
     port: options.port,
     databaseDirectory: path.join(options.workDir, 'db'),
@@ -126,10 +128,7 @@ export async function startGeneratedEstate(options: {
         },
       },
     },
-    features: [
-      import('../../../plugins/homelab-backend/src'),
-      catalogServiceMock.factory({ entities }),
-    ],
+    features: [import('../../../plugins/homelab-backend/src'), catalog.factory],
   });
   const api = `${backend.url}/api/homelab`;
   for (;;) {
@@ -144,5 +143,9 @@ export async function startGeneratedEstate(options: {
       break;
     await new Promise(resolve => setTimeout(resolve, 500));
   }
-  return { api, entities, clusters, stop: () => backend.stop() };
+  const stop = async () => {
+    await backend.stop();
+    await catalog.stop();
+  };
+  return { api, entities, clusters, stop };
 }
