@@ -10,6 +10,7 @@ import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import homelabPlugin from '@homelab/plugin-homelab/alpha';
 import { catalogGraphModule } from './modules/catalogGraph';
 import { navModule } from './modules/nav';
+import { themeModule } from './modules/theme';
 
 /**
  * The portal's features are listed here rather than discovered, so that the
@@ -27,6 +28,7 @@ export default createApp({
     userSettingsPlugin,
     homelabPlugin,
     navModule,
+    themeModule,
     catalogGraphModule,
   ],
 });

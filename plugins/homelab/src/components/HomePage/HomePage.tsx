@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { useHomelabLink } from '../entity/useHomelabLink';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
+import { readableText } from '../shared/readableColour';
 import { SeverityChip } from '../shared/SeverityChip';
 import { StatusChip } from '../shared/StatusChip';
 import { percent } from '../SloPage/sloFormat';
@@ -149,7 +150,11 @@ function BudgetCell({ row }: { row: AppRow }) {
   return (
     <Link
       to={link('slos', { slo: slo.slo.id })}
-      style={budget < 0 ? { color: theme.palette.error.main } : undefined}
+      style={
+        budget < 0
+          ? { color: readableText(theme, theme.palette.error.main) }
+          : undefined
+      }
     >
       {percent(slo.errorBudgetRemaining, 1)} left
     </Link>

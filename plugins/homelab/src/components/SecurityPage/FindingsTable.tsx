@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'react';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { errorMessage } from '../shared/errorMessage';
 import { SeverityChip } from '../shared/SeverityChip';
+import { FIXED_COLUMN_ORDER } from '../shared/SortableHeadersFocus';
 
 export const SOURCE_LABELS: Record<FindingSource, string> = {
   vulnerability: 'Vulnerability (Trivy)',
@@ -57,7 +58,11 @@ export function FindingsTable(props: {
       render: finding => (
         <>
           {finding.link ? (
-            <Link to={finding.link}>{finding.checkId}</Link>
+            // Underlined: in the middle of the finding's text, its colour
+            // alone does not tell it from the words around it.
+            <Link to={finding.link} underline="always">
+              {finding.checkId}
+            </Link>
           ) : (
             finding.checkId
           )}
@@ -117,6 +122,7 @@ export function FindingsTable(props: {
           debounceInterval: 300,
           emptyRowsWhenPaging: false,
           sorting: false,
+          ...FIXED_COLUMN_ORDER,
         }}
         localization={{
           body: { emptyDataSourceMessage: 'No findings match.' },

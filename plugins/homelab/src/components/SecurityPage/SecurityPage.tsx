@@ -27,7 +27,10 @@ import { GRADED_SEVERITIES, SEVERITIES } from '../shared/SeverityChip';
 import { FindingsTable, SOURCE_LABELS } from './FindingsTable';
 import { PostureSummaryCard } from './PostureSummaryCard';
 import { PostureTrendChart } from './PostureTrendChart';
-import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
+import {
+  FIXED_COLUMN_ORDER,
+  SortableHeadersFocus,
+} from '../shared/SortableHeadersFocus';
 
 function Toggles<T extends string>(props: {
   label: string;
@@ -127,6 +130,7 @@ function NamespacesTable(props: {
         columns={namespaceColumns}
         onRowClick={(_event, row) => row && props.onSelect(row)}
         options={{
+          ...FIXED_COLUMN_ORDER,
           paging: true,
           pageSize: 10,
           padding: 'dense',

@@ -3,6 +3,7 @@ import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import { useTheme } from '@material-ui/core/styles';
 import { CSSProperties } from 'react';
+import { readableFill, readableText } from '../shared/readableColour';
 import { burnRate, percent } from './sloFormat';
 
 /**
@@ -31,12 +32,11 @@ export function BurnRateAlerts(props: { alerts: BurnRateAlert[] }) {
           theme.palette[alert.severity === 'page' ? 'error' : 'warning'];
         const close = closeness(alert);
         let style: CSSProperties | undefined;
-        if (close === 'firing')
-          style = { backgroundColor: severe.main, color: '#fff' };
+        if (close === 'firing') style = readableFill(severe.main);
         else if (close === 'over')
           style = {
             borderColor: severe.main,
-            color: severe.dark,
+            color: readableText(theme, severe.dark),
             borderWidth: 2,
           };
         else if (close === 'near')

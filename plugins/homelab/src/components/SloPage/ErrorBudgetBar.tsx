@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { readableText } from '../shared/readableColour';
 import { percent } from './sloFormat';
 
 const useStyles = makeStyles({
@@ -40,7 +41,11 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
       </Box>
       <Typography
         variant="body2"
-        style={{ color: colour, minWidth: 56, whiteSpace: 'nowrap' }}
+        style={{
+          color: readableText(theme, colour),
+          minWidth: 56,
+          whiteSpace: 'nowrap',
+        }}
       >
         {percent(remaining, 1)}
         {remaining < 0 ? ' overspent' : ''}

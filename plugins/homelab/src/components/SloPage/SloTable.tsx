@@ -8,7 +8,10 @@ import { StatusChip } from '../shared/StatusChip';
 import { BurnRateAlerts } from './BurnRateAlerts';
 import { ErrorBudgetBar } from './ErrorBudgetBar';
 import { percent, STATE_STATUS, STATE_TEXT, windowText } from './sloFormat';
-import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
+import {
+  FIXED_COLUMN_ORDER,
+  SortableHeadersFocus,
+} from '../shared/SortableHeadersFocus';
 
 /** SLOs with objective, attainment, budget, burn rates and state. */
 export function SloTable(props: {
@@ -61,6 +64,9 @@ export function SloTable(props: {
         ]),
     {
       title: 'State',
+      // A state is a few words ("Ticket alert firing"): on one line, where
+      // narrow windows broke them inside words.
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row => (
         <span
           title={
@@ -91,6 +97,7 @@ export function SloTable(props: {
             : undefined
         }
         options={{
+          ...FIXED_COLUMN_ORDER,
           paging: props.slos.length > 20,
           pageSize: 20,
           padding: 'dense',

@@ -22,6 +22,10 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { StatusChip } from '../shared/StatusChip';
+import {
+  FIXED_COLUMN_ORDER,
+  SortableHeadersFocus,
+} from '../shared/SortableHeadersFocus';
 import { FluxObjectsTable } from './FluxObjectsTable';
 
 const nodeSpec = (node: Entity) =>
@@ -136,13 +140,20 @@ export function EntityClusterOverview() {
         {nodes.error ? (
           <ResponseErrorPanel error={nodes.error} />
         ) : (
-          <Table<Entity>
-            title="Nodes"
-            isLoading={nodes.loading}
-            data={nodes.value ?? []}
-            columns={nodeColumns}
-            options={{ paging: false, search: false, padding: 'dense' }}
-          />
+          <SortableHeadersFocus>
+            <Table<Entity>
+              title="Nodes"
+              isLoading={nodes.loading}
+              data={nodes.value ?? []}
+              columns={nodeColumns}
+              options={{
+                ...FIXED_COLUMN_ORDER,
+                paging: false,
+                search: false,
+                padding: 'dense',
+              }}
+            />
+          </SortableHeadersFocus>
         )}
       </Grid>
       <Grid item xs={12}>

@@ -21,7 +21,10 @@ import {
   fluxReadiness,
   fluxReadinessSummary,
 } from './fluxReadiness';
-import { SortableHeadersFocus } from '../shared/SortableHeadersFocus';
+import {
+  FIXED_COLUMN_ORDER,
+  SortableHeadersFocus,
+} from '../shared/SortableHeadersFocus';
 
 type Action = 'reconcile' | 'suspend' | 'resume';
 
@@ -259,6 +262,7 @@ export function FluxObjectsTable(props: {
         data={failingFirst(props.objects)}
         columns={columns}
         options={{
+          ...FIXED_COLUMN_ORDER,
           paging: props.objects.length > 20,
           pageSize: 20,
           padding: 'dense',

@@ -1,5 +1,6 @@
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
+import { readableText } from './readableColour';
 
 /** A 0-100 score coloured by how good it is; a dash when nothing measured it. */
 export function Score(props: {
@@ -27,7 +28,7 @@ export function Score(props: {
     <Typography
       variant={props.variant ?? 'body2'}
       component="span"
-      style={{ color: colour, fontWeight: 600 }}
+      style={{ color: readableText(theme, colour), fontWeight: 600 }}
     >
       {Math.round(value)}
     </Typography>

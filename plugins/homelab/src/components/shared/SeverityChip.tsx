@@ -1,6 +1,7 @@
 import { FindingSeverity } from '@homelab/plugin-homelab-common';
 import Chip from '@material-ui/core/Chip';
 import { useTheme } from '@material-ui/core/styles';
+import { readableFill } from './readableColour';
 
 export const SEVERITIES: FindingSeverity[] = [
   'critical',
@@ -37,11 +38,7 @@ export function SeverityChip(props: {
       size="small"
       label={count === undefined ? severity : `${severity} ${count}`}
       variant={muted ? 'outlined' : 'default'}
-      style={
-        muted
-          ? undefined
-          : { backgroundColor: colours[severity], color: '#fff' }
-      }
+      style={muted ? undefined : readableFill(colours[severity])}
     />
   );
 }

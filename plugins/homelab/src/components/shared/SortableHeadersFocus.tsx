@@ -19,6 +19,14 @@ const useStyles = makeStyles(theme => {
   };
 });
 
+/**
+ * Table options for our Backstage Tables: no column reordering. For it
+ * material-table puts a drag handle (a focusable role="button") in each
+ * header, inside the sort button where the column sorts: a button in a
+ * button (axe: nested-interactive), and two Tab stops per header.
+ */
+export const FIXED_COLUMN_ORDER = { draggable: false } as const;
+
 /** Wraps a sortable table so that its headers show keyboard focus. */
 export function SortableHeadersFocus(props: { children: ReactNode }) {
   const classes = useStyles();
