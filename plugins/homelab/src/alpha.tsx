@@ -24,6 +24,7 @@ import { ReactElement } from 'react';
 import { homelabApiRef } from './api/HomelabApi';
 import { HomelabClient } from './api/HomelabClient';
 import {
+  isHomelabBlastRadiusSubject,
   isHomelabCluster,
   isHomelabHardware,
   isHomelabIpPool,
@@ -122,6 +123,17 @@ const ipPoolCard = EntityCardBlueprint.make({
   },
 });
 
+const blastRadiusCard = EntityCardBlueprint.make({
+  name: 'blast-radius',
+  params: {
+    filter: isHomelabBlastRadiusSubject,
+    loader: () =>
+      import('./components/entity/EntityBlastRadiusCard').then(m =>
+        compatWrapper(<m.EntityBlastRadiusCard />),
+      ),
+  },
+});
+
 const postureCard = EntityCardBlueprint.make({
   name: 'posture',
   params: {
@@ -211,6 +223,7 @@ export default createFrontendPlugin({
     hardwareCard,
     networkCard,
     ipPoolCard,
+    blastRadiusCard,
     postureCard,
     sloCard,
     driftCard,

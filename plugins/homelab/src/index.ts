@@ -17,10 +17,12 @@ export {
   EntityHomelabDriftCard,
   EntityHomelabNetworkCard,
   EntityHomelabIpPoolCard,
+  EntityHomelabBlastRadiusCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
 } from './plugin';
 export {
+  isHomelabBlastRadiusSubject,
   isHomelabCluster,
   isHomelabHardware,
   isHomelabIpPool,

@@ -105,6 +105,25 @@ export const EntityHomelabIpPoolCard: () => JSX.Element = homelabPlugin.provide(
 );
 
 /**
+ * What goes down with a device, VM, network, storage, node or cluster, in a
+ * failure or a planned maintenance.
+ *
+ * @public
+ */
+export const EntityHomelabBlastRadiusCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabBlastRadiusCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityBlastRadiusCard').then(
+            m => m.EntityBlastRadiusCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * A cluster's facts, nodes and Flux objects, with reconcile and suspend controls.
  *
  * @public

@@ -1,5 +1,6 @@
 import {
   AppDrift,
+  BlastRadius,
   Finding,
   FluxObject,
   PostureSummary,
@@ -12,6 +13,9 @@ import { HomelabApi } from '../api/HomelabApi';
 // GET /api/homelab/power of the example homelab at the demo's recording
 // time, as homelab-backend builds it from examples/prometheus.
 import powerOfExample from './powerOfExample.json';
+// GET /api/homelab/blast-radius?entityRef=resource:default/rk1-1 of the
+// example homelab, as the backend answered it (exampleHomelab.test.ts).
+import blastRadiusOfRk1 from './blastRadiusOfRk1.json';
 
 /*
  * Answers in the shapes of the homelab backend's OpenAPI spec, for
@@ -673,6 +677,10 @@ export function fakeHomelabApi(
     previewPromotion: async () => nextcloudPromotionPreview,
     getPower: async () =>
       powerOfExample as Awaited<ReturnType<HomelabApi['getPower']>>,
+    getBlastRadius: async query => ({
+      ...(blastRadiusOfRk1 as BlastRadius),
+      mode: query.mode ?? 'failure',
+    }),
     getDrift: async () => ({
       environments: ['staging', 'production'],
       apps: [nextcloudDrift],

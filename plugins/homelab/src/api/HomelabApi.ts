@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AppDrift,
+  BlastRadius,
+  BlastRadiusMode,
   Finding,
   FindingsQuery,
   FluxCluster,
@@ -78,6 +80,11 @@ export interface HomelabApi {
   getDrift(query?: {
     entityRef?: string;
   }): Promise<WithFreshness<{ environments: string[]; apps: AppDrift[] }>>;
+  /** What goes down with a device, VM, network, storage, node or cluster, in a failure or a planned maintenance. */
+  getBlastRadius(query: {
+    entityRef: string;
+    mode?: BlastRadiusMode;
+  }): Promise<BlastRadius>;
   /** What promoting an app from one environment to another would change, and each gate's verdict now. */
   previewPromotion(request: {
     app: string;

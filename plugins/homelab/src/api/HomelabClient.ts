@@ -62,6 +62,10 @@ export class HomelabClient implements HomelabApi {
   resumeFluxObject = async (ref: FluxObjectRef) =>
     (await this.client.resumeFluxObject(ref)).object;
 
+  /** {@inheritDoc HomelabApi.getBlastRadius} */
+  getBlastRadius: HomelabApi['getBlastRadius'] = query =>
+    this.client.getBlastRadius(query);
+
   /** {@inheritDoc HomelabApi.getDrift} */
   getDrift: HomelabApi['getDrift'] = query => this.client.getDrift(query);
 

@@ -36,6 +36,21 @@ export const isHomelabNetwork = isResourceOfType(
 export const isHomelabIpPool = isResourceOfType(HOMELAB_RESOURCE_TYPES.ipPool);
 
 /**
+ * A resource something else goes down with: a device, VM, network, storage,
+ * Kubernetes node or cluster: has the blast-radius card.
+ *
+ * @public
+ */
+export const isHomelabBlastRadiusSubject = isResourceOfType(
+  HOMELAB_RESOURCE_TYPES.device,
+  HOMELAB_RESOURCE_TYPES.virtualMachine,
+  HOMELAB_RESOURCE_TYPES.network,
+  HOMELAB_RESOURCE_TYPES.storage,
+  HOMELAB_RESOURCE_TYPES.node,
+  HOMELAB_RESOURCE_TYPES.cluster,
+);
+
+/**
  * A homelab Kubernetes cluster: has the cluster overview.
  *
  * @public
