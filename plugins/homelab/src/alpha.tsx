@@ -145,6 +145,20 @@ const postureCard = EntityCardBlueprint.make({
   },
 });
 
+const powerCard = EntityCardBlueprint.make({
+  name: 'power',
+  params: {
+    filter: entity =>
+      isHomelabHardware(entity) ||
+      isHomelabCluster(entity) ||
+      isHomelabWorkload(entity),
+    loader: () =>
+      import('./components/entity/EntityPowerCard').then(m =>
+        compatWrapper(<m.EntityPowerCard />),
+      ),
+  },
+});
+
 const sloCard = EntityCardBlueprint.make({
   name: 'slos',
   params: {
@@ -226,6 +240,7 @@ export default createFrontendPlugin({
     blastRadiusCard,
     postureCard,
     sloCard,
+    powerCard,
     driftCard,
     clusterContent,
     mermaidAddon,

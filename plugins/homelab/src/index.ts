@@ -14,6 +14,7 @@ export {
   EntityHomelabClusterContent,
   EntityHomelabPostureCard,
   EntityHomelabSloCard,
+  EntityHomelabPowerCard,
   EntityHomelabDriftCard,
   EntityHomelabNetworkCard,
   EntityHomelabIpPoolCard,

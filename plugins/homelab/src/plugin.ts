@@ -178,6 +178,25 @@ export const EntityHomelabSloCard: () => JSX.Element | null =
   );
 
 /**
+ * A device's power (draw, source, energy and cost), or the share a VM,
+ * node, cluster or app has of its devices' draw; nothing for other entities.
+ *
+ * @public
+ */
+export const EntityHomelabPowerCard: () => JSX.Element | null =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabPowerCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/EntityPowerCard').then(
+            m => m.EntityPowerCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * Which version of an entity's app each environment runs, with "Promote".
  *
  * @public
