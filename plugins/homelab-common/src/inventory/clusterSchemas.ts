@@ -235,6 +235,11 @@ export const distributions = [
  *
  * @public
  */
+const targetPercent = z
+  .number()
+  .gt(0, { error: 'must be a percentage above 0' })
+  .max(100, { error: 'must be a percentage of at most 100' });
+
 export const clusterSchema = z
   .object({
     name: inventoryName.describe(
@@ -316,6 +321,17 @@ export const clusterSchema = z
       .optional()
       .describe(
         'How the cluster is reconciled from Git; left out, the docs say it is not stated and draw no GitOps flow.',
+      ),
+    capacityTargets: z
+      .object({
+        cpuPercent: targetPercent.optional(),
+        memoryPercent: targetPercent.optional(),
+        storagePercent: targetPercent.optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        "The share of its nodes' allocatable CPU, memory and storage the cluster is designed to use, like 70, 80 and 75: the capacity view measures headroom and the trend to full against it. Left out, headroom is measured against all that is allocatable.",
       ),
     nodes: z
       .array(clusterNodeSchema)

@@ -76,6 +76,7 @@ function clusterEntity(cluster: Cluster, context: MappingContext): Entity {
         serviceCidr: cluster.serviceCidr,
         domain: cluster.domain,
         apiServerUrl: apiServer?.url,
+        capacityTargets: cluster.capacityTargets,
         controlPlaneNodes: cluster.nodes.filter(node =>
           node.roles.includes('control-plane'),
         ).length,
