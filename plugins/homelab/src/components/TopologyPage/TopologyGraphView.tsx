@@ -126,6 +126,9 @@ export function TopologyGraphView(props: {
     const instance = cytoscape({
       container: container.current,
       elements: cytoscapeElements(nodes, edges, positions),
+      // Cytoscape lays new elements out in a grid unless told otherwise:
+      // they are placed already, or dagre places them next.
+      layout: { name: 'preset' },
       style: topologyStylesheet(theme),
       minZoom: 0.05,
       maxZoom: 3,
