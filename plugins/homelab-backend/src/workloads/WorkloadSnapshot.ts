@@ -1,3 +1,23 @@
+/** A node's allocatable resources and what the pods holding it request. */
+export interface NodeResources {
+  name: string;
+  /** status.allocatable; a figure the node does not state is absent. */
+  allocatable: {
+    cpuCores?: number;
+    memoryBytes?: number;
+    pods?: number;
+    ephemeralStorageBytes?: number;
+  };
+  /** The requests of the pods holding the node, summed; nothing requested is 0. */
+  requests: {
+    cpuCores: number;
+    memoryBytes: number;
+    ephemeralStorageBytes: number;
+  };
+  /** Pods holding the node: scheduled, neither Succeeded nor Failed. */
+  pods: number;
+}
+
 /** The workloads of a cluster, as the topology, posture and drift need them. */
 export interface WorkloadSnapshot {
   namespaces: Array<{ name: string; labels?: Record<string, string> }>;
@@ -16,6 +36,12 @@ export interface WorkloadSnapshot {
      */
     nodes?: Record<string, number>;
   }>;
+  /**
+   * Each node's allocatable resources and the requests of the pods on it.
+   * Absent in snapshots recorded before capacity was read: then allocatable
+   * and requests are unknown, not zero.
+   */
+  nodes?: NodeResources[];
   /** The owner of each ReplicaSet and Pod, keyed "Kind/namespace/name". */
   owners: Record<string, { kind: string; name: string }>;
   /** Services of type LoadBalancer and the addresses they were given. */

@@ -3,11 +3,13 @@ import type {
   V1DaemonSet,
   V1Deployment,
   V1Namespace,
+  V1Node,
   V1Pod,
   V1ReplicaSet,
   V1Service,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { nodeResources } from './nodeResources';
 import { podPlacement } from './podPlacement';
 import { WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
 
@@ -33,6 +35,7 @@ export async function collectWorkloads(
     replicaSets,
     pods,
     services,
+    nodes,
   ] = await Promise.all([
     client.list<V1Namespace>(core('namespaces')),
     client.list<V1Deployment>(apps('deployments')),
@@ -41,6 +44,7 @@ export async function collectWorkloads(
     client.list<V1ReplicaSet>(apps('replicasets')),
     client.list<V1Pod>(core('pods')),
     client.list<V1Service>(core('services')),
+    client.list<V1Node>(core('nodes')),
   ]);
 
   const owners: WorkloadSnapshot['owners'] = {};
@@ -121,6 +125,7 @@ export async function collectWorkloads(
         ),
       ),
     ],
+    nodes: nodeResources(nodes, pods),
     owners,
     loadBalancers: services
       .filter(service => service.spec?.type === 'LoadBalancer')

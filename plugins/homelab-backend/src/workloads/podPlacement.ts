@@ -1,12 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import { holdsNode } from './nodeResources';
 import { resolveWorkload } from './resolveWorkload';
 import { WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
-
-/** Pods that hold their node: scheduled, and neither Succeeded nor Failed. */
-const holdsNode = (pod: V1Pod) =>
-  !!pod.spec?.nodeName &&
-  pod.status?.phase !== 'Succeeded' &&
-  pod.status?.phase !== 'Failed';
 
 /**
  * Where each workload runs: its pods per node, keyed like the owners
