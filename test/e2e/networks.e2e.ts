@@ -42,6 +42,17 @@ test("serverlan's page shows its address plan, and the production pool's its add
     page.getByText('192.168.100.160–192.168.100.179 (20 addresses)'),
   ).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('metallb, l2')).toBeVisible();
+  // Traefik and Home Assistant hold its addresses in the demo's snapshot
+  // (examples/snapshots/production/services.json), read by the collector.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('2 of 20 addresses')).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 90_000 });
+  await expect(
+    page.getByText('192.168.100.160 — traefik/traefik'),
+  ).toBeVisible();
   await page.screenshot({
     path: test.info().outputPath('ip-pool-production.png'),
     fullPage: true,
