@@ -24,6 +24,7 @@ import { SeverityChip } from '../shared/SeverityChip';
 import { StatusChip } from '../shared/StatusChip';
 import { percent } from '../SloPage/sloFormat';
 import { AppRow, appRows, estateFacts } from './appRows';
+import { versionText } from './versionText';
 
 /** Everything the home shows, fetched together. */
 function useHome() {
@@ -209,13 +210,17 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       {environments.map(environment => {
         const release = row.releases.get(environment);
         return (
-          <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
+          <TableCell
+            key={environment}
+            style={{ whiteSpace: 'nowrap' }}
+            title={release?.version}
+          >
             {release ? (
               <StatusChip
                 status={release.ready === 'True' ? 'ok' : 'error'}
-                label={`${release.version ?? '?'}${
-                  release.ready === 'True' ? '' : ' (not Ready)'
-                }`}
+                label={`${
+                  release.version ? versionText(release.version) : '?'
+                }${release.ready === 'True' ? '' : ' (not Ready)'}`}
               />
             ) : (
               <Typography variant="body2" color="textSecondary">
