@@ -42,17 +42,9 @@ function nodeState(node: Entity) {
   return <StatusChip status="error" label="Not ready" />;
 }
 
-/**
- * A cluster's overview: its facts from the inventory, its nodes with what
- * they report, and its Flux objects with reconcile and suspend controls.
- */
-export function EntityClusterOverview() {
-  const { entity } = useEntity();
+/** The cluster's nodes from the catalog, with what each reports. */
+function ClusterNodesTable(props: { cluster: string }) {
   const catalogApi = useApi(catalogApiRef);
-  const homelabApi = useApi(homelabApiRef);
-  const name = entity.metadata.name;
-  const homelab = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.cluster>(entity);
-
   const nodes = useAsyncRetry(
     async () =>
       (
@@ -60,33 +52,12 @@ export function EntityClusterOverview() {
           filter: {
             kind: 'Resource',
             'spec.type': 'kubernetes-node',
-            'spec.homelab.cluster': name,
+            'spec.homelab.cluster': props.cluster,
           },
         })
       ).items,
-    [catalogApi, name],
+    [catalogApi, props.cluster],
   );
-  const flux = useAsyncRetry(
-    () => homelabApi.getFluxObjects({ cluster: name }),
-    [homelabApi, name],
-  );
-
-  const facts: Array<[string, string | undefined]> = [
-    ['Environment', homelab.environment],
-    [
-      'Distribution',
-      [homelab.distribution, homelab.version].filter(Boolean).join(' '),
-    ],
-    [
-      'Operating system',
-      [homelab.os?.name, homelab.os?.version].filter(Boolean).join(' '),
-    ],
-    ['API server', entity.metadata.annotations?.['kubernetes.io/api-server']],
-    ['CNI', homelab.cni],
-    ['Pod CIDR', homelab.podCidr],
-    ['Service CIDR', homelab.serviceCidr],
-    ['Domain', homelab.domain],
-  ];
   const nodeColumns: TableColumn<Entity>[] = [
     {
       title: 'Node',
@@ -113,6 +84,56 @@ export function EntityClusterOverview() {
     },
   ];
 
+  if (nodes.error) return <ResponseErrorPanel error={nodes.error} />;
+  return (
+    <SortableHeadersFocus>
+      <Table<Entity>
+        title="Nodes"
+        isLoading={nodes.loading}
+        data={nodes.value ?? []}
+        columns={nodeColumns}
+        options={{
+          ...FIXED_COLUMN_ORDER,
+          paging: false,
+          search: false,
+          padding: 'dense',
+        }}
+      />
+    </SortableHeadersFocus>
+  );
+}
+
+/**
+ * A cluster's overview: its facts from the inventory, its nodes with what
+ * they report, and its Flux objects with reconcile and suspend controls.
+ */
+export function EntityClusterOverview() {
+  const { entity } = useEntity();
+  const homelabApi = useApi(homelabApiRef);
+  const name = entity.metadata.name;
+  const homelab = getHomelabSpec<typeof HOMELAB_RESOURCE_TYPES.cluster>(entity);
+
+  const flux = useAsyncRetry(
+    () => homelabApi.getFluxObjects({ cluster: name }),
+    [homelabApi, name],
+  );
+
+  const facts: Array<[string, string | undefined]> = [
+    ['Environment', homelab.environment],
+    [
+      'Distribution',
+      [homelab.distribution, homelab.version].filter(Boolean).join(' '),
+    ],
+    [
+      'Operating system',
+      [homelab.os?.name, homelab.os?.version].filter(Boolean).join(' '),
+    ],
+    ['API server', entity.metadata.annotations?.['kubernetes.io/api-server']],
+    ['CNI', homelab.cni],
+    ['Pod CIDR', homelab.podCidr],
+    ['Service CIDR', homelab.serviceCidr],
+    ['Domain', homelab.domain],
+  ];
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
@@ -137,24 +158,7 @@ export function EntityClusterOverview() {
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={8}>
-        {nodes.error ? (
-          <ResponseErrorPanel error={nodes.error} />
-        ) : (
-          <SortableHeadersFocus>
-            <Table<Entity>
-              title="Nodes"
-              isLoading={nodes.loading}
-              data={nodes.value ?? []}
-              columns={nodeColumns}
-              options={{
-                ...FIXED_COLUMN_ORDER,
-                paging: false,
-                search: false,
-                padding: 'dense',
-              }}
-            />
-          </SortableHeadersFocus>
-        )}
+        <ClusterNodesTable cluster={name} />
       </Grid>
       <Grid item xs={12}>
         {flux.loading && !flux.value && <Progress />}
