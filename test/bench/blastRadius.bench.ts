@@ -21,8 +21,7 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { computeBlastRadius } from '../../plugins/homelab-backend/src/blastRadius/computeBlastRadius';
-import { EstateRelations } from '../../plugins/homelab-backend/src/blastRadius/EstateRelations';
+import { estateOf } from '../../plugins/homelab-backend/src/blastRadius/loadEstate';
 import { loadHomelabModel } from '../../plugins/homelab-backend/src/catalog/loadHomelabModel';
 import { WorkloadSnapshot } from '../../plugins/homelab-backend/src/workloads/WorkloadSnapshot';
 import { generateInventory } from './lib/generateInventory';
@@ -121,17 +120,17 @@ runBenchmark(async () => {
     mockServices.auth(),
   );
   const clusters = snapshots(entities);
-  const built = await timed(() => new EstateRelations(model, clusters));
+  const built = await timed(() => estateOf(model, clusters));
   const estate = built.value;
-  const machines = [...estate.resources.values()].filter(r =>
-    estate.isMachine(r.ref),
-  );
+  const machines = model.resources
+    .filter(e => ['device', 'virtual-machine'].includes(String(e.spec?.type)))
+    .map(e => `resource:default/${e.metadata.name}`);
   const times: number[] = [];
   let lostNodes = 0;
   const started = Date.now();
   for (const machine of machines) {
     const { value, ms } = await timed(() =>
-      computeBlastRadius(estate, machine.ref, 'failure', [], new Date()),
+      estate.radiusOf(machine, 'failure'),
     );
     times.push(ms);
     lostNodes += value?.nodes.length ?? 0;

@@ -178,3 +178,5 @@ export {
   readLocalRepository,
 } from './repositories/localGitRepository';
 export { readRepositoryFiles } from './repositories/readRepositoryFiles';
+export { BlastRadiusEstate } from './blastRadius/BlastRadiusEstate';
+export type { PlacedWorkload } from './blastRadius/PlacedWorkload';

@@ -52,6 +52,7 @@ describe('InventoryDocsPreparer', () => {
     expect(fs.readdirSync(path.join(preparedDir, 'docs')).sort()).toEqual([
       'clusters.md',
       'environments.md',
+      'failure-domains.md',
       'hardware.md',
       'index.md',
       'network.md',

@@ -2,7 +2,6 @@ import { NotFoundError } from '@backstage/errors';
 import { BlastRadius, BlastRadiusMode } from '@homelab/plugin-homelab-common';
 import { RouteContext } from '../service/routes/HomelabApiRouter';
 import { printable } from '../service/printable';
-import { computeBlastRadius } from './computeBlastRadius';
 
 /**
  * The blast radius of a catalog resource, as GET /blast-radius serves it,
@@ -22,13 +21,7 @@ export async function readBlastRadius(
     freshness.read(['workloads']),
     store.slos.slos(),
   ]);
-  const radius = computeBlastRadius(
-    estate,
-    entityRef,
-    mode,
-    sources,
-    new Date(),
-  );
+  const radius = estate.radiusOf(entityRef, mode, { freshness: sources });
   if (!radius) {
     throw new NotFoundError(
       `No homelab resource "${printable(entityRef)}" in the catalog`,

@@ -1,6 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { EstateRelations } from '../blastRadius/EstateRelations';
+import { BlastRadiusEstate } from '@homelab/plugin-homelab-node';
 import { loadEstate } from '../blastRadius/loadEstate';
 import { HomelabModel, loadHomelabModel } from '../catalog/loadHomelabModel';
 import { HomelabStore } from '../database/HomelabStore';
@@ -16,7 +16,7 @@ export interface CachedViews {
   /** The topology's views, serialised and gzipped, so that no request serialises them. */
   topology: RefreshingCache<PreparedTopology>;
   /** The relations the blast radius walks, with where each workload's pods run. */
-  estate: RefreshingCache<EstateRelations>;
+  estate: RefreshingCache<BlastRadiusEstate>;
 }
 
 /** The model, and the topology and estate relations built on it, each rebuilt in the background once older than `ttlMs`. */

@@ -31,6 +31,7 @@ describe('generateInventoryDocs', () => {
       'docs/clusters.md',
       'docs/storage.md',
       'docs/environments.md',
+      'docs/failure-domains.md',
     ]);
     const mkdocs = parse(docs['mkdocs.yml']);
     expect(mkdocs).toMatchObject({

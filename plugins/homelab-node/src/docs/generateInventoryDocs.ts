@@ -4,6 +4,7 @@ import { docsContext } from './docsContext';
 import { GENERATED_MARK } from './markdown';
 import { clustersPage } from './pages/clustersPage';
 import { environmentsPage } from './pages/environmentsPage';
+import { failureDomainsPage } from './pages/failureDomainsPage';
 import { hardwarePage } from './pages/hardwarePage';
 import { networkPage } from './pages/networkPage';
 import { overviewPage } from './pages/overviewPage';
@@ -28,12 +29,18 @@ const PAGES = [
   { title: 'Clusters', file: 'clusters.md', render: clustersPage },
   { title: 'Storage', file: 'storage.md', render: storagePage },
   { title: 'Environments', file: 'environments.md', render: environmentsPage },
+  {
+    title: 'Failure domains',
+    file: 'failure-domains.md',
+    render: failureDomainsPage,
+  },
 ];
 
 /**
  * The architecture docs of a homelab, as a TechDocs (MkDocs) site: an
  * mkdocs.yml and one Markdown page each for the overview, hardware, network,
- * clusters, storage and environments, with Mermaid diagrams. The same
+ * clusters, storage, environments and failure domains, with Mermaid
+ * diagrams. The same
  * inventory always gives the same bytes, so regenerated docs change exactly
  * when the inventory does.
  *

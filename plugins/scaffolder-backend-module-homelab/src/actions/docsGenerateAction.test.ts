@@ -43,6 +43,7 @@ describe('homelab:docs:generate', () => {
       'architecture/docs/clusters.md',
       'architecture/docs/storage.md',
       'architecture/docs/environments.md',
+      'architecture/docs/failure-domains.md',
     ]);
     expect(
       fs.readFileSync(
@@ -58,7 +59,7 @@ describe('homelab:docs:generate', () => {
 
   it('writes nothing in a dry run', async () => {
     const outputs = await run({ outputPath: 'architecture' }, true);
-    expect(outputs.written).toHaveLength(7);
+    expect(outputs.written).toHaveLength(8);
     expect(fs.existsSync(path.join(workspace, 'architecture'))).toBe(false);
   });
 

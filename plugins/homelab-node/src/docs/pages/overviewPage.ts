@@ -168,6 +168,7 @@ export function overviewPage(context: DocsContext): string {
       '- [Clusters](clusters.md): nodes, platform services, storage classes',
       '- [Storage](storage.md): pools, shares and storage classes',
       '- [Environments](environments.md): promotion and the GitOps flow',
+      '- [Failure domains](failure-domains.md): what goes down with each machine, network and storage',
     ].join('\n'),
   ]);
 }

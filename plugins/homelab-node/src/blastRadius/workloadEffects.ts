@@ -5,7 +5,8 @@ import {
   BlastRadiusMode,
   BlastRadiusWorkload,
 } from '@homelab/plugin-homelab-common';
-import { EstateRelations, EstateWorkload } from './EstateRelations';
+import { EstateRelations } from './EstateRelations';
+import { PlacedWorkload } from './PlacedWorkload';
 
 /** Worst first: an app takes the worst effect of its workloads. */
 const EFFECT_ORDER: BlastRadiusEffect[] = [
@@ -30,7 +31,7 @@ const allPods = (total: number) =>
   total === 1 ? 'its only pod was' : `all ${total} pods were`;
 
 function effectOn(
-  { workload }: EstateWorkload,
+  workload: PlacedWorkload,
   loss: ClusterLoss,
   mode: BlastRadiusMode,
 ): Pick<BlastRadiusWorkload, 'effect' | 'pods' | 'reason'> | undefined {
@@ -114,13 +115,13 @@ export function workloadEffects(
     for (const item of estate.workloadsOfCluster.get(impact.cluster) ?? []) {
       const effect = effectOn(item, loss, mode);
       if (!effect) continue;
-      const { kind, namespace, name } = item.workload;
+      const { kind, namespace, name, entityRef } = item;
       workloads.push({
         cluster: impact.cluster,
         namespace,
         kind,
         name,
-        ...(item.entityRef ? { entityRef: item.entityRef } : {}),
+        ...(entityRef ? { entityRef } : {}),
         ...effect,
       });
     }

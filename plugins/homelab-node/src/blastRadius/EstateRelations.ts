@@ -1,8 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
-import { HomelabModel } from '../catalog/loadHomelabModel';
-import { ClusterWorkloads } from '../topology/workloadTopology';
-import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import { PlacedWorkload } from './PlacedWorkload';
 
 /** The spec.homelab fields the blast radius walks. */
 interface RelationFacts {
@@ -35,13 +33,6 @@ export interface EstateNode extends EstateResource {
   machine?: string;
 }
 
-/** A workload of a cluster's latest snapshot, with the entity it belongs to. */
-export interface EstateWorkload {
-  cluster: string;
-  workload: WorkloadSnapshot['workloads'][number];
-  entityRef?: string;
-}
-
 /** Upstream of every cable: a router or modem, where a path to the internet starts. */
 const ROOT_KINDS = new Set(['router', 'modem']);
 const MACHINE_TYPES = new Set<string>([
@@ -58,8 +49,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 const facts = (entity: Entity) => (entity.spec?.homelab ?? {}) as RelationFacts;
 
 /**
- * The estate's relations indexed both ways, once per model and workload
- * snapshots, so that each blast-radius question walks only what it reaches:
+ * The estate's relations indexed both ways, once per catalog and workload
+ * placement, so that each blast-radius question walks only what it reaches:
  * what each machine hosts (modules in a board, VMs on a host, storage on a
  * NAS, nodes on a machine), the cables between machines, the networks each
  * machine has an address on, every cluster's nodes and workloads, and the
@@ -77,26 +68,15 @@ export class EstateRelations {
   readonly roots = new Set<string>();
   readonly nodesOfCluster = new Map<string, EstateNode[]>();
   readonly nodesOnMachine = new Map<string, EstateNode[]>();
-  readonly workloadsOfCluster = new Map<string, EstateWorkload[]>();
+  readonly workloadsOfCluster = new Map<string, PlacedWorkload[]>();
   /** Longhorn storage classes of each cluster. */
   readonly storageClassesOf = new Map<string, EstateResource[]>();
   readonly clusterRefs = new Map<string, string>();
 
-  constructor(model: HomelabModel, clusters: ClusterWorkloads[]) {
-    for (const entity of model.resources) this.#addResource(entity);
-    for (const { cluster, snapshot } of clusters) {
-      this.workloadsOfCluster.set(
-        cluster,
-        snapshot.workloads.map(workload => {
-          const entityRef = model.index.entityFor(
-            cluster,
-            workload.namespace,
-            workload.labels,
-          );
-          return { cluster, workload, ...(entityRef ? { entityRef } : {}) };
-        }),
-      );
-    }
+  constructor(resources: Entity[], workloads: PlacedWorkload[]) {
+    for (const entity of resources) this.#addResource(entity);
+    for (const workload of workloads)
+      push(this.workloadsOfCluster, workload.cluster, workload);
   }
 
   #addResource(entity: Entity) {

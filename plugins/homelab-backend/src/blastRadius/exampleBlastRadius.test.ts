@@ -6,9 +6,10 @@ import {
   exampleClusterClients,
   exampleEntities,
 } from '../example/__testUtils__/exampleHomelab';
+import { BlastRadiusEstate } from '@homelab/plugin-homelab-node';
 import { collectWorkloads } from '../workloads/collectWorkloads';
-import { computeBlastRadius } from './computeBlastRadius';
-import { EstateRelations } from './EstateRelations';
+import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import { estateOf } from './loadEstate';
 
 /*
  * The blast radius of the example homelab (examples/homelab), with pods
@@ -17,30 +18,25 @@ import { EstateRelations } from './EstateRelations';
  * control plane; staging is one Raspberry Pi.
  */
 
-let estate: EstateRelations;
+let estate: BlastRadiusEstate;
+let clusters: Array<{ cluster: string; snapshot: WorkloadSnapshot }>;
 
 beforeAll(async () => {
   const model = await loadHomelabModel(
     catalogServiceMock({ entities: await exampleEntities() }),
     mockServices.auth(),
   );
-  const clusters = await Promise.all(
+  clusters = await Promise.all(
     exampleClusterClients().map(async client => ({
       cluster: client.cluster,
       snapshot: await collectWorkloads(client),
     })),
   );
-  estate = new EstateRelations(model, clusters);
+  estate = estateOf(model, clusters);
 });
 
 const radiusOf = (name: string, mode: BlastRadiusMode = 'failure') =>
-  computeBlastRadius(
-    estate,
-    `resource:default/${name}`,
-    mode,
-    [],
-    new Date('2026-12-02T10:00:00Z'),
-  ) as BlastRadius;
+  estate.radiusOf(`resource:default/${name}`, mode) as BlastRadius;
 
 const refs = (items: Array<{ entityRef: string }>) =>
   items.map(item => item.entityRef.replace('resource:default/', '')).sort();
@@ -79,10 +75,10 @@ describe('the blast radius of the example homelab', () => {
     }
     // Every other production workload has no pod on rk1-2.
     const touched = new Set(radius.workloads.map(w => w.name));
-    const missed = estate.workloadsOfCluster
-      .get('production')!
-      .filter(({ workload }) => !touched.has(workload.name))
-      .filter(({ workload }) => workload.nodes?.['rk1-2']);
+    const missed = clusters
+      .find(c => c.cluster === 'production')!
+      .snapshot.workloads.filter(workload => !touched.has(workload.name))
+      .filter(workload => workload.nodes?.['rk1-2']);
     expect(missed).toEqual([]);
     // The control plane is kept, so a Deployment whose pods all ran there is
     // started elsewhere rather than lost.
@@ -171,14 +167,6 @@ describe('the blast radius of the example homelab', () => {
   });
 
   it('answers nothing for what the estate does not hold', () => {
-    expect(
-      computeBlastRadius(
-        estate,
-        'resource:default/nope',
-        'failure',
-        [],
-        new Date(),
-      ),
-    ).toBeUndefined();
+    expect(estate.radiusOf('resource:default/nope', 'failure')).toBeUndefined();
   });
 });
