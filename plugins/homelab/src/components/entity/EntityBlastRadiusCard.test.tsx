@@ -18,7 +18,12 @@ describe('EntityBlastRadiusCard', () => {
     expect(
       screen.getByText('etcd quorum lost (0 of 1 members left)'),
     ).toBeInTheDocument();
-    expect(screen.getByText('Nextcloud availability')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Nextcloud availability' }),
+    ).toHaveAttribute(
+      'href',
+      expect.stringMatching(/\/slos\?slo=05508159247bd516$/),
+    );
     expect(
       screen.getByText(/^Apps \(13\) and workloads \(27\)/),
     ).toBeInTheDocument();

@@ -1,27 +1,41 @@
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   BlastRadius,
   BlastRadiusResource,
 } from '@homelab/plugin-homelab-common';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { Facts } from '../../shared/Facts';
 import { StatusChip } from '../../shared/StatusChip';
+import { useHomelabLink } from '../useHomelabLink';
 import { EFFECTS } from './effectText';
 
-function Resources(props: { items: BlastRadiusResource[] }) {
+/** Things that go, each with a note on why; undefined when there are none, so the row is left out. */
+function noted(items: Array<{ key: string; main: ReactNode; note: string }>) {
+  if (!items.length) return undefined;
   return (
     <ul style={{ margin: 0, paddingLeft: 18 }}>
-      {props.items.map(item => (
-        <li key={item.entityRef}>
-          <EntityRefLink entityRef={item.entityRef} title={item.title} />{' '}
+      {items.map(item => (
+        <li key={item.key}>
+          {item.main}{' '}
           <Typography variant="caption" color="textSecondary">
-            {item.reason}
+            {item.note}
           </Typography>
         </li>
       ))}
     </ul>
   );
 }
+
+const resources = (items: BlastRadiusResource[]) =>
+  noted(
+    items.map(item => ({
+      key: item.entityRef,
+      main: <EntityRefLink entityRef={item.entityRef} title={item.title} />,
+      note: item.reason,
+    })),
+  );
 
 /** A volume whose every replica was on the lost nodes: gone in a failure, unreachable during a maintenance. */
 const LAST_REPLICA = {
@@ -71,34 +85,26 @@ export function ClusterVerdicts(props: { radius: BlastRadius }) {
 /** The machines, apps, storage classes and SLOs that go with the subject. */
 export function BlastRadiusDetails(props: { radius: BlastRadius }) {
   const { radius } = props;
+  const link = useHomelabLink();
   const others = radius.down.filter(
     d => d.entityRef !== radius.subject.entityRef,
   );
   return (
     <Facts
       rows={[
-        [
-          'Goes down with it',
-          others.length ? <Resources items={others} /> : undefined,
-        ],
-        [
-          'Cut off',
-          radius.cutOff.length ? (
-            <Resources items={radius.cutOff} />
-          ) : undefined,
-        ],
+        ['Goes down with it', resources(others)],
+        ['Cut off', resources(radius.cutOff)],
         [
           'Kubernetes nodes',
-          radius.nodes.length
-            ? radius.nodes.map(node => (
-                <div key={node.entityRef}>
-                  <EntityRefLink entityRef={node.entityRef} title={node.name} />{' '}
-                  <Typography variant="caption" color="textSecondary">
-                    {node.reason}
-                  </Typography>
-                </div>
-              ))
-            : undefined,
+          noted(
+            radius.nodes.map(node => ({
+              key: node.entityRef,
+              main: (
+                <EntityRefLink entityRef={node.entityRef} title={node.name} />
+              ),
+              note: node.reason,
+            })),
+          ),
         ],
         [
           'Longhorn volumes',
@@ -123,16 +129,13 @@ export function BlastRadiusDetails(props: { radius: BlastRadius }) {
         ],
         [
           'SLOs at risk',
-          radius.slos.length
-            ? radius.slos.map(slo => (
-                <div key={slo.id}>
-                  {slo.title}{' '}
-                  <Typography variant="caption" color="textSecondary">
-                    {EFFECTS[slo.effect].label.toLocaleLowerCase('en-US')}
-                  </Typography>
-                </div>
-              ))
-            : undefined,
+          noted(
+            radius.slos.map(slo => ({
+              key: slo.id,
+              main: <Link to={link('slos', { slo: slo.id })}>{slo.title}</Link>,
+              note: EFFECTS[slo.effect].label.toLocaleLowerCase('en-US'),
+            })),
+          ),
         ],
       ]}
     />
