@@ -166,6 +166,13 @@ describe('the blast radius of the example homelab', () => {
       expect(machine.reason).toBe('its only network is serverlan');
   });
 
+  it('a Kubernetes node loses only itself: the machine under it stays', () => {
+    const radius = radiusOf('production-rk1-3');
+    expect(radius.down).toEqual([]);
+    expect(radius.nodes.map(n => n.name)).toEqual(['rk1-3']);
+    expect(radius.clusters[0].summary).toBe('loses 1 of 3 nodes');
+  });
+
   it('answers nothing for what the estate does not hold', () => {
     expect(estate.radiusOf('resource:default/nope', 'failure')).toBeUndefined();
   });

@@ -184,13 +184,14 @@ export function lostResources(
   const subject = estate.resources.get(subjectRef);
   switch (subject?.type) {
     case HOMELAB_RESOURCE_TYPES.node: {
+      // A node entity names its cluster; one that does not is in no cluster to lose.
       const node = [...estate.nodesOfCluster.values()]
         .flat()
-        .find(n => n.ref === subjectRef)!;
+        .find(n => n.ref === subjectRef);
       return {
         down: [],
         cutOff: [],
-        nodes: [{ node, loss: 'down', reason: 'the subject' }],
+        nodes: node ? [{ node, loss: 'down', reason: 'the subject' }] : [],
       };
     }
     case HOMELAB_RESOURCE_TYPES.cluster: {
