@@ -14,6 +14,7 @@ export * from './entities/homelabSpecAccess';
 export * from './permissions';
 export * from './api/types';
 export * from './api/power';
+export * from './api/capacity';
 export * from './api/blastRadius';
 export * from './api/fluxKindActions';
 export * from './api/requests';

@@ -67,6 +67,17 @@ export const homelabPowerReadPermission = createPermission({
 });
 
 /**
+ * Read the homelab's capacity: allocatable, requests, use and headroom of
+ * nodes and clusters, and hypervisors' allocation.
+ *
+ * @public
+ */
+export const homelabCapacityReadPermission = createPermission({
+  name: 'homelab.capacity.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Ask Flux to reconcile an object now.
  *
  * @public
@@ -119,6 +130,7 @@ export const homelabPermissions = [
   homelabTopologyReadPermission,
   homelabDriftReadPermission,
   homelabPowerReadPermission,
+  homelabCapacityReadPermission,
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
   homelabReleasePromotePermission,

@@ -184,6 +184,10 @@ describe('the homelab REST API, with Flux changes sent to a local HTTP server sp
         )
       ).status,
     ).toBe(403);
+    // Capacity answers as the spec says, and only with its own permission.
+    expect((await request(server).get('/capacity')).status).toBe(200);
+    denied.add('homelab.capacity.read');
+    expect((await request(server).get('/capacity')).status).toBe(403);
   });
 
   it('reconciles through a merge patch, as the flux CLI does, audited and with the stored state updated', async () => {

@@ -14,12 +14,14 @@ import {
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { FluxActions } from '../flux/FluxActions';
+import { createCapacityView } from '../capacity/capacityView';
 import { createPowerView } from '../power/powerView';
 import { createOpenApiRouter } from '../schema/openapi';
 import { createCachedViews } from './cachedViews';
 import { FreshnessReader } from './FreshnessReader';
 import { RequestAuthorization } from './RequestAuthorization';
 import { blastRadiusRoutes } from './routes/blastRadiusRoutes';
+import { capacityRoutes } from './routes/capacityRoutes';
 import { driftRoutes } from './routes/driftRoutes';
 import { fluxRoutes } from './routes/fluxRoutes';
 import { freshnessRoutes } from './routes/freshnessRoutes';
@@ -45,7 +47,7 @@ interface RouterOptions {
   auditor: AuditorService;
   /** Reads the GitOps repository for the promotion preview. */
   urlReader: UrlReaderService;
-  /** homelab.prometheus, which the power report asks. */
+  /** homelab.prometheus, which the power and capacity reports ask. */
   prometheus?: PrometheusClient;
   /** Checks every answer against the OpenAPI spec too; for tests. */
   validateResponses?: boolean;
@@ -62,6 +64,7 @@ const ROUTE_GROUPS: RouteGroup[] = [
   driftRoutes,
   promotionRoutes,
   powerRoutes,
+  capacityRoutes,
 ];
 
 /** The homelab REST API, typed and validated by src/schema/openapi.yaml. */
@@ -87,6 +90,12 @@ export async function createRouter(options: RouterOptions) {
       store,
       prometheus: options.prometheus,
       settings: config.power,
+      logger: options.logger,
+    }),
+    capacity: createCapacityView({
+      model: views.model,
+      store,
+      prometheus: options.prometheus,
       logger: options.logger,
     }),
     flux: new FluxActions(options.clusterClients, store.flux),

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type { BlastRadius, BlastRadiusMode } from './blastRadius';
+import type { CapacityReport } from './capacity';
 import type { paths } from './generated/openapi';
 import type { PowerReport } from './power';
 import { Query, queryString } from './queryString';
@@ -224,6 +225,18 @@ export class HomelabApiClient {
    */
   getPower(): Promise<{ power: PowerReport; freshness: SourceFreshness[] }> {
     return this.#call('get', '/power', {});
+  }
+
+  /**
+   * Each cluster's and node's allocatable CPU, memory, pods and storage
+   * against requests and use, headroom against the inventory's targets and
+   * the trend to full, and each hypervisor's guests' allocation.
+   */
+  getCapacity(): Promise<{
+    capacity: CapacityReport;
+    freshness: SourceFreshness[];
+  }> {
+    return this.#call('get', '/capacity', {});
   }
 
   /** An operation of the spec, its parameters and answer typed by the spec. */

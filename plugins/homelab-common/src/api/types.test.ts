@@ -19,6 +19,16 @@ import type {
   PowerSource,
   PowerTariffPeriod,
 } from './power';
+import type {
+  CapacityResource,
+  CapacityTrend,
+  CapacityFigure,
+  NodeCapacity,
+  ClusterCapacity,
+  GuestAllocation,
+  HypervisorCapacity,
+  CapacityReport,
+} from './capacity';
 import type { components } from './generated/openapi';
 import {
   AppDrift,
@@ -103,6 +113,14 @@ interface DocumentedAs {
   PowerConsumer: PowerConsumer;
   PowerTariffPeriod: PowerTariffPeriod;
   PowerReport: PowerReport;
+  CapacityResource: CapacityResource;
+  CapacityTrend: CapacityTrend;
+  CapacityFigure: CapacityFigure;
+  NodeCapacity: NodeCapacity;
+  ClusterCapacity: ClusterCapacity;
+  GuestAllocation: GuestAllocation;
+  HypervisorCapacity: HypervisorCapacity;
+  CapacityReport: CapacityReport;
 }
 
 // The check is tsc's (npm test's types step): a schema that the spec adds,
@@ -156,6 +174,14 @@ const documentedAsInSpec: {
   PowerConsumer: true,
   PowerTariffPeriod: true,
   PowerReport: true,
+  CapacityResource: true,
+  CapacityTrend: true,
+  CapacityFigure: true,
+  NodeCapacity: true,
+  ClusterCapacity: true,
+  GuestAllocation: true,
+  HypervisorCapacity: true,
+  CapacityReport: true,
 };
 
 describe('the API types', () => {

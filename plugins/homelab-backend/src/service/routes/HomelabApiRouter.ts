@@ -3,7 +3,7 @@ import {
   AuditorService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { PowerReport } from '@homelab/plugin-homelab-common';
+import { CapacityReport, PowerReport } from '@homelab/plugin-homelab-common';
 import { PromotionSettings } from '../../config';
 import { HomelabStore } from '../../database/HomelabStore';
 import { FluxActions } from '../../flux/FluxActions';
@@ -24,6 +24,8 @@ export interface RouteContext {
   views: CachedViews;
   /** The power report, rebuilt in the background. */
   power: RefreshingCache<PowerReport>;
+  /** The capacity report, rebuilt in the background. */
+  capacity: RefreshingCache<CapacityReport>;
   flux: FluxActions;
   authorization: RequestAuthorization;
   auditor: AuditorService;

@@ -278,6 +278,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/capacity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Each cluster's and node's allocatable CPU, memory, pods and storage against the pods' requests and use, headroom against the inventory's targets and the trend to full; each hypervisor's guests' allocation against the host. */
+    get: operations['GetCapacity'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -832,6 +849,78 @@ export interface components {
       consumers: components['schemas']['PowerConsumer'][];
       warnings: string[];
     };
+    /** @enum {string} */
+    CapacityResource: 'cpu' | 'memory' | 'pods' | 'storage';
+    /** @description Where use is heading: a least-squares line through its history, and when it reaches the limit (the target, else all that is allocatable). */
+    CapacityTrend: {
+      /** @enum {string} */
+      state:
+        | 'rising'
+        | 'full'
+        | 'steady'
+        | 'not-enough-history'
+        | 'not-measured';
+      days?: number;
+      perDay?: number;
+      limit?: number;
+      fullAt?: string;
+    };
+    /** @description One resource of a node or cluster: allocatable, requested and used, each null when not known (never zero), with headroom against the inventory's target and a trend. */
+    CapacityFigure: {
+      resource: components['schemas']['CapacityResource'];
+      /** @enum {string} */
+      unit: 'cores' | 'bytes' | 'pods';
+      allocatable: number | null;
+      requests: number | null;
+      use: number | null;
+      targetPercent?: number;
+      headroom: number | null;
+      useBasis: string;
+      observedAt: string | null;
+      measuredAt: string | null;
+      trend: components['schemas']['CapacityTrend'];
+    };
+    NodeCapacity: {
+      name: string;
+      entityRef?: string;
+      figures: components['schemas']['CapacityFigure'][];
+    };
+    ClusterCapacity: {
+      cluster: string;
+      entityRef?: string;
+      figures: components['schemas']['CapacityFigure'][];
+      nodes: components['schemas']['NodeCapacity'][];
+    };
+    GuestAllocation: {
+      entityRef: string;
+      name: string;
+      vcpus: number | null;
+      memoryBytes: number | null;
+      /** @enum {string} */
+      source: 'proxmox' | 'inventory';
+      observedAt?: string;
+    };
+    /** @description A hypervisor's vCPUs and memory against its guests' allocation. */
+    HypervisorCapacity: {
+      entityRef: string;
+      name: string;
+      title?: string;
+      cpus: number | null;
+      memoryBytes: number | null;
+      /** @enum {string} */
+      source: 'proxmox' | 'inventory';
+      observedAt?: string;
+      allocatedVcpus: number | null;
+      allocatedMemoryBytes: number | null;
+      guests: components['schemas']['GuestAllocation'][];
+    };
+    /** @description How full the homelab is: each cluster's and node's capacity, and each hypervisor's allocation. */
+    CapacityReport: {
+      generatedAt: string;
+      clusters: components['schemas']['ClusterCapacity'][];
+      hypervisors: components['schemas']['HypervisorCapacity'][];
+      warnings: string[];
+    };
   };
   responses: {
     /** @description An error. */
@@ -1303,6 +1392,30 @@ export interface operations {
         content: {
           'application/json': {
             power: components['schemas']['PowerReport'];
+            freshness: components['schemas']['Freshness'];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetCapacity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The homelab's capacity. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            capacity: components['schemas']['CapacityReport'];
             freshness: components['schemas']['Freshness'];
           };
         };

@@ -1826,6 +1826,247 @@ export const spec = {
           },
         },
       },
+      CapacityResource: {
+        type: 'string',
+        enum: ['cpu', 'memory', 'pods', 'storage'],
+      },
+      CapacityTrend: {
+        type: 'object',
+        description:
+          'Where use is heading: a least-squares line through its history, and when it reaches the limit (the target, else all that is allocatable).',
+        required: ['state'],
+        additionalProperties: false,
+        properties: {
+          state: {
+            type: 'string',
+            enum: [
+              'rising',
+              'full',
+              'steady',
+              'not-enough-history',
+              'not-measured',
+            ],
+          },
+          days: {
+            type: 'number',
+          },
+          perDay: {
+            type: 'number',
+          },
+          limit: {
+            type: 'number',
+          },
+          fullAt: {
+            type: 'string',
+          },
+        },
+      },
+      CapacityFigure: {
+        type: 'object',
+        description:
+          "One resource of a node or cluster: allocatable, requested and used, each null when not known (never zero), with headroom against the inventory's target and a trend.",
+        required: [
+          'resource',
+          'unit',
+          'allocatable',
+          'requests',
+          'use',
+          'headroom',
+          'useBasis',
+          'observedAt',
+          'measuredAt',
+          'trend',
+        ],
+        additionalProperties: false,
+        properties: {
+          resource: {
+            $ref: '#/components/schemas/CapacityResource',
+          },
+          unit: {
+            type: 'string',
+            enum: ['cores', 'bytes', 'pods'],
+          },
+          allocatable: {
+            type: ['number', 'null'],
+          },
+          requests: {
+            type: ['number', 'null'],
+          },
+          use: {
+            type: ['number', 'null'],
+          },
+          targetPercent: {
+            type: 'number',
+          },
+          headroom: {
+            type: ['number', 'null'],
+          },
+          useBasis: {
+            type: 'string',
+          },
+          observedAt: {
+            type: ['string', 'null'],
+          },
+          measuredAt: {
+            type: ['string', 'null'],
+          },
+          trend: {
+            $ref: '#/components/schemas/CapacityTrend',
+          },
+        },
+      },
+      NodeCapacity: {
+        type: 'object',
+        required: ['name', 'figures'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          figures: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CapacityFigure',
+            },
+          },
+        },
+      },
+      ClusterCapacity: {
+        type: 'object',
+        required: ['cluster', 'figures', 'nodes'],
+        additionalProperties: false,
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          figures: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CapacityFigure',
+            },
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NodeCapacity',
+            },
+          },
+        },
+      },
+      GuestAllocation: {
+        type: 'object',
+        required: ['entityRef', 'name', 'vcpus', 'memoryBytes', 'source'],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          vcpus: {
+            type: ['number', 'null'],
+          },
+          memoryBytes: {
+            type: ['number', 'null'],
+          },
+          source: {
+            type: 'string',
+            enum: ['proxmox', 'inventory'],
+          },
+          observedAt: {
+            type: 'string',
+          },
+        },
+      },
+      HypervisorCapacity: {
+        type: 'object',
+        description:
+          "A hypervisor's vCPUs and memory against its guests' allocation.",
+        required: [
+          'entityRef',
+          'name',
+          'cpus',
+          'memoryBytes',
+          'source',
+          'allocatedVcpus',
+          'allocatedMemoryBytes',
+          'guests',
+        ],
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          cpus: {
+            type: ['number', 'null'],
+          },
+          memoryBytes: {
+            type: ['number', 'null'],
+          },
+          source: {
+            type: 'string',
+            enum: ['proxmox', 'inventory'],
+          },
+          observedAt: {
+            type: 'string',
+          },
+          allocatedVcpus: {
+            type: ['number', 'null'],
+          },
+          allocatedMemoryBytes: {
+            type: ['number', 'null'],
+          },
+          guests: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GuestAllocation',
+            },
+          },
+        },
+      },
+      CapacityReport: {
+        type: 'object',
+        description:
+          "How full the homelab is: each cluster's and node's capacity, and each hypervisor's allocation.",
+        required: ['generatedAt', 'clusters', 'hypervisors', 'warnings'],
+        additionalProperties: false,
+        properties: {
+          generatedAt: {
+            type: 'string',
+          },
+          clusters: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ClusterCapacity',
+            },
+          },
+          hypervisors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HypervisorCapacity',
+            },
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
     },
   },
   paths: {
@@ -2561,6 +2802,38 @@ export const spec = {
                   properties: {
                     power: {
                       $ref: '#/components/schemas/PowerReport',
+                    },
+                    freshness: {
+                      $ref: '#/components/schemas/Freshness',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/capacity': {
+      get: {
+        operationId: 'GetCapacity',
+        description:
+          "Each cluster's and node's allocatable CPU, memory, pods and storage against the pods' requests and use, headroom against the inventory's targets and the trend to full; each hypervisor's guests' allocation against the host.",
+        responses: {
+          '200': {
+            description: "The homelab's capacity.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['capacity', 'freshness'],
+                  additionalProperties: false,
+                  properties: {
+                    capacity: {
+                      $ref: '#/components/schemas/CapacityReport',
                     },
                     freshness: {
                       $ref: '#/components/schemas/Freshness',
