@@ -18,7 +18,7 @@ interface RelationFacts {
 }
 
 /** A catalog resource as the blast radius names it. */
-export interface EstateResource {
+interface EstateResource {
   ref: string;
   title: string;
   type: string;

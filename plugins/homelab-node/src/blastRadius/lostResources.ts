@@ -6,7 +6,7 @@ import {
 import { EstateNode, EstateRelations } from './EstateRelations';
 
 /** What a loss takes: resources that go down, machines cut off, and Kubernetes nodes lost. */
-export interface LostResources {
+interface LostResources {
   down: BlastRadiusResource[];
   cutOff: BlastRadiusResource[];
   nodes: Array<{ node: EstateNode; loss: 'down' | 'cut-off'; reason: string }>;
