@@ -20,9 +20,21 @@ const later = {
 const list = (items: unknown[]) =>
   JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: {}, items });
 
-/** A cluster's namespaces, Deployments and load-balancer Services, as kubectl records them. */
-function writeSnapshot(directory: string, cluster: number) {
+/** A cluster's nodes, namespaces, Deployments and load-balancer Services, as kubectl records them. */
+function writeSnapshot(directory: string, cluster: number, nodes: string[]) {
   fs.mkdirSync(directory, { recursive: true });
+  // The collector requires the nodes: a recording without them is not one.
+  fs.writeFileSync(
+    path.join(directory, 'nodes.json'),
+    list(
+      nodes.map(name => ({
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name },
+        status: { conditions: [{ type: 'Ready', status: 'True' }] },
+      })),
+    ),
+  );
   const namespaces = Array.from({ length: NAMESPACES }, (_, n) => `team-${n}`);
   fs.writeFileSync(
     path.join(directory, 'namespaces.json'),
@@ -79,8 +91,9 @@ function writeSnapshot(directory: string, cluster: number) {
  * A generated estate of `devices` devices served by the real homelab
  * backend (backend-defaults, SQLite): the inventory's entities in the
  * catalog (Backstage's in-memory one, on a thread of its own: see
- * catalogInWorker), and a recorded snapshot of every cluster with ten
- * namespaces of three Deployments each and a load-balancer Service. Resolves once the
+ * catalogInWorker), and a recorded snapshot of every cluster with its
+ * nodes, ten namespaces of three Deployments each and a load-balancer
+ * Service. Resolves once the
  * workload collector has read every cluster, so /topology is complete.
  */
 export async function startGeneratedEstate(options: {
@@ -102,7 +115,11 @@ export async function startGeneratedEstate(options: {
   });
   const clusters = validation.inventory.clusters.map((cluster, c) => {
     const directory = path.join(options.workDir, 'snapshots', cluster.name);
-    writeSnapshot(directory, c);
+    writeSnapshot(
+      directory,
+      c,
+      cluster.nodes.map(node => node.name),
+    );
     return { name: cluster.name, snapshotDirectory: directory };
   });
   const catalog = catalogInWorker(entities);
