@@ -22,6 +22,7 @@ import { createCollectors } from '../collectors/createCollectors';
 import { readHomelabBackendConfig } from '../config';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import homelabPlugin from '../index';
+import { buildCapacityReport } from '../capacity/buildCapacityReport';
 import { buildPowerReport } from '../power/buildPowerReport';
 import { readPowerSettings } from '../power/PowerSettings';
 import { EntityIndex } from '../workloads/EntityIndex';
@@ -100,6 +101,17 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
         now: new Date(DEMO_END * 1000),
       });
       expect(power.warnings).toEqual([]);
+      // The capacity report's range queries of use per node.
+      const capacity = await buildCapacityReport({
+        resources: entities.filter(e => e.spec?.homelab),
+        workloads: [],
+        prometheus: new PrometheusAnswerRecorder(
+          prometheus.url,
+          EXAMPLE_PROMETHEUS_DIR,
+        ),
+        now: new Date(DEMO_END * 1000),
+      });
+      expect(capacity.warnings).toEqual([]);
     } finally {
       await prometheus.stop();
     }
@@ -375,8 +387,57 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
     it('keeps exactly one recorded answer per query the example SLOs make', () => {
       // 8 burn-rate windows (Sloth's 3d and Pyrra's 4d among them), and for
       // each of the 30- and 28-day periods the SLI and its history; the
-      // board's draw, and pods' and guests' CPU use over a day and 30 days.
-      expect(recordedAnswers).toHaveLength(17);
+      // board's draw, and pods' and guests' CPU use over a day and 30 days;
+      // CPU, memory and disk use per node over 14 days for capacity.
+      expect(recordedAnswers).toHaveLength(20);
+    });
+
+    it('shows capacity from the recorded snapshots and use, against the seed targets', async () => {
+      const { capacity, freshness } = await get('/capacity');
+      const production = capacity.clusters.find(
+        (c: any) => c.cluster === 'production',
+      );
+      const figure = (figures: any[], resource: string) =>
+        figures.find(f => f.resource === resource);
+      const rk1 = production.nodes.find((n: any) => n.name === 'rk1-1');
+      // CoreDNS's and Flux's requests from their manifests, the rest the
+      // snapshots' own; 8 cores allocatable against the 70% target.
+      expect(figure(rk1.figures, 'cpu')).toMatchObject({
+        allocatable: 8,
+        targetPercent: 70,
+      });
+      expect(figure(rk1.figures, 'cpu').requests).toBeCloseTo(1.5, 9);
+      expect(figure(rk1.figures, 'cpu').use).toBeGreaterThan(0);
+      // 4394 MiB of working sets, Nextcloud's PostgreSQL growing 24 MiB a day.
+      const memory = figure(rk1.figures, 'memory');
+      expect(memory.use).toBe(4394 * 2 ** 20);
+      expect(memory.trend).toMatchObject({ state: 'rising', days: 14 });
+      expect(memory.trend.perDay).toBeCloseTo(24 * 2 ** 20, -3);
+      expect(figure(production.figures, 'memory')).toMatchObject({
+        targetPercent: 80,
+        trend: { state: 'rising' },
+      });
+      expect(figure(production.figures, 'storage')).toMatchObject({
+        targetPercent: 75,
+        use: 182e9 + 96e9 + 88e9 + 3 * 31 * 0.3e9,
+      });
+      expect(figure(production.figures, 'pods')).toMatchObject({
+        allocatable: 330,
+        requests: 36,
+      });
+      // Nothing in the inventory says what the Proxmox server or its VM has.
+      expect(capacity.hypervisors).toEqual([
+        expect.objectContaining({
+          name: 'proxmox',
+          cpus: null,
+          allocatedVcpus: null,
+        }),
+      ]);
+      expect(capacity.warnings).toEqual([]);
+      expect(freshness.map((f: any) => f.source)).toEqual([
+        'workloads',
+        'workloads',
+      ]);
     });
 
     it('shows power from the recorded board draw, the inventory estimate and not measured, apportioned to apps', async () => {

@@ -1,3 +1,4 @@
+import { demoCapacityHistory } from './demoCapacityHistory';
 import { demoPowerHistory } from './demoPowerHistory';
 
 /**
@@ -13,7 +14,8 @@ import { demoPowerHistory } from './demoPowerHistory';
  * - the websecure entrypoint (Sloth's traefik SLO): all of the above plus
  *   12 req/s of other traffic;
  * - nothing for Grafana, so staging's Pyrra SLO has no data.
- * Then the power and CPU history of {@link demoPowerHistory}.
+ * Then the power and CPU history of {@link demoPowerHistory}, and the memory
+ * and disk history of {@link demoCapacityHistory}.
  */
 
 /** When the recorded answers were evaluated: 2026-11-22T06:00:00Z. */
@@ -112,6 +114,7 @@ export function demoPrometheusHistory(): string {
       entrypointPoints,
     ),
     ...demoPowerHistory(start, DEMO_END),
+    ...demoCapacityHistory(start, DEMO_END),
     '# EOF',
     '',
   ].join('\n');
