@@ -41,3 +41,28 @@ test('the power tab stacks each device over the week, says where each figure com
     fullPage: true,
   });
 });
+
+test("a device's page shows its power with its source, and an app's page its share in each cluster", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signIn(page);
+  const card = page.locator('.MuiCard-root').filter({
+    has: page.getByText('Power', { exact: true }),
+  });
+  // The catalog reads the example inventory in the first seconds after start.
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/turing-pi-2');
+    await expect(card.getByText(/^Measured: avg_over_time/)).toBeVisible({
+      timeout: 10_000,
+    });
+  }).toPass({ timeout: 180_000 });
+  await expect(card.getByText(/^0\.396 kWh · /)).toBeVisible();
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('power-card.png') });
+  await page.goto('/catalog/default/component/nextcloud');
+  await expect(page.getByText('In production (measured)')).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText('In staging (estimated)')).toBeVisible();
+});
