@@ -42,6 +42,10 @@ backend.add(import('@homelab/plugin-permission-backend-module-homelab'));
 // Live homelab data (Flux, security posture, SLOs, topology) and its REST API.
 backend.add(import('@homelab/plugin-homelab-backend'));
 backend.add(import('@homelab/plugin-scaffolder-backend-module-homelab'));
+// The homelab actions (blast radius, SLOs, posture, Flux objects, Flux
+// reconcile) as MCP tools for agents at /api/mcp-actions/v1; which plugins'
+// actions it offers is backend.actions.pluginSources.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // Search: the PostgreSQL engine when the database is PostgreSQL, otherwise
 // the in-memory Lunr engine, which answers a type not indexed yet (TechDocs

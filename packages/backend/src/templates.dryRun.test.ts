@@ -1,12 +1,8 @@
 import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
   coreServices,
   createBackendModule,
-  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { AuthorizePermissionRequest } from '@backstage/plugin-permission-common';
 import {
   mockCredentials,
   mockServices,
@@ -30,8 +26,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { HomelabPermissionPolicy } from '@homelab/plugin-permission-backend-module-homelab';
 import { portalConfig } from './__testUtils__/portalConfig';
+import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
 
 jest.setTimeout(180_000);
 
@@ -41,42 +37,6 @@ const TOKEN = 'ghs_local-test-token';
 const OPERATOR = mockCredentials.user('user:default/guest');
 /** Signed in, in no operator group. */
 const VISITOR = mockCredentials.user('user:default/visitor');
-
-/**
- * The portal's permission policy, decided in-process: the permission
- * backend refuses the user tokens of mock auth where a real backend sends
- * on-behalf-of tokens, so its policy is asked directly.
- */
-const portalPolicyPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: { config: coreServices.rootConfig, userInfo: coreServices.userInfo },
-  factory({ config, userInfo }) {
-    const policy = HomelabPermissionPolicy.fromConfig(config, userInfo);
-    const decide = async (
-      requests: AuthorizePermissionRequest[],
-      { credentials }: { credentials: BackstageCredentials },
-    ) =>
-      Promise.all(
-        requests.map(async ({ permission }) => {
-          const { principal } = credentials as BackstageCredentials<{
-            type: string;
-          }>;
-          const user =
-            principal.type === 'user'
-              ? {
-                  credentials:
-                    credentials as BackstageCredentials<BackstageUserPrincipal>,
-                  info: await userInfo.getUserInfo(credentials),
-                  identity: undefined as any,
-                  token: '',
-                }
-              : undefined;
-          return { result: (await policy.handle({ permission }, user)).result };
-        }),
-      );
-    return { authorize: decide, authorizeConditional: decide } as any;
-  },
-});
 
 interface DryRunResult {
   status: number;

@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { homelabPermissions } from '@homelab/plugin-homelab-common';
 import {
   homelabClusterClientsServiceRef,
   readPrometheusClient,
 } from '@homelab/plugin-homelab-node';
+import { registerHomelabActions } from './actions/registerHomelabActions';
 import { createCollectors } from './collectors/createCollectors';
 import { readHomelabBackendConfig } from './config';
 import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
@@ -16,7 +18,8 @@ import { createRouter } from './service/createRouter';
 
 /**
  * The homelab backend: collectors for workloads, Flux, security reports and
- * SLOs on the scheduler, and the homelab REST API under /api/homelab.
+ * SLOs on the scheduler, the homelab REST API under /api/homelab, and the
+ * homelab actions in the actions registry (for agents, through MCP).
  *
  * @public
  */
@@ -38,6 +41,7 @@ export const homelabPlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         clusterClients: homelabClusterClientsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { rootConfig, clusterClients } = deps;
@@ -58,6 +62,7 @@ export const homelabPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({ ...deps, config, store, prometheus }),
         );
+        registerHomelabActions({ ...deps, config, store });
       },
     });
   },
