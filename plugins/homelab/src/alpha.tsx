@@ -181,6 +181,17 @@ const driftCard = EntityCardBlueprint.make({
   },
 });
 
+const capacityCard = EntityCardBlueprint.make({
+  name: 'capacity',
+  params: {
+    filter: isHomelabCluster,
+    loader: () =>
+      import('./components/entity/capacity/EntityCapacityCard').then(m =>
+        compatWrapper(<m.EntityCapacityCard />),
+      ),
+  },
+});
+
 const clusterContent = EntityContentBlueprint.make({
   name: 'cluster',
   params: {
@@ -241,6 +252,7 @@ export default createFrontendPlugin({
     postureCard,
     sloCard,
     powerCard,
+    capacityCard,
     driftCard,
     clusterContent,
     mermaidAddon,

@@ -19,6 +19,7 @@ export {
   EntityHomelabNetworkCard,
   EntityHomelabIpPoolCard,
   EntityHomelabBlastRadiusCard,
+  EntityHomelabCapacityCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
 } from './plugin';

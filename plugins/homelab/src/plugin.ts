@@ -124,6 +124,26 @@ export const EntityHomelabBlastRadiusCard: () => JSX.Element =
   );
 
 /**
+ * A cluster's headroom per node: requests and use against allocatable CPU,
+ * memory, pods and storage, with the inventory's targets and the trend to
+ * full.
+ *
+ * @public
+ */
+export const EntityHomelabCapacityCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabCapacityCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/capacity/EntityCapacityCard').then(
+            m => m.EntityCapacityCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * A cluster's facts, nodes and Flux objects, with reconcile and suspend controls.
  *
  * @public

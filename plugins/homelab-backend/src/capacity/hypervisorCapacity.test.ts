@@ -1,11 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
 import { hypervisorCapacity } from './hypervisorCapacity';
 
 const GIB = 2 ** 30;
 const resource = (
   name: string,
   type: string,
-  homelab: Record<string, unknown>,
+  homelab: JsonObject,
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',

@@ -13,6 +13,9 @@ import { HomelabApi } from '../api/HomelabApi';
 // GET /api/homelab/power of the example homelab at the demo's recording
 // time, as homelab-backend builds it from examples/prometheus.
 import powerOfExample from './powerOfExample.json';
+// GET /api/homelab/capacity of the example homelab, as the backend answered
+// it from the recorded snapshots and examples/prometheus (exampleHomelab.test.ts).
+import capacityOfExample from './capacityOfExample.json';
 // GET /api/homelab/blast-radius?entityRef=resource:default/rk1-1 of the
 // example homelab, as the backend answered it (exampleHomelab.test.ts).
 import blastRadiusOfRk1 from './blastRadiusOfRk1.json';
@@ -677,6 +680,8 @@ export function fakeHomelabApi(
     previewPromotion: async () => nextcloudPromotionPreview,
     getPower: async () =>
       powerOfExample as Awaited<ReturnType<HomelabApi['getPower']>>,
+    getCapacity: async () =>
+      capacityOfExample as Awaited<ReturnType<HomelabApi['getCapacity']>>,
     getBlastRadius: async query => ({
       ...(blastRadiusOfRk1 as BlastRadius),
       mode: query.mode ?? 'failure',

@@ -3,6 +3,7 @@ import {
   AppDrift,
   BlastRadius,
   BlastRadiusMode,
+  CapacityReport,
   Finding,
   FindingsQuery,
   FluxCluster,
@@ -97,6 +98,12 @@ export interface HomelabApi {
    * of VMs, nodes, clusters and apps by CPU use.
    */
   getPower(): Promise<WithFreshness<{ power: PowerReport }>>;
+  /**
+   * Each cluster's and node's allocatable, requests and use of CPU, memory,
+   * pods and storage, headroom against the inventory's targets and the trend
+   * to full, and each hypervisor's guests' allocation.
+   */
+  getCapacity(): Promise<WithFreshness<{ capacity: CapacityReport }>>;
 }
 
 /**

@@ -72,6 +72,9 @@ export class HomelabClient implements HomelabApi {
   /** {@inheritDoc HomelabApi.getPower} */
   getPower: HomelabApi['getPower'] = () => this.client.getPower();
 
+  /** {@inheritDoc HomelabApi.getCapacity} */
+  getCapacity: HomelabApi['getCapacity'] = () => this.client.getCapacity();
+
   /** {@inheritDoc HomelabApi.previewPromotion} */
   previewPromotion: HomelabApi['previewPromotion'] = request =>
     this.client.previewPromotion(request);
