@@ -200,6 +200,41 @@ describe('the homelab actions through the portal MCP endpoint', () => {
     }
   });
 
+  it.each([
+    [
+      'homelab.get-slos',
+      { entityRef: 'component:default/home-assistant' },
+      '/slos?entityRef=component%3Adefault%2Fhome-assistant',
+    ],
+    [
+      'homelab.get-posture',
+      { scope: 'entity', entityRef: 'component:default/home-assistant' },
+      '/posture/summaries?scope=entity&entityRef=component%3Adefault%2Fhome-assistant',
+    ],
+    [
+      'homelab.get-flux-objects',
+      { cluster: 'staging', kind: 'HelmRelease' },
+      '/flux/objects?cluster=staging&kind=HelmRelease',
+    ],
+  ])('answers %s as the REST API does', async (tool, args, restPath) => {
+    const client = await connect(VISITOR);
+    try {
+      const result: any = await client.callTool({
+        name: tool,
+        arguments: args,
+      });
+      expect(result.isError).toBeFalsy();
+      const rest = await request(server)
+        .get(`/api/homelab${restPath}`)
+        .set('Authorization', mockCredentials.user.header(VISITOR))
+        .expect(200);
+      expect(result.structuredContent).toEqual(rest.body);
+      expect(result.structuredContent.items.length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('refuses the destructive tool to a user without homelab.flux.reconcile, and lets an operator through to the cluster', async () => {
     const reconcile = {
       name: 'homelab.reconcile-flux-object',
