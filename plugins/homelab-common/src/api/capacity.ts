@@ -36,6 +36,7 @@ export interface CapacityTrend {
  * @public
  */
 export interface CapacityFigure {
+  /** What it counts. */
   resource: CapacityResource;
   /** cores, bytes or pods. */
   unit: 'cores' | 'bytes' | 'pods';
@@ -58,6 +59,7 @@ export interface CapacityFigure {
   observedAt: string | null;
   /** When use was measured; null when not measured. */
   measuredAt: string | null;
+  /** Where use is heading. */
   trend: CapacityTrend;
 }
 
@@ -71,6 +73,7 @@ export interface NodeCapacity {
   name: string;
   /** The node's entity, when the catalog has one. */
   entityRef?: string;
+  /** CPU, memory, pods and storage. */
   figures: CapacityFigure[];
 }
 
@@ -86,6 +89,7 @@ export interface ClusterCapacity {
   entityRef?: string;
   /** The nodes' figures summed; a sum of which a node's part is not known is null. */
   figures: CapacityFigure[];
+  /** Its nodes, by name. */
   nodes: NodeCapacity[];
 }
 
@@ -95,7 +99,9 @@ export interface ClusterCapacity {
  * @public
  */
 export interface GuestAllocation {
+  /** The virtual machine's entity. */
   entityRef: string;
+  /** Its entity name. */
   name: string;
   /** vCPUs allocated; null when not known. */
   vcpus: number | null;
@@ -113,8 +119,11 @@ export interface GuestAllocation {
  * @public
  */
 export interface HypervisorCapacity {
+  /** The host's entity. */
   entityRef: string;
+  /** Its entity name. */
   name: string;
+  /** Its title, when it has one. */
   title?: string;
   /** Logical CPUs; null when not known. */
   cpus: number | null;
@@ -128,6 +137,7 @@ export interface HypervisorCapacity {
   allocatedVcpus: number | null;
   /** The active guests' memory summed; null when a guest's is not known. */
   allocatedMemoryBytes: number | null;
+  /** Its active guests, by name. */
   guests: GuestAllocation[];
 }
 
@@ -141,7 +151,9 @@ export interface HypervisorCapacity {
 export interface CapacityReport {
   /** When it was built. */
   generatedAt: string;
+  /** Every cluster with an entity or collected workloads, by name. */
   clusters: ClusterCapacity[];
+  /** Every host of active virtual machines, by name. */
   hypervisors: HypervisorCapacity[];
   /** What could not be read, without failing the report. */
   warnings: string[];

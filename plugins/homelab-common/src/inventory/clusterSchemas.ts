@@ -230,16 +230,17 @@ export const distributions = [
   'other',
 ] as const;
 
-/**
- * Schema of an item of `clusters`.
- *
- * @public
- */
+/** A capacity target: a share of allocatable, in percent. */
 const targetPercent = z
   .number()
   .gt(0, { error: 'must be a percentage above 0' })
   .max(100, { error: 'must be a percentage of at most 100' });
 
+/**
+ * Schema of an item of `clusters`.
+ *
+ * @public
+ */
 export const clusterSchema = z
   .object({
     name: inventoryName.describe(
