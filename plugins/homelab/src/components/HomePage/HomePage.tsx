@@ -193,7 +193,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
         {entityLink ? <Link to={entityLink}>{row.title}</Link> : row.title}
       </TableCell>
-      <TableCell style={{ minWidth: 200, maxWidth: 320 }}>
+      <TableCell style={{ minWidth: 160, maxWidth: 320 }}>
         <StatusChip
           status={row.state}
           label={row.state === 'ok' ? 'Up' : undefined}
@@ -233,7 +233,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         <BudgetCell row={row} />
       </TableCell>
-      <TableCell style={{ minWidth: 160 }}>
+      <TableCell style={{ minWidth: 140 }}>
         {finding ? (
           <Link to={link('security', { entity: row.entityRef })}>
             <SeverityChip severity={finding.severity} /> {finding.checkId}
@@ -266,31 +266,35 @@ export function HomePage() {
       </InfoCard>
       <div style={{ height: 16 }} />
       <InfoCard title="Apps" noPadding>
-        <Table size="small" aria-label="Apps">
-          <TableHead>
-            <TableRow>
-              <TableCell>App</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Open</TableCell>
-              {environments.map(environment => (
-                <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
-                  {environment}
-                </TableCell>
+        {/* Scrolls sideways where the window is narrower than the table,
+            instead of the card cutting off its last columns. */}
+        <div style={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Apps">
+            <TableHead>
+              <TableRow>
+                <TableCell>App</TableCell>
+                <TableCell>State</TableCell>
+                <TableCell>Open</TableCell>
+                {environments.map(environment => (
+                  <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
+                    {environment}
+                  </TableCell>
+                ))}
+                <TableCell>SLO budget</TableCell>
+                <TableCell>Worst vulnerability</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map(row => (
+                <AppTableRow
+                  key={row.app}
+                  row={row}
+                  environments={environments}
+                />
               ))}
-              <TableCell>SLO budget</TableCell>
-              <TableCell>Worst vulnerability</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map(row => (
-              <AppTableRow
-                key={row.app}
-                row={row}
-                environments={environments}
-              />
-            ))}
-          </TableBody>
-        </Table>
+            </TableBody>
+          </Table>
+        </div>
         {!rows.length && (
           <Typography style={{ padding: 16 }} color="textSecondary">
             No app runs in the clusters yet: the homelab backend finds apps by
