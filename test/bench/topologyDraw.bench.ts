@@ -9,8 +9,9 @@
  * example homelab, so the page's /api/homelab/topology request is answered
  * with the generated estate's graph. Measured, median of 3 page loads each:
  *
- * 1. layout and first render: Cytoscape.js and dagre, from the elements to
- *    the first frame (the page reports it in data-drawn-ms);
+ * 1. layout and first render: the page's layered layout (dagre below 300
+ *    nodes) and Cytoscape.js, from the elements to the first frame (the page
+ *    reports it in data-drawn-ms);
  * 2. page load to drawn: from navigation to that first frame;
  *
  * for the default view (workloads folded into their namespaces) and with
