@@ -36,6 +36,8 @@ const HOMELAB_TOOLS = [
   'homelab.get-posture',
   'homelab.get-slos',
   'homelab.reconcile-flux-object',
+  'homelab.resume-flux-object',
+  'homelab.suspend-flux-object',
 ];
 
 /**
@@ -150,6 +152,8 @@ describe('the homelab actions through the portal MCP endpoint', () => {
         'homelab.get-posture': [true, false],
         'homelab.get-slos': [true, false],
         'homelab.reconcile-flux-object': [false, true],
+        'homelab.resume-flux-object': [false, true],
+        'homelab.suspend-flux-object': [false, true],
       });
       const reconcile = tools.find(
         t => t.name === 'homelab.reconcile-flux-object',
@@ -255,6 +259,13 @@ describe('the homelab actions through the portal MCP endpoint', () => {
           text: 'NotAllowedError: Not allowed: homelab.flux.reconcile',
         },
       ]);
+      const suspend: any = await visitor.callTool({
+        ...reconcile,
+        name: 'homelab.suspend-flux-object',
+      });
+      expect(suspend.content[0].text).toBe(
+        'NotAllowedError: Not allowed: homelab.flux.suspend',
+      );
     } finally {
       await visitor.close();
     }

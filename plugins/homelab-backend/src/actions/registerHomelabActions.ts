@@ -13,16 +13,17 @@ import { FluxActions } from '../flux/FluxActions';
 import { createCachedViews } from '../service/cachedViews';
 import { FreshnessReader } from '../service/FreshnessReader';
 import { registerBlastRadiusAction } from './blastRadiusAction';
+import { registerFluxChangeActions } from './fluxChangeActions';
 import { registerFluxObjectsAction } from './fluxObjectsAction';
 import { registerPostureAction } from './postureAction';
-import { registerReconcileFluxAction } from './reconcileFluxAction';
 import { registerSlosAction } from './slosAction';
 
 /**
  * Registers the homelab actions (homelab:get-blast-radius, get-slos,
- * get-posture, get-flux-objects, reconcile-flux-object) in Backstage's
- * actions registry, where the MCP actions backend offers them to agents.
- * Each checks its permission with the caller's credentials.
+ * get-posture, get-flux-objects; reconcile-, suspend- and
+ * resume-flux-object) in Backstage's actions registry, where the MCP
+ * actions backend offers them to agents. Each checks its permission with
+ * the caller's credentials.
  */
 export function registerHomelabActions(options: {
   actionsRegistry: ActionsRegistryService;
@@ -57,7 +58,7 @@ export function registerHomelabActions(options: {
     registerSlosAction,
     registerPostureAction,
     registerFluxObjectsAction,
-    registerReconcileFluxAction,
+    registerFluxChangeActions,
   ]) {
     register(actionsRegistry, context);
   }
