@@ -45,16 +45,25 @@ export function headroomText(figure: CapacityFigure): string {
     : `${amountText(figure.unit, -figure.headroom)} over ${against}`;
 }
 
+/** A change per day, fine enough to see: MiB below a GiB, thousandths of a core. */
+function perDayText(unit: CapacityFigure['unit'], perDay: number): string {
+  const size = Math.abs(perDay);
+  const sign = perDay < 0 ? '-' : '+';
+  if (unit === 'bytes' && size < GIB)
+    return `${sign}${(size / 2 ** 20).toFixed(0)} MiB`;
+  if (unit === 'cores') return `${sign}${size.toFixed(3)} cores`;
+  return `${sign}${amountText(unit, size)}`;
+}
+
 /** Where use is heading, in words. */
 export function trendText(figure: CapacityFigure): string {
   const { trend } = figure;
   const perDay =
     trend.perDay === undefined
       ? ''
-      : ` (${trend.perDay >= 0 ? '+' : '-'}${amountText(
-          figure.unit,
-          Math.abs(trend.perDay),
-        )} a day over ${Math.round(trend.days ?? 0)} days)`;
+      : ` (${perDayText(figure.unit, trend.perDay)} a day over ${Math.round(
+          trend.days ?? 0,
+        )} days)`;
   switch (trend.state) {
     case 'rising':
       return trend.fullAt
