@@ -32,6 +32,7 @@ const VISITOR = 'user:default/visitor';
 
 const HOMELAB_TOOLS = [
   'homelab.get-blast-radius',
+  'homelab.get-drift',
   'homelab.get-flux-objects',
   'homelab.get-posture',
   'homelab.get-slos',
@@ -148,6 +149,7 @@ describe('the homelab actions through the portal MCP endpoint', () => {
       );
       expect(hints).toEqual({
         'homelab.get-blast-radius': [true, false],
+        'homelab.get-drift': [true, false],
         'homelab.get-flux-objects': [true, false],
         'homelab.get-posture': [true, false],
         'homelab.get-slos': [true, false],
@@ -216,6 +218,11 @@ describe('the homelab actions through the portal MCP endpoint', () => {
       '/posture/summaries?scope=entity&entityRef=component%3Adefault%2Fhome-assistant',
     ],
     [
+      'homelab.get-drift',
+      { entityRef: 'component:default/nextcloud' },
+      '/drift?entityRef=component%3Adefault%2Fnextcloud',
+    ],
+    [
       'homelab.get-flux-objects',
       { cluster: 'staging', kind: 'HelmRelease' },
       '/flux/objects?cluster=staging&kind=HelmRelease',
@@ -233,7 +240,8 @@ describe('the homelab actions through the portal MCP endpoint', () => {
         .set('Authorization', mockCredentials.user.header(VISITOR))
         .expect(200);
       expect(result.structuredContent).toEqual(rest.body);
-      expect(result.structuredContent.items.length).toBeGreaterThan(0);
+      const { items, apps } = result.structuredContent;
+      expect((items ?? apps).length).toBeGreaterThan(0);
     } finally {
       await client.close();
     }

@@ -13,6 +13,7 @@ import { FluxActions } from '../flux/FluxActions';
 import { createCachedViews } from '../service/cachedViews';
 import { FreshnessReader } from '../service/FreshnessReader';
 import { registerBlastRadiusAction } from './blastRadiusAction';
+import { registerDriftAction } from './driftAction';
 import { registerFluxChangeActions } from './fluxChangeActions';
 import { registerFluxObjectsAction } from './fluxObjectsAction';
 import { registerPostureAction } from './postureAction';
@@ -20,7 +21,7 @@ import { registerSlosAction } from './slosAction';
 
 /**
  * Registers the homelab actions (homelab:get-blast-radius, get-slos,
- * get-posture, get-flux-objects; reconcile-, suspend- and
+ * get-posture, get-flux-objects, get-drift; reconcile-, suspend- and
  * resume-flux-object) in Backstage's actions registry, where the MCP
  * actions backend offers them to agents. Each checks its permission with
  * the caller's credentials.
@@ -58,6 +59,7 @@ export function registerHomelabActions(options: {
     registerSlosAction,
     registerPostureAction,
     registerFluxObjectsAction,
+    registerDriftAction,
     registerFluxChangeActions,
   ]) {
     register(actionsRegistry, context);
