@@ -11,7 +11,7 @@ import { hypervisorCapacity } from './hypervisorCapacity';
 import { NodeName, UseHistory, readUseHistory } from './usageHistory';
 
 /** What the capacity report is built from. */
-export interface CapacityReportInputs {
+interface CapacityReportInputs {
   /** The homelab's resources: clusters, nodes, devices and VMs. */
   resources: Entity[];
   /** Each cluster's latest workloads snapshot. */

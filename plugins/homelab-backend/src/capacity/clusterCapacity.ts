@@ -27,7 +27,7 @@ export interface CapacityTargets {
 }
 
 /** What a cluster's capacity is built from. */
-export interface ClusterInputs {
+interface ClusterInputs {
   cluster: string;
   entityRef?: string;
   targets: CapacityTargets;

@@ -3,11 +3,7 @@ import { JsonObject } from '@backstage/types';
 import { hypervisorCapacity } from './hypervisorCapacity';
 
 const GIB = 2 ** 30;
-const resource = (
-  name: string,
-  type: string,
-  homelab: JsonObject,
-): Entity => ({
+const resource = (name: string, type: string, homelab: JsonObject): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name },

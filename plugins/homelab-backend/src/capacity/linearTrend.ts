@@ -2,7 +2,7 @@ import { CapacityTrend } from '@homelab/plugin-homelab-common';
 
 const DAY_SECONDS = 24 * 3600;
 /** A line through fewer days than this says little about where use is heading. */
-export const MIN_TREND_DAYS = 3;
+const MIN_TREND_DAYS = 3;
 
 /**
  * The least-squares line through use over time ([unix seconds, value],

@@ -18,7 +18,7 @@ export const USE_QUERIES: Record<MeasuredResource, string> = {
 };
 
 /** How far back the trend looks, and how often it samples. */
-export const HISTORY_DAYS = 14;
+const HISTORY_DAYS = 14;
 const STEP_SECONDS = 3600;
 
 /** A node as Prometheus names it. */

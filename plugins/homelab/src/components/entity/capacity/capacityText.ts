@@ -3,7 +3,7 @@ import { CapacityFigure } from '@homelab/plugin-homelab-common';
 const GIB = 2 ** 30;
 
 /** An amount in the figure's unit as people read it: cores, GiB or pods. */
-export function amountText(
+function amountText(
   unit: CapacityFigure['unit'],
   value: number,
 ): string {
