@@ -12,6 +12,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { formatTime } from '../shared/formatTime';
+import { CapacitySection } from './CapacitySection';
 import { DevicePowerTable } from './DevicePowerTable';
 import { PowerHistoryChart } from './PowerHistoryChart';
 import { PowerSharesTable } from './PowerSharesTable';
@@ -103,6 +104,9 @@ export function PowerPage() {
             kinds={['cluster', 'node', 'virtual-machine']}
             title="Clusters, nodes and VMs"
           />
+        </Grid>
+        <Grid item xs={12}>
+          <CapacitySection />
         </Grid>
       </Grid>
     </>
