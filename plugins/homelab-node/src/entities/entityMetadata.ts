@@ -50,8 +50,10 @@ export function link(
   url: string | undefined,
   title: string,
   icon?: string,
-): EntityLink[] {
-  return url ? [{ url, title, ...(icon ? { icon } : {}) }] : [];
+): EntityLink[] | undefined {
+  // No links at all rather than an empty list: the catalog's links card
+  // shows for any entity with metadata.links, and would say "No links defined".
+  return url ? [{ url, title, ...(icon ? { icon } : {}) }] : undefined;
 }
 
 /** Copies an object without its undefined fields, so entities stay lean. */

@@ -6,6 +6,7 @@ import {
   BlastRadiusWorkload,
 } from '@homelab/plugin-homelab-common';
 import Typography from '@material-ui/core/Typography';
+import { FIXED_COLUMN_ORDER } from '../../shared/SortableHeadersFocus';
 import { StatusChip } from '../../shared/StatusChip';
 import { EFFECTS } from './effectText';
 
@@ -93,6 +94,9 @@ export function BlastRadiusApps(props: { radius: BlastRadius }) {
           search: false,
           padding: 'dense',
           toolbar: true,
+          // Worst first, as the backend orders them: nothing to sort by.
+          sorting: false,
+          ...FIXED_COLUMN_ORDER,
         }}
         columns={columns}
         data={rows}

@@ -32,7 +32,13 @@ const resources = (items: BlastRadiusResource[]) =>
   noted(
     items.map(item => ({
       key: item.entityRef,
-      main: <EntityRefLink entityRef={item.entityRef} title={item.title} />,
+      main: (
+        <EntityRefLink
+          entityRef={item.entityRef}
+          title={item.title}
+          underline="always"
+        />
+      ),
       note: item.reason,
     })),
   );
@@ -53,6 +59,7 @@ export function ClusterVerdicts(props: { radius: BlastRadius }) {
             <EntityRefLink
               entityRef={cluster.entityRef}
               title={cluster.cluster}
+              underline="always"
             />
             {` loses ${cluster.nodes.lost} of ${cluster.nodes.total} nodes`}
           </Typography>
@@ -100,7 +107,11 @@ export function BlastRadiusDetails(props: { radius: BlastRadius }) {
             radius.nodes.map(node => ({
               key: node.entityRef,
               main: (
-                <EntityRefLink entityRef={node.entityRef} title={node.name} />
+                <EntityRefLink
+                  entityRef={node.entityRef}
+                  title={node.name}
+                  underline="always"
+                />
               ),
               note: node.reason,
             })),
@@ -132,7 +143,11 @@ export function BlastRadiusDetails(props: { radius: BlastRadius }) {
           noted(
             radius.slos.map(slo => ({
               key: slo.id,
-              main: <Link to={link('slos', { slo: slo.id })}>{slo.title}</Link>,
+              main: (
+                <Link to={link('slos', { slo: slo.id })} underline="always">
+                  {slo.title}
+                </Link>
+              ),
               note: EFFECTS[slo.effect].label.toLocaleLowerCase('en-US'),
             })),
           ),
