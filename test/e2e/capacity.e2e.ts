@@ -47,3 +47,28 @@ test("a cluster's page shows each node's headroom against the inventory's target
   await card.scrollIntoViewIfNeeded();
   await card.screenshot({ path: test.info().outputPath('capacity-card.png') });
 });
+
+test("the power tab shows every cluster's nodes as headroom bars and the hypervisor", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/homelab/power');
+  const section = page.locator('.MuiCard-root').filter({
+    has: page.getByText('Capacity', { exact: true }),
+  });
+  await expect(section.getByRole('heading', { name: 'staging' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(
+    section.getByRole('img', { name: /^rpi-staging: [\d.]+ cores requested/ }),
+  ).toBeVisible();
+  await expect(
+    section.getByText(
+      /^Proxmox VE server: \d+ guest\(s\) with .* vCPUs and .* GiB of memory \(Proxmox VE, read /,
+    ),
+  ).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await section.screenshot({
+    path: test.info().outputPath('capacity-power-tab.png'),
+  });
+});
