@@ -5,7 +5,7 @@ export interface LayoutPosition {
 }
 
 /** Distances between layers (columns) and between nodes in a layer. */
-export interface LayeredLayoutSpacing {
+interface LayeredLayoutSpacing {
   layer: number;
   node: number;
 }

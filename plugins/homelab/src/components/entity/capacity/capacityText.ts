@@ -3,10 +3,7 @@ import { CapacityFigure } from '@homelab/plugin-homelab-common';
 const GIB = 2 ** 30;
 
 /** An amount in the figure's unit as people read it: cores, GiB or pods. */
-function amountText(
-  unit: CapacityFigure['unit'],
-  value: number,
-): string {
+function amountText(unit: CapacityFigure['unit'], value: number): string {
   if (unit === 'bytes') return `${(value / GIB).toFixed(1)} GiB`;
   if (unit === 'pods') return `${Math.round(value)} pods`;
   return `${value.toFixed(2)} cores`;
