@@ -15,6 +15,7 @@ import { readHomelabBackendConfig } from './config';
 import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
 import { scheduleTasks } from './scheduleTasks';
 import { createRouter } from './service/createRouter';
+import { createSharedViews } from './service/sharedViews';
 
 /**
  * The homelab backend: collectors for workloads, Flux, security reports and
@@ -59,10 +60,11 @@ export const homelabPlugin = createBackendPlugin({
         });
         await scheduleTasks({ ...deps, config, collectors, store });
 
+        const shared = createSharedViews({ ...deps, config, store });
         deps.httpRouter.use(
-          await createRouter({ ...deps, config, store, prometheus }),
+          await createRouter({ ...deps, config, store, prometheus, shared }),
         );
-        registerHomelabActions({ ...deps, config, store });
+        registerHomelabActions({ ...deps, store, shared });
       },
     });
   },

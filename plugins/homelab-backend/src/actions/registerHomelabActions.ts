@@ -1,17 +1,10 @@
 import {
   AuditorService,
-  AuthService,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
-import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
-import { FluxActions } from '../flux/FluxActions';
-import { createCachedViews } from '../service/cachedViews';
-import { FreshnessReader } from '../service/FreshnessReader';
+import { SharedViews } from '../service/sharedViews';
 import { registerBlastRadiusAction } from './blastRadiusAction';
 import { registerDriftAction } from './driftAction';
 import { registerFluxChangeActions } from './fluxChangeActions';
@@ -28,29 +21,16 @@ import { registerSlosAction } from './slosAction';
  */
 export function registerHomelabActions(options: {
   actionsRegistry: ActionsRegistryService;
-  config: HomelabBackendConfig;
   store: HomelabStore;
-  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
-  catalog: CatalogService;
-  auth: AuthService;
-  logger: LoggerService;
+  /** The REST API's caches and Flux actions, so that both serve one cache. */
+  shared: SharedViews;
   permissions: PermissionsService;
   auditor: AuditorService;
 }) {
-  const { actionsRegistry, config, store } = options;
-  const freshness = new FreshnessReader(store.collections, config.collectors);
-  // Built on first use only: an estate of their own, so that the actions
-  // need nothing from the REST router.
-  const views = createCachedViews({
-    ...options,
-    freshness,
-    ttlMs: config.cacheTtlMs,
-  });
+  const { actionsRegistry, store, shared } = options;
   const context = {
     store,
-    freshness,
-    views,
-    flux: new FluxActions(options.clusterClients, store.flux),
+    ...shared,
     permissions: options.permissions,
     auditor: options.auditor,
   };

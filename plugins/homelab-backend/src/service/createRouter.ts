@@ -13,12 +13,9 @@ import {
 } from '@homelab/plugin-homelab-node';
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
-import { FluxActions } from '../flux/FluxActions';
 import { createCapacityView } from '../capacity/capacityView';
 import { createPowerView } from '../power/powerView';
 import { createOpenApiRouter } from '../schema/openapi';
-import { createCachedViews } from './cachedViews';
-import { FreshnessReader } from './FreshnessReader';
 import { RequestAuthorization } from './RequestAuthorization';
 import { blastRadiusRoutes } from './routes/blastRadiusRoutes';
 import { capacityRoutes } from './routes/capacityRoutes';
@@ -31,6 +28,7 @@ import { powerRoutes } from './routes/powerRoutes';
 import { promotionRoutes } from './routes/promotionRoutes';
 import { sloRoutes } from './routes/sloRoutes';
 import { topologyRoutes } from './routes/topologyRoutes';
+import { createSharedViews, SharedViews } from './sharedViews';
 
 /** Everything the homelab REST API serves from and acts through. */
 interface RouterOptions {
@@ -49,6 +47,8 @@ interface RouterOptions {
   urlReader: UrlReaderService;
   /** homelab.prometheus, which the power and capacity reports ask. */
   prometheus?: PrometheusClient;
+  /** The caches and Flux actions the plugin's actions share; built here when not given. */
+  shared?: SharedViews;
   /** Checks every answer against the OpenAPI spec too; for tests. */
   validateResponses?: boolean;
 }
@@ -75,12 +75,8 @@ export async function createRouter(options: RouterOptions) {
       ? { validatorOptions: { validateResponses: true } }
       : undefined,
   );
-  const freshness = new FreshnessReader(store.collections, config.collectors);
-  const views = createCachedViews({
-    ...options,
-    freshness,
-    ttlMs: config.cacheTtlMs,
-  });
+  const { freshness, views, flux } =
+    options.shared ?? createSharedViews(options);
   const context: RouteContext = {
     store,
     freshness,
@@ -98,7 +94,7 @@ export async function createRouter(options: RouterOptions) {
       prometheus: options.prometheus,
       logger: options.logger,
     }),
-    flux: new FluxActions(options.clusterClients, store.flux),
+    flux,
     authorization: new RequestAuthorization(
       options.httpAuth,
       options.permissions,

@@ -1,0 +1,40 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
+import { HomelabBackendConfig } from '../config';
+import { HomelabStore } from '../database/HomelabStore';
+import { FluxActions } from '../flux/FluxActions';
+import { CachedViews, createCachedViews } from './cachedViews';
+import { FreshnessReader } from './FreshnessReader';
+
+/**
+ * What the REST API and the homelab actions both read from and act
+ * through, built once per plugin, so that both serve one cache of the
+ * model, topology and estate instead of reading the catalog each.
+ */
+export interface SharedViews {
+  freshness: FreshnessReader;
+  views: CachedViews;
+  flux: FluxActions;
+}
+
+export function createSharedViews(options: {
+  config: HomelabBackendConfig;
+  store: HomelabStore;
+  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+}): SharedViews {
+  const { config, store } = options;
+  const freshness = new FreshnessReader(store.collections, config.collectors);
+  return {
+    freshness,
+    views: createCachedViews({
+      ...options,
+      freshness,
+      ttlMs: config.cacheTtlMs,
+    }),
+    flux: new FluxActions(options.clusterClients, store.flux),
+  };
+}
