@@ -19,6 +19,11 @@ const stagingNodes = JSON.parse(
 ).items;
 const TOKEN = 'lab-token-5f0c2e9d1b7a';
 
+// The first live read loads @kubernetes/client-node through Jest's transform:
+// under 1 s on a quiet machine, over 5 s (Jest's default) when CI runs every
+// package's tests at once on two cores.
+jest.setTimeout(30_000);
+
 function apiConnection(
   server: KubernetesApiTestServer,
   overrides: Partial<ClusterConnection> = {},
