@@ -65,6 +65,46 @@ export interface Config {
     };
 
     /**
+     * Notifications of homelab conditions through Backstage's notifications
+     * (the portal needs @backstage/plugin-notifications-backend and
+     * -signals-backend). Each is sent to the members of the group that owns
+     * the entity concerned, once when the condition starts (again when
+     * critical vulnerabilities grow in number), and once when it clears,
+     * replacing the first in the list. Conditions are evaluated after every
+     * collection; which were notified is kept in the database, shared by all
+     * replicas.
+     */
+    notifications?: {
+      /** Default false: nothing is evaluated or sent. */
+      enabled?: boolean;
+      /**
+       * The conditions notified. Default: all of slo-fast-burn (a page
+       * alert of an SLO's burn rates fires), slo-slow-burn (a ticket alert
+       * fires, no page), critical-vulnerabilities (an app has critical
+       * vulnerabilities on a cluster), posture-drop (an app's or cluster's
+       * security score is below minimumPostureScore), stale-source (a
+       * collector's data is stale for longer than staleSourceAfterMinutes).
+       */
+      conditions?: Array<
+        | 'slo-fast-burn'
+        | 'slo-slow-burn'
+        | 'critical-vulnerabilities'
+        | 'posture-drop'
+        | 'stale-source'
+      >;
+      /** Minutes a source's data may be stale before it is notified. Default 30. */
+      staleSourceAfterMinutes?: number;
+      /** Security score (0-100) under which posture-drop holds. Default 50. */
+      minimumPostureScore?: number;
+      /**
+       * Entity reference (a group by default) told of conditions that
+       * concern no entity: SLO evaluation, which is not per cluster, going
+       * stale. Without it those are not notified.
+       */
+      defaultRecipient?: string;
+    };
+
+    /**
      * Power: each device's draw from a Prometheus query (measured), else the
      * inventory's power figures (estimated), else "not measured"; energy
      * over the last day and 30 days, its cost, and shares apportioned to

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { homelabPermissions } from '@homelab/plugin-homelab-common';
 import {
   homelabClusterClientsServiceRef,
@@ -13,6 +14,7 @@ import { registerHomelabActions } from './actions/registerHomelabActions';
 import { createCollectors } from './collectors/createCollectors';
 import { readHomelabBackendConfig } from './config';
 import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
+import { createConditionNotifications } from './notifications/createConditionNotifications';
 import { scheduleTasks } from './scheduleTasks';
 import { createRouter } from './service/createRouter';
 import { createSharedViews } from './service/sharedViews';
@@ -43,6 +45,7 @@ export const homelabPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         clusterClients: homelabClusterClientsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { rootConfig, clusterClients } = deps;
@@ -58,7 +61,18 @@ export const homelabPlugin = createBackendPlugin({
           clients: clusterClients.list(),
           prometheus,
         });
-        await scheduleTasks({ ...deps, config, collectors, store });
+        const afterCollection = await createConditionNotifications({
+          ...deps,
+          config,
+          store,
+        });
+        await scheduleTasks({
+          ...deps,
+          config,
+          collectors,
+          store,
+          afterCollection,
+        });
 
         const shared = createSharedViews({ ...deps, config, store });
         deps.httpRouter.use(

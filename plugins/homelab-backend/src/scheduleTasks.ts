@@ -7,9 +7,9 @@ import { HomelabStore } from './database/HomelabStore';
 const DAY_MS = 86_400_000;
 
 /**
- * Puts the collectors and the pruning of history on the scheduler. Every
- * task is global, whatever the configured schedule says: replicas must never
- * collect twice.
+ * Puts the collectors, each followed by afterCollection, and the pruning of
+ * history on the scheduler. Every task is global, whatever the configured
+ * schedule says: replicas must never collect twice.
  */
 export async function scheduleTasks(options: {
   scheduler: SchedulerService;
@@ -17,8 +17,11 @@ export async function scheduleTasks(options: {
   config: HomelabBackendConfig;
   collectors: Collectors;
   store: HomelabStore;
+  /** Runs after each collection: the notifications' evaluation, when enabled. */
+  afterCollection?: () => Promise<void>;
 }): Promise<void> {
-  const { scheduler, logger, config, collectors, store } = options;
+  const { scheduler, logger, config, collectors, store, afterCollection } =
+    options;
   for (const source of COLLECTOR_SOURCES) {
     const collect = collectors[source];
     if (!collect) continue;
@@ -26,7 +29,10 @@ export async function scheduleTasks(options: {
       id: `homelab-collect-${source}`,
       ...config.collectors[source].schedule,
       scope: 'global',
-      fn: collect,
+      fn: async signal => {
+        await collect(signal);
+        await afterCollection?.();
+      },
     });
   }
   if (!collectors.slo) {
