@@ -48,6 +48,26 @@ export interface Config {
       };
       /** SLO evaluation against homelab.prometheus. Default: every 2 minutes. */
       slo?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+      /**
+       * Velero Schedules and Backups (velero.io/v1), Longhorn Backups and
+       * RecurringJobs (longhorn.io/v1beta2) and k3s ETCDSnapshotFiles
+       * (k3s.cattle.io/v1). Default: every 10 minutes.
+       */
+      backups?: { schedule?: SchedulerServiceTaskScheduleDefinitionConfig };
+      /** cert-manager Certificates (cert-manager.io/v1). Default: every 10 minutes. */
+      certificates?: {
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+
+    /** How certificates are judged (GET /certificates). */
+    certificates?: {
+      /**
+       * Days before a certificate's notAfter from which it is served as
+       * expiring. Default 14.
+       * @visibility backend
+       */
+      expiringDays?: number;
     };
 
     /** SLO definitions besides Sloth and Pyrra objects in the clusters and entity annotations. */

@@ -56,6 +56,8 @@ export interface HomelabBackendConfig {
   cacheTtlMs: number;
   /** Measured sources, tariff and CPU use queries of the power report (homelab.power). */
   power: PowerSettings;
+  /** Days before notAfter from which a certificate is expiring (homelab.certificates.expiringDays). */
+  certificateExpiringDays: number;
 }
 
 /**
@@ -86,6 +88,17 @@ const DEFAULT_SCHEDULES: Record<
     timeout: { minutes: 2 },
     initialDelay: { seconds: 15 },
   },
+  // After the workloads, which say which app owns each namespace.
+  backups: {
+    frequency: { minutes: 10 },
+    timeout: { minutes: 3 },
+    initialDelay: { seconds: 25 },
+  },
+  certificates: {
+    frequency: { minutes: 10 },
+    timeout: { minutes: 3 },
+    initialDelay: { seconds: 25 },
+  },
 };
 
 /** The Polaris dashboard as its Helm chart installs it. */
@@ -98,6 +111,7 @@ const DEFAULT_POLARIS_DASHBOARD: ServiceProxyTarget = {
 const DEFAULT_STALE_AFTER_PERIODS = 2;
 const DEFAULT_RETENTION_DAYS = 90;
 const DEFAULT_CACHE_SECONDS = 30;
+const DEFAULT_CERTIFICATE_EXPIRING_DAYS = 14;
 
 function readSchedule(
   config: Config,
@@ -194,5 +208,8 @@ export function readHomelabBackendConfig(config: Config): HomelabBackendConfig {
       (config.getOptionalNumber('homelab.api.cacheSeconds') ??
         DEFAULT_CACHE_SECONDS) * 1000,
     power: readPowerSettings(config),
+    certificateExpiringDays:
+      config.getOptionalNumber('homelab.certificates.expiringDays') ??
+      DEFAULT_CERTIFICATE_EXPIRING_DAYS,
   };
 }

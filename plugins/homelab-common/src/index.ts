@@ -15,6 +15,7 @@ export * from './permissions';
 export * from './api/types';
 export * from './api/power';
 export * from './api/capacity';
+export * from './api/recovery';
 export * from './api/blastRadius';
 export * from './api/fluxKindActions';
 export * from './api/requests';

@@ -78,6 +78,27 @@ export const homelabCapacityReadPermission = createPermission({
 });
 
 /**
+ * Read backups (Velero, Longhorn, k3s etcd snapshots) and how they stand
+ * against the recovery point objectives.
+ *
+ * @public
+ */
+export const homelabBackupReadPermission = createPermission({
+  name: 'homelab.backup.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read cert-manager Certificates: readiness, expiry and renewal failures.
+ *
+ * @public
+ */
+export const homelabCertificateReadPermission = createPermission({
+  name: 'homelab.certificate.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Ask Flux to reconcile an object now.
  *
  * @public
@@ -131,6 +152,8 @@ export const homelabPermissions = [
   homelabDriftReadPermission,
   homelabPowerReadPermission,
   homelabCapacityReadPermission,
+  homelabBackupReadPermission,
+  homelabCertificateReadPermission,
   homelabFluxReconcilePermission,
   homelabFluxSuspendPermission,
   homelabReleasePromotePermission,

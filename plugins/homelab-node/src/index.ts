@@ -26,6 +26,8 @@ export type {
 export { locateInInventory } from './inventory/sourceMap';
 export type { InventoryValidation } from './inventory/validateInventory';
 export { validateInventoryFiles } from './inventory/validateInventory';
+export type { ScheduleGap } from './inventory/rules/schedules';
+export { durationMinutes, scheduleGap } from './inventory/rules/schedules';
 export {
   readInventoryFromPath,
   readInventoryFromUrl,

@@ -9,6 +9,8 @@ export const COLLECTOR_SOURCES = [
   'flux',
   'security',
   'slo',
+  'backups',
+  'certificates',
 ] as const;
 
 /** One of the collectors' sources. */

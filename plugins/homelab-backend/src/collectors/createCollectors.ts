@@ -13,6 +13,8 @@ import { HomelabStore } from '../database/HomelabStore';
 import { ClusterSloSource } from '../slo/sources/ClusterSloSource';
 import { EntityOpenSloSource } from '../slo/sources/EntityOpenSloSource';
 import { OpenSloFileSource } from '../slo/sources/OpenSloFileSource';
+import { BackupCollector } from './BackupCollector';
+import { CertificateCollector } from './CertificateCollector';
 import { runClusterCollector } from './ClusterCollector';
 import { CollectorSource } from './collectorSources';
 import { FluxCollector } from './FluxCollector';
@@ -146,7 +148,12 @@ export function createCollectors(options: CollectorOptions): Collectors {
       await run({ timeoutMs, signal });
     };
   const perCluster = (
-    collector: WorkloadsCollector | FluxCollector | SecurityCollector,
+    collector:
+      | WorkloadsCollector
+      | FluxCollector
+      | SecurityCollector
+      | BackupCollector
+      | CertificateCollector,
   ) =>
     task(collector.source, settings =>
       runClusterCollector(
@@ -168,6 +175,12 @@ export function createCollectors(options: CollectorOptions): Collectors {
         entityIndex,
         new PolarisSource(config.polaris),
       ),
+    ),
+    backups: perCluster(
+      new BackupCollector(store.backups, store.snapshots, entityIndex),
+    ),
+    certificates: perCluster(
+      new CertificateCollector(store.backups, store.snapshots, entityIndex),
     ),
   };
   if (!prometheus) return collectors;

@@ -3,6 +3,8 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { BackupStore } from './BackupStore';
+import { DatabaseBackupStore } from './DatabaseBackupStore';
 import { DatabaseClusterSnapshotStore } from './DatabaseClusterSnapshotStore';
 import { DatabaseCollectionStore } from './DatabaseCollectionStore';
 import { DatabaseFluxObjectStore } from './DatabaseFluxObjectStore';
@@ -63,6 +65,7 @@ export class DatabaseHomelabStore implements HomelabStore {
     return new DatabaseHomelabStore(knex);
   }
 
+  readonly backups: BackupStore;
   readonly collections: CollectionStore;
   readonly flux: FluxObjectStore;
   readonly posture: PostureStore;
@@ -70,6 +73,7 @@ export class DatabaseHomelabStore implements HomelabStore {
   readonly slos: SloStore;
 
   private constructor(knex: Knex) {
+    this.backups = reportingOutages(new DatabaseBackupStore(knex));
     this.collections = reportingOutages(new DatabaseCollectionStore(knex));
     this.flux = reportingOutages(new DatabaseFluxObjectStore(knex));
     this.posture = reportingOutages(new DatabasePostureStore(knex));

@@ -111,6 +111,28 @@ export interface SloHistoryRow {
   error_budget_remaining: number | null;
 }
 
+export interface BackupSetRow {
+  cluster: string;
+  /** cluster/tool/namespace/name. */
+  id: string;
+  tool: string;
+  namespace: string | null;
+  /** JSON CollectedBackupSet. */
+  data: string;
+  collected_at: DbTime;
+}
+
+export interface CertificateRow {
+  cluster: string;
+  namespace: string;
+  name: string;
+  entity_ref: string | null;
+  not_after: DbTime | null;
+  /** JSON CollectedCertificate. */
+  data: string;
+  collected_at: DbTime;
+}
+
 /** Rows per insert statement, well inside SQLite's limit on bound parameters. */
 export const INSERT_CHUNK = 200;
 

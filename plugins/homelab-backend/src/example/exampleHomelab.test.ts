@@ -157,7 +157,14 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       });
       server = backend.server;
       // In the order of their default schedules: workloads first.
-      for (const name of ['workloads', 'flux', 'security', 'slo']) {
+      for (const name of [
+        'workloads',
+        'flux',
+        'security',
+        'slo',
+        'backups',
+        'certificates',
+      ]) {
         await scheduler.triggerTask(`homelab-collect-${name}`);
       }
       recordedAnswers.push(...fs.readdirSync(EXAMPLE_PROMETHEUS_DIR));
@@ -170,10 +177,22 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
     };
 
     it('collects every source of both clusters, with nothing missing', async () => {
+      const expectedWarnings: Record<string, string[]> = {
+        security: [
+          "2 Trivy report(s) list only failed checks (Trivy Operator's report.recordFailedChecksOnly): their failures count, but without their passed checks they are left out of the configuration score",
+        ],
+        'backups staging': [
+          'Velero is not installed: the cluster does not serve velero.io/v1',
+        ],
+      };
       const { sources } = await get('/freshness');
       expect(
         sources.map((s: any) => `${s.source} ${s.cluster ?? ''} ${s.state}`),
       ).toEqual([
+        'backups production fresh',
+        'backups staging fresh',
+        'certificates production fresh',
+        'certificates staging fresh',
         'flux production fresh',
         'flux staging fresh',
         'security production fresh',
@@ -184,7 +203,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       ]);
       // Nothing missing; what the reports cannot tell is said. The example's
       // ConfigAuditReports list only their failed checks, as Trivy Operator
-      // writes them by default.
+      // writes them by default; staging runs no Velero.
       expect(
         sources.map((s: any) => [
           `${s.source} ${s.cluster ?? ''}`,
@@ -193,11 +212,9 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       ).toEqual(
         sources.map((s: any) => [
           `${s.source} ${s.cluster ?? ''}`,
-          s.source === 'security'
-            ? [
-                "2 Trivy report(s) list only failed checks (Trivy Operator's report.recordFailedChecksOnly): their failures count, but without their passed checks they are left out of the configuration score",
-              ]
-            : [],
+          expectedWarnings[
+            s.source === 'backups' ? `backups ${s.cluster}` : s.source
+          ] ?? [],
         ]),
       );
     });

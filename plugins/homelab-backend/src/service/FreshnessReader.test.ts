@@ -24,6 +24,8 @@ function reader(
     flux: { staleAfterMs: TWO_MINUTES },
     security: { staleAfterMs: TWO_MINUTES },
     slo: { staleAfterMs: TWO_MINUTES },
+    backups: { staleAfterMs: TWO_MINUTES },
+    certificates: { staleAfterMs: TWO_MINUTES },
     ...Object.fromEntries(
       Object.entries(allowances).map(([source, staleAfterMs]) => [
         source,

@@ -14,9 +14,11 @@ import {
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { createCapacityView } from '../capacity/capacityView';
+import { ServedRecovery } from '../backups/servedRecovery';
 import { createPowerView } from '../power/powerView';
 import { createOpenApiRouter } from '../schema/openapi';
 import { RequestAuthorization } from './RequestAuthorization';
+import { backupRoutes } from './routes/backupRoutes';
 import { blastRadiusRoutes } from './routes/blastRadiusRoutes';
 import { capacityRoutes } from './routes/capacityRoutes';
 import { driftRoutes } from './routes/driftRoutes';
@@ -65,6 +67,7 @@ const ROUTE_GROUPS: RouteGroup[] = [
   promotionRoutes,
   powerRoutes,
   capacityRoutes,
+  backupRoutes,
 ];
 
 /** The homelab REST API, typed and validated by src/schema/openapi.yaml. */
@@ -95,6 +98,11 @@ export async function createRouter(options: RouterOptions) {
       logger: options.logger,
     }),
     flux,
+    recovery: new ServedRecovery(
+      store.backups,
+      () => views.model.get(),
+      config.certificateExpiringDays,
+    ),
     authorization: new RequestAuthorization(
       options.httpAuth,
       options.permissions,

@@ -3,8 +3,11 @@ import type { BlastRadius, BlastRadiusMode } from './blastRadius';
 import type { CapacityReport } from './capacity';
 import type { paths } from './generated/openapi';
 import type { PowerReport } from './power';
+import type { BackupSet, Certificate } from './recovery';
 import { Query, queryString } from './queryString';
 import {
+  BackupsQuery,
+  CertificatesQuery,
   FindingsQuery,
   FluxObjectRef,
   FluxObjectsQuery,
@@ -237,6 +240,32 @@ export class HomelabApiClient {
     freshness: SourceFreshness[];
   }> {
     return this.#call('get', '/capacity', {});
+  }
+
+  /**
+   * Velero schedules, Longhorn volumes and k3s etcd snapshots with their
+   * last backups, judged now against the recovery point objectives, worst
+   * first.
+   */
+  getBackups(query?: BackupsQuery): Promise<{
+    items: BackupSet[];
+    totalCount: number;
+    offset: number;
+    limit: number;
+    freshness: SourceFreshness[];
+  }> {
+    return this.#call('get', '/backups', { query });
+  }
+
+  /** cert-manager Certificates with readiness, expiry and renewal failures, worst first. */
+  getCertificates(query?: CertificatesQuery): Promise<{
+    items: Certificate[];
+    totalCount: number;
+    offset: number;
+    limit: number;
+    freshness: SourceFreshness[];
+  }> {
+    return this.#call('get', '/certificates', { query });
   }
 
   /** An operation of the spec, its parameters and answer typed by the spec. */

@@ -4,6 +4,7 @@ import {
   FluxKind,
   PostureSummary,
 } from './types';
+import { BackupState, CertificateState } from './recovery';
 
 /**
  * Which summaries to list: a scope, and optionally one cluster, namespace or entity.
@@ -114,3 +115,37 @@ export interface TopologyQuery {
   /** folded: no workload nodes; each namespace counts its workloads by state. */
   workloads?: 'folded';
 }
+
+/**
+ * Which backups or certificates to list, and which page of them.
+ *
+ * @public
+ */
+export interface RecoveryQuery<State extends string> {
+  /** Only this cluster. */
+  cluster?: string;
+  /** Only what is in or covers this namespace. */
+  namespace?: string;
+  /** Only what holds or serves this app; a cluster's entity lists everything in the cluster. */
+  entityRef?: string;
+  /** Only these states. */
+  state?: State[];
+  /** Items to skip. */
+  offset?: number;
+  /** Items to return, at most 500. */
+  limit?: number;
+}
+
+/**
+ * Which backup sets to list.
+ *
+ * @public
+ */
+export type BackupsQuery = RecoveryQuery<BackupState>;
+
+/**
+ * Which certificates to list.
+ *
+ * @public
+ */
+export type CertificatesQuery = RecoveryQuery<CertificateState>;

@@ -29,6 +29,14 @@ import type {
   HypervisorCapacity,
   CapacityReport,
 } from './capacity';
+import type {
+  BackupTool,
+  BackupRun,
+  BackupState,
+  BackupSet,
+  CertificateState,
+  Certificate,
+} from './recovery';
 import type { components } from './generated/openapi';
 import {
   AppDrift,
@@ -121,6 +129,12 @@ interface DocumentedAs {
   GuestAllocation: GuestAllocation;
   HypervisorCapacity: HypervisorCapacity;
   CapacityReport: CapacityReport;
+  BackupTool: BackupTool;
+  BackupRun: BackupRun;
+  BackupState: BackupState;
+  BackupSet: BackupSet;
+  CertificateState: CertificateState;
+  Certificate: Certificate;
 }
 
 // The check is tsc's (npm test's types step): a schema that the spec adds,
@@ -182,6 +196,12 @@ const documentedAsInSpec: {
   GuestAllocation: true,
   HypervisorCapacity: true,
   CapacityReport: true,
+  BackupTool: true,
+  BackupRun: true,
+  BackupState: true,
+  BackupSet: true,
+  CertificateState: true,
+  Certificate: true,
 };
 
 describe('the API types', () => {

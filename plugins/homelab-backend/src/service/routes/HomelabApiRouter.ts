@@ -4,6 +4,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CapacityReport, PowerReport } from '@homelab/plugin-homelab-common';
+import { ServedRecovery } from '../../backups/servedRecovery';
 import { PromotionSettings } from '../../config';
 import { HomelabStore } from '../../database/HomelabStore';
 import { FluxActions } from '../../flux/FluxActions';
@@ -27,6 +28,8 @@ export interface RouteContext {
   /** The capacity report, rebuilt in the background. */
   capacity: RefreshingCache<CapacityReport>;
   flux: FluxActions;
+  /** Backups and certificates, judged when read. */
+  recovery: ServedRecovery;
   authorization: RequestAuthorization;
   auditor: AuditorService;
   /** The GitOps repository and gates the promotion preview reads. */

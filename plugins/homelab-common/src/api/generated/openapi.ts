@@ -295,6 +295,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/backups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Velero schedules, Longhorn volumes and k3s etcd snapshots with their last backups, each against the recovery point objective the inventory states for its app or cluster; worst first, paged. */
+    get: operations['GetBackups'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/certificates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description cert-manager Certificates with their Ready condition, expiry and renewal failures; worst first, paged. */
+    get: operations['GetCertificates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -921,6 +955,83 @@ export interface components {
       hypervisors: components['schemas']['HypervisorCapacity'][];
       warnings: string[];
     };
+    /**
+     * @description What made a set of backups.
+     * @enum {string}
+     */
+    BackupTool: 'velero' | 'longhorn' | 'k3s-etcd';
+    /** @description One backup - a Velero Backup, a Longhorn Backup or a k3s etcd snapshot. */
+    BackupRun: {
+      name: string;
+      /** @description Its state as the tool writes it. */
+      phase: string;
+      succeeded: boolean;
+      startedAt?: string;
+      completedAt?: string;
+      errors?: number;
+      warnings?: number;
+      message?: string;
+    };
+    /** @enum {string} */
+    BackupState:
+      | 'ok'
+      | 'failed'
+      | 'missed'
+      | 'outside-rpo'
+      | 'never-succeeded'
+      | 'unknown';
+    /** @description One thing backed up again and again and its last backups, judged when served against the inventory's recovery point objective. */
+    BackupSet: {
+      id: string;
+      cluster: string;
+      tool: components['schemas']['BackupTool'];
+      namespace?: string;
+      name: string;
+      coveredNamespaces: string[];
+      /** @description The apps whose namespaces it covers. */
+      entityRefs: string[];
+      schedule?: string;
+      recurringJobs?: string[];
+      paused?: boolean;
+      problems: string[];
+      lastAttempt?: components['schemas']['BackupRun'];
+      lastSuccess?: components['schemas']['BackupRun'];
+      failuresSinceSuccess: number;
+      rpo?: string;
+      rpoFrom?: string;
+      ageSeconds?: number;
+      state: components['schemas']['BackupState'];
+      reason: string;
+    };
+    /** @enum {string} */
+    CertificateState:
+      | 'valid'
+      | 'expiring'
+      | 'expired'
+      | 'not-ready'
+      | 'unknown';
+    /** @description A cert-manager Certificate, judged when served. */
+    Certificate: {
+      id: string;
+      cluster: string;
+      namespace: string;
+      name: string;
+      entityRef?: string;
+      secretName?: string;
+      dnsNames: string[];
+      issuer?: string;
+      ready: components['schemas']['ReadyStatus'];
+      readyReason?: string;
+      readyMessage?: string;
+      notBefore?: string;
+      notAfter?: string;
+      renewalTime?: string;
+      failedIssuanceAttempts?: number;
+      lastFailureTime?: string;
+      daysToExpiry?: number;
+      state: components['schemas']['CertificateState'];
+      reason: string;
+    };
   };
   responses: {
     /** @description An error. */
@@ -1416,6 +1527,82 @@ export interface operations {
         content: {
           'application/json': {
             capacity: components['schemas']['CapacityReport'];
+            freshness: components['schemas']['Freshness'];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetBackups: {
+    parameters: {
+      query?: {
+        /** @description Only this cluster, by its inventory name. */
+        cluster?: components['parameters']['cluster'];
+        /** @description Only this Kubernetes namespace. */
+        namespace?: components['parameters']['namespace'];
+        /** @description Only what belongs to this catalog entity, like component:default/home-assistant. */
+        entityRef?: components['parameters']['entityRef'];
+        /** @description Only these states. */
+        state?: components['schemas']['BackupState'][];
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page, worst first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['BackupSet'][];
+            totalCount: number;
+            offset: number;
+            limit: number;
+            freshness: components['schemas']['Freshness'];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetCertificates: {
+    parameters: {
+      query?: {
+        /** @description Only this cluster, by its inventory name. */
+        cluster?: components['parameters']['cluster'];
+        /** @description Only this Kubernetes namespace. */
+        namespace?: components['parameters']['namespace'];
+        /** @description Only what belongs to this catalog entity, like component:default/home-assistant. */
+        entityRef?: components['parameters']['entityRef'];
+        /** @description Only these states. */
+        state?: components['schemas']['CertificateState'][];
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page, worst first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['Certificate'][];
+            totalCount: number;
+            offset: number;
+            limit: number;
             freshness: components['schemas']['Freshness'];
           };
         };

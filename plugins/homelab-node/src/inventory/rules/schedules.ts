@@ -5,8 +5,10 @@
  * ranges, steps and month and day names), the @hourly/@daily/@weekly/
  * @monthly/@yearly shorthands, and "@every <duration>" as Velero and
  * robfig/cron take it.
+ *
+ * @public
  */
-type ScheduleGap = { minutes: number } | { problem: string };
+export type ScheduleGap = { minutes: number } | { problem: string };
 
 const SHORTHANDS: Record<string, string> = {
   '@hourly': '0 * * * *',
@@ -45,7 +47,11 @@ const UNIT_MINUTES: Record<string, number> = {
   w: 10080,
 };
 
-/** The minutes of a duration like "6h" or "1h30m", or undefined. */
+/**
+ * The minutes of a duration like "6h" or "1h30m", or undefined.
+ *
+ * @public
+ */
 export function durationMinutes(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)];
   if (!parts.length || parts.map(p => p[0]).join('') !== text) return undefined;
@@ -135,7 +141,11 @@ function cronGap(expression: string): ScheduleGap {
   return { minutes: gap };
 }
 
-/** The longest gap between runs of a backup schedule. */
+/**
+ * The longest gap between runs of a backup schedule.
+ *
+ * @public
+ */
 export function scheduleGap(schedule: string): ScheduleGap {
   const text = schedule.trim();
   if (text === 'continuous') return { minutes: 0 };

@@ -2067,6 +2067,227 @@ export const spec = {
           },
         },
       },
+      BackupTool: {
+        type: 'string',
+        description: 'What made a set of backups.',
+        enum: ['velero', 'longhorn', 'k3s-etcd'],
+      },
+      BackupRun: {
+        type: 'object',
+        description:
+          'One backup - a Velero Backup, a Longhorn Backup or a k3s etcd snapshot.',
+        required: ['name', 'phase', 'succeeded'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+            description: 'Its state as the tool writes it.',
+          },
+          succeeded: {
+            type: 'boolean',
+          },
+          startedAt: {
+            type: 'string',
+          },
+          completedAt: {
+            type: 'string',
+          },
+          errors: {
+            type: 'integer',
+          },
+          warnings: {
+            type: 'integer',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      BackupState: {
+        type: 'string',
+        enum: [
+          'ok',
+          'failed',
+          'missed',
+          'outside-rpo',
+          'never-succeeded',
+          'unknown',
+        ],
+      },
+      BackupSet: {
+        type: 'object',
+        description:
+          "One thing backed up again and again and its last backups, judged when served against the inventory's recovery point objective.",
+        required: [
+          'id',
+          'cluster',
+          'tool',
+          'name',
+          'coveredNamespaces',
+          'entityRefs',
+          'problems',
+          'failuresSinceSuccess',
+          'state',
+          'reason',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          tool: {
+            $ref: '#/components/schemas/BackupTool',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          coveredNamespaces: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entityRefs: {
+            type: 'array',
+            description: 'The apps whose namespaces it covers.',
+            items: {
+              type: 'string',
+            },
+          },
+          schedule: {
+            type: 'string',
+          },
+          recurringJobs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          paused: {
+            type: 'boolean',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lastAttempt: {
+            $ref: '#/components/schemas/BackupRun',
+          },
+          lastSuccess: {
+            $ref: '#/components/schemas/BackupRun',
+          },
+          failuresSinceSuccess: {
+            type: 'integer',
+          },
+          rpo: {
+            type: 'string',
+          },
+          rpoFrom: {
+            type: 'string',
+          },
+          ageSeconds: {
+            type: 'number',
+          },
+          state: {
+            $ref: '#/components/schemas/BackupState',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      CertificateState: {
+        type: 'string',
+        enum: ['valid', 'expiring', 'expired', 'not-ready', 'unknown'],
+      },
+      Certificate: {
+        type: 'object',
+        description: 'A cert-manager Certificate, judged when served.',
+        required: [
+          'id',
+          'cluster',
+          'namespace',
+          'name',
+          'dnsNames',
+          'ready',
+          'state',
+          'reason',
+        ],
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          cluster: {
+            type: 'string',
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          secretName: {
+            type: 'string',
+          },
+          dnsNames: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          issuer: {
+            type: 'string',
+          },
+          ready: {
+            $ref: '#/components/schemas/ReadyStatus',
+          },
+          readyReason: {
+            type: 'string',
+          },
+          readyMessage: {
+            type: 'string',
+          },
+          notBefore: {
+            type: 'string',
+          },
+          notAfter: {
+            type: 'string',
+          },
+          renewalTime: {
+            type: 'string',
+          },
+          failedIssuanceAttempts: {
+            type: 'integer',
+          },
+          lastFailureTime: {
+            type: 'string',
+          },
+          daysToExpiry: {
+            type: 'number',
+          },
+          state: {
+            $ref: '#/components/schemas/CertificateState',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
     },
   },
   paths: {
@@ -2834,6 +3055,198 @@ export const spec = {
                   properties: {
                     capacity: {
                       $ref: '#/components/schemas/CapacityReport',
+                    },
+                    freshness: {
+                      $ref: '#/components/schemas/Freshness',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/backups': {
+      get: {
+        operationId: 'GetBackups',
+        description:
+          'Velero schedules, Longhorn volumes and k3s etcd snapshots with their last backups, each against the recovery point objective the inventory states for its app or cluster; worst first, paged.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only these states.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/BackupState',
+              },
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page, worst first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'items',
+                    'totalCount',
+                    'offset',
+                    'limit',
+                    'freshness',
+                  ],
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/BackupSet',
+                      },
+                    },
+                    totalCount: {
+                      type: 'number',
+                    },
+                    offset: {
+                      type: 'number',
+                    },
+                    limit: {
+                      type: 'number',
+                    },
+                    freshness: {
+                      $ref: '#/components/schemas/Freshness',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/certificates': {
+      get: {
+        operationId: 'GetCertificates',
+        description:
+          'cert-manager Certificates with their Ready condition, expiry and renewal failures; worst first, paged.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/cluster',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/entityRef',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            description: 'Only these states.',
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/CertificateState',
+              },
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page, worst first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'items',
+                    'totalCount',
+                    'offset',
+                    'limit',
+                    'freshness',
+                  ],
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Certificate',
+                      },
+                    },
+                    totalCount: {
+                      type: 'number',
+                    },
+                    offset: {
+                      type: 'number',
+                    },
+                    limit: {
+                      type: 'number',
                     },
                     freshness: {
                       $ref: '#/components/schemas/Freshness',
