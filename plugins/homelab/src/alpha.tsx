@@ -192,6 +192,17 @@ const capacityCard = EntityCardBlueprint.make({
   },
 });
 
+const recoveryCard = EntityCardBlueprint.make({
+  name: 'recovery',
+  params: {
+    filter: entity => isHomelabWorkload(entity) || isHomelabCluster(entity),
+    loader: () =>
+      import('./components/recovery/EntityRecoveryCard').then(m =>
+        compatWrapper(<m.EntityRecoveryCard />),
+      ),
+  },
+});
+
 const clusterContent = EntityContentBlueprint.make({
   name: 'cluster',
   params: {
@@ -253,6 +264,7 @@ export default createFrontendPlugin({
     sloCard,
     powerCard,
     capacityCard,
+    recoveryCard,
     driftCard,
     clusterContent,
     mermaidAddon,

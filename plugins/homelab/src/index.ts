@@ -20,6 +20,7 @@ export {
   EntityHomelabIpPoolCard,
   EntityHomelabBlastRadiusCard,
   EntityHomelabCapacityCard,
+  EntityHomelabRecoveryCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
 } from './plugin';

@@ -144,6 +144,25 @@ export const EntityHomelabCapacityCard: () => JSX.Element =
   );
 
 /**
+ * An app's or cluster's backups (last success against the recovery point
+ * objective) and certificates (days to expiry).
+ *
+ * @public
+ */
+export const EntityHomelabRecoveryCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabRecoveryCard',
+      component: {
+        lazy: () =>
+          import('./components/recovery/EntityRecoveryCard').then(
+            m => m.EntityRecoveryCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * A cluster's facts, nodes and Flux objects, with reconcile and suspend controls.
  *
  * @public

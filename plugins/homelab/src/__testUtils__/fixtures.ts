@@ -19,6 +19,10 @@ import capacityOfExample from './capacityOfExample.json';
 // GET /api/homelab/blast-radius?entityRef=resource:default/rk1-1 of the
 // example homelab, as the backend answered it (exampleHomelab.test.ts).
 import blastRadiusOfRk1 from './blastRadiusOfRk1.json';
+// GET /api/homelab/backups and /certificates of the example homelab judged at
+// 2026-12-02T14:30:00Z, as the backend answered them (backupCollectors.test.ts).
+import backupsOfExample from './backupsOfExample.json';
+import certificatesOfExample from './certificatesOfExample.json';
 
 /*
  * Answers in the shapes of the homelab backend's OpenAPI spec, for
@@ -682,6 +686,12 @@ export function fakeHomelabApi(
       powerOfExample as Awaited<ReturnType<HomelabApi['getPower']>>,
     getCapacity: async () =>
       capacityOfExample as Awaited<ReturnType<HomelabApi['getCapacity']>>,
+    getBackups: async () =>
+      backupsOfExample as Awaited<ReturnType<HomelabApi['getBackups']>>,
+    getCertificates: async () =>
+      certificatesOfExample as Awaited<
+        ReturnType<HomelabApi['getCertificates']>
+      >,
     getBlastRadius: async query => ({
       ...(blastRadiusOfRk1 as BlastRadius),
       mode: query.mode ?? 'failure',

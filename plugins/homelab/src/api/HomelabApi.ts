@@ -1,9 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AppDrift,
+  BackupSet,
+  BackupsQuery,
   BlastRadius,
   BlastRadiusMode,
   CapacityReport,
+  Certificate,
+  CertificatesQuery,
   Finding,
   FindingsQuery,
   FluxCluster,
@@ -104,6 +108,28 @@ export interface HomelabApi {
    * to full, and each hypervisor's guests' allocation.
    */
   getCapacity(): Promise<WithFreshness<{ capacity: CapacityReport }>>;
+  /**
+   * Velero schedules, Longhorn volumes and k3s etcd snapshots with their
+   * last backups, judged now against the recovery point objectives, worst
+   * first.
+   */
+  getBackups(query?: BackupsQuery): Promise<
+    WithFreshness<{
+      items: BackupSet[];
+      totalCount: number;
+      offset: number;
+      limit: number;
+    }>
+  >;
+  /** cert-manager Certificates with readiness, expiry and renewal failures, worst first. */
+  getCertificates(query?: CertificatesQuery): Promise<
+    WithFreshness<{
+      items: Certificate[];
+      totalCount: number;
+      offset: number;
+      limit: number;
+    }>
+  >;
 }
 
 /**

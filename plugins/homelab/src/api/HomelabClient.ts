@@ -75,6 +75,13 @@ export class HomelabClient implements HomelabApi {
   /** {@inheritDoc HomelabApi.getCapacity} */
   getCapacity: HomelabApi['getCapacity'] = () => this.client.getCapacity();
 
+  /** {@inheritDoc HomelabApi.getBackups} */
+  getBackups: HomelabApi['getBackups'] = query => this.client.getBackups(query);
+
+  /** {@inheritDoc HomelabApi.getCertificates} */
+  getCertificates: HomelabApi['getCertificates'] = query =>
+    this.client.getCertificates(query);
+
   /** {@inheritDoc HomelabApi.previewPromotion} */
   previewPromotion: HomelabApi['previewPromotion'] = request =>
     this.client.previewPromotion(request);

@@ -19,6 +19,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { AsyncState } from 'react-use/esm/useAsyncFn';
 import { homelabApiRef } from '../../api/HomelabApi';
+import { RecoverySection } from '../recovery/RecoverySection';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { Score } from '../shared/Score';
 import { useQueryParams } from '../shared/useQueryParams';
@@ -172,7 +173,8 @@ function FindingsFilters(props: {
 /**
  * Security posture of the homelab: each cluster's score and counts from
  * Trivy Operator, Polaris and policy reports, a trend of the selected
- * scope, the namespaces, and every finding with filters and paging. The
+ * scope, the namespaces, every finding with filters and paging, and the
+ * backups and certificates. The
  * selection lives in the URL (cluster, namespace, severity, source).
  */
 export function SecurityPage() {
@@ -217,6 +219,7 @@ export function SecurityPage() {
           title="No security reports yet"
           description="Install Trivy Operator, Polaris or Kyverno in a cluster under homelab.clusters; the security collector reads their reports every 30 minutes."
         />
+        <RecoverySection />
       </>
     );
   }
@@ -285,6 +288,9 @@ export function SecurityPage() {
               source: source.length ? source : undefined,
             }}
           />
+        </Grid>
+        <Grid item xs={12}>
+          <RecoverySection cluster={cluster} />
         </Grid>
       </Grid>
     </>
