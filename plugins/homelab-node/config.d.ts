@@ -130,6 +130,13 @@ export interface Config {
         minimumSoakHours?: number;
         /** No freeze window of the target environment is in force. Default required. */
         freezeWindows?: 'required' | 'advisory' | 'off';
+        /**
+         * Some backup covering the namespace the app runs in, in the target
+         * environment, is ok now: its last success within the RPO the
+         * inventory states (or, without one, within its own schedule), as
+         * GET /backups of homelab-backend judges it. Default off.
+         */
+        recentBackup?: 'required' | 'advisory' | 'off';
       };
       /** Times when promotions to an environment are refused. */
       freezes?: Array<{

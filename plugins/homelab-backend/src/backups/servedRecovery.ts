@@ -154,7 +154,8 @@ export class ServedRecovery {
           ref => set.entityRefs.includes(ref),
           namespace =>
             set.namespace === namespace ||
-            set.coveredNamespaces.includes(namespace),
+            set.coveredNamespaces.includes(namespace) ||
+            set.coveredNamespaces.includes('*'),
         ),
       )
       .sort(

@@ -238,6 +238,17 @@ describe('backup and certificate collectors against local HTTP servers speaking 
       'daily-apps',
       'weekly-cluster',
     ]);
+    // What covers a namespace, as the recentBackup gate asks: a set that
+    // names it, and one that backs up every namespace.
+    const forNamespace = await request(api)
+      .get('/backups')
+      .query({ cluster: 'production', namespace: 'nextcloud' });
+    expect(forNamespace.body.items.map((s: any) => s.name)).toEqual([
+      'pvc-3f1c2a9e-5b7d-4c1e-9a0f-2d6b8e4c7a11',
+      'pvc-8a4e6c20-1d3f-4b5a-8c7e-9f0a1b2c3d44',
+      'daily-apps',
+      'weekly-cluster',
+    ]);
     const page = await request(api)
       .get('/backups')
       .query({ state: ['failed', 'ok'], offset: 1, limit: 1 });

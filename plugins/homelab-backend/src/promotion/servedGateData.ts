@@ -1,4 +1,5 @@
 import {
+  homelabBackupReadPermission,
   homelabPostureReadPermission,
   homelabSloReadPermission,
 } from '@homelab/plugin-homelab-common';
@@ -13,7 +14,7 @@ import {
 
 /**
  * The gates' data as this backend serves it to the caller of a request:
- * what GET /drift, /posture/findings and /slos answer, each under its own
+ * what GET /drift, /posture/findings, /slos and /backups answer, each under its own
  * read permission, so a gate the caller may not see is undecided.
  */
 export function servedGateData(
@@ -32,6 +33,16 @@ export function servedGateData(
     slos: async () => {
       await context.authorization.require(request, homelabSloReadPermission);
       return readSlos(context);
+    },
+    backups: async (cluster, namespace) => {
+      await context.authorization.require(request, homelabBackupReadPermission);
+      const freshness = await context.freshness.read(['backups']);
+      const items = await context.recovery.backupSets(
+        { cluster, namespace },
+        freshness,
+        new Date(),
+      );
+      return { items, freshness };
     },
   };
 }

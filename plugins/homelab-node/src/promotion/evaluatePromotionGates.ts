@@ -1,6 +1,7 @@
 import {
   AppDrift,
   AppRelease,
+  BackupSet,
   Finding,
   SloStatus,
   SourceFreshness,
@@ -8,6 +9,8 @@ import {
 import { sameVersion } from '../gitops/versions/compareVersions';
 import { activeFreeze, describeFreeze } from './activeFreeze';
 import { GateMode, PromotionGateSettings } from './gateSettings';
+import { staleNote, where } from './gateText';
+import { recentBackupGate } from './recentBackupGate';
 
 /**
  * One gate's verdict.
@@ -20,7 +23,8 @@ export type GateResult = {
     | 'criticalVulnerabilities'
     | 'errorBudget'
     | 'soakTime'
-    | 'freezeWindow';
+    | 'freezeWindow'
+    | 'recentBackup';
   mode: 'required' | 'advisory';
   /** null: it could not be decided (no data, stale data, an unreachable API). */
   passed: boolean | null;
@@ -43,6 +47,15 @@ export interface PromotionGateData {
   ): Promise<{ items: Finding[]; freshness: SourceFreshness[] }>;
   /** Every SLO and its state, and how fresh the SLO source is. */
   slos(): Promise<{ items: SloStatus[]; freshness: SourceFreshness[] }>;
+  /**
+   * The backup sets covering a namespace of a cluster, judged now, and how
+   * fresh the backups source is; without it the recentBackup gate cannot
+   * decide.
+   */
+  backups?(
+    cluster: string,
+    namespace: string,
+  ): Promise<{ items: BackupSet[]; freshness: SourceFreshness[] }>;
 }
 
 /**
@@ -61,16 +74,6 @@ export interface PromotionCandidate {
   version?: string;
 }
 
-const staleNote = (freshness: SourceFreshness[]) =>
-  freshness
-    .filter(f => f.state !== 'fresh')
-    .map(
-      f =>
-        `${f.source}${f.cluster ? ` of ${f.cluster}` : ''} is ${f.state}${
-          f.collectedAt ? ` (collected ${f.collectedAt})` : ''
-        }${f.error ? `: ${f.error}` : ''}`,
-    );
-
 /**
  * The version a release runs, as comparable with a promoted version: a
  * HelmRelease's chart version; a Kustomization's revision without its
@@ -86,10 +89,11 @@ export function runningVersion(release: AppRelease): string | undefined {
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 
-type Verdict = Omit<GateResult, 'gate' | 'mode'>;
+/** A gate's verdict, before its name and mode are added. */
+export type Verdict = Omit<GateResult, 'gate' | 'mode'>;
 
 /** What every gate reads: the promotion, the settings, the data and the releases of the app. */
-interface GateContext {
+export interface GateContext {
   candidate: PromotionCandidate;
   settings: PromotionGateSettings;
   data: PromotionGateData;
@@ -102,9 +106,6 @@ interface GateContext {
     stale: string[];
   }>;
 }
-
-const where = (r: AppRelease) =>
-  `${r.kind} ${r.namespace}/${r.name} in ${r.cluster}`;
 
 async function freezeWindowGate({
   candidate,
@@ -334,6 +335,11 @@ const GATES: Array<{
     decide: criticalVulnerabilitiesGate,
   },
   { gate: 'errorBudget', mode: s => s.errorBudget, decide: errorBudgetGate },
+  {
+    gate: 'recentBackup',
+    mode: s => s.recentBackup,
+    decide: recentBackupGate,
+  },
 ];
 
 /**

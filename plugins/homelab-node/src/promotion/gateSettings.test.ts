@@ -10,7 +10,7 @@ const freeze = (window: object) => read({ freezes: [window] }).freezes[0];
 const refusal = (window: object) => () => read({ freezes: [window] });
 
 describe('readGateSettings', () => {
-  it('without configuration: Flux health, vulnerabilities and freezes required, the rest advisory', () => {
+  it('without configuration: Flux health, vulnerabilities and freezes required, the rest advisory, and a recent backup not asked', () => {
     expect(read()).toEqual({
       fluxReady: 'required',
       criticalVulnerabilities: 'required',
@@ -20,6 +20,7 @@ describe('readGateSettings', () => {
       minimumSoakHours: 24,
       freezeWindows: 'required',
       freezes: [],
+      recentBackup: 'off',
     });
   });
 
@@ -34,6 +35,7 @@ describe('readGateSettings', () => {
           soakTime: 'off',
           minimumSoakHours: 2,
           freezeWindows: 'advisory',
+          recentBackup: 'required',
         },
       }),
     ).toEqual({
@@ -45,6 +47,7 @@ describe('readGateSettings', () => {
       minimumSoakHours: 2,
       freezeWindows: 'advisory',
       freezes: [],
+      recentBackup: 'required',
     });
   });
 

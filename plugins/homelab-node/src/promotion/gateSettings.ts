@@ -55,6 +55,8 @@ export interface PromotionGateSettings {
   freezeWindows: GateMode;
   /** The freeze windows. */
   freezes: FreezeWindow[];
+  /** The target's data has a backup within its objective (or its schedule). */
+  recentBackup: GateMode;
 }
 
 const MODES: GateMode[] = ['required', 'advisory', 'off'];
@@ -144,6 +146,7 @@ export function readGateSettings(config: Config): PromotionGateSettings {
     soakTime: mode('soakTime', 'advisory'),
     minimumSoakHours: hours,
     freezeWindows: mode('freezeWindows', 'required'),
+    recentBackup: mode('recentBackup', 'off'),
     freezes: (promotion?.getOptionalConfigArray('freezes') ?? []).map((c, i) =>
       readFreeze(c, `homelab.promotion.freezes[${i}]`),
     ),

@@ -40,6 +40,8 @@ export function homelabApiGateData(
         }),
       ),
     slos: () => inBackendWords(client.getSlos()),
+    backups: (cluster, namespace) =>
+      inBackendWords(client.getBackups({ cluster, namespace, limit: 500 })),
   };
 }
 
