@@ -42,6 +42,11 @@ backend.add(import('@homelab/plugin-permission-backend-module-homelab'));
 // Live homelab data (Flux, security posture, SLOs, topology) and its REST API.
 backend.add(import('@homelab/plugin-homelab-backend'));
 backend.add(import('@homelab/plugin-scaffolder-backend-module-homelab'));
+// Scorecards: tech-insights with the homelab fact retrievers and checks (SLO
+// defined, backups within RPO, no critical vulnerabilities, Flux Ready,
+// certificates valid, inventory valid); cadences in techInsights.factRetrievers.
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(import('@homelab/plugin-tech-insights-backend-module-homelab'));
 // The homelab actions (blast radius, SLOs, posture, Flux objects, Flux
 // reconcile) as MCP tools for agents at /api/mcp-actions/v1; which plugins'
 // actions it offers is backend.actions.pluginSources.
