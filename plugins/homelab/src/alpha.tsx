@@ -181,6 +181,17 @@ const driftCard = EntityCardBlueprint.make({
   },
 });
 
+const scorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  params: {
+    filter: isHomelabWorkload,
+    loader: () =>
+      import('./components/entity/scorecard/EntityScorecardCard').then(m =>
+        compatWrapper(<m.EntityScorecardCard />),
+      ),
+  },
+});
+
 const capacityCard = EntityCardBlueprint.make({
   name: 'capacity',
   params: {
@@ -231,6 +242,26 @@ const promotionPreviewField = FormFieldBlueprint.make({
     field: () =>
       import('./components/scaffolder/promotionPreviewFormField').then(
         m => m.promotionPreviewFormField,
+      ),
+  },
+});
+
+const appFitField = FormFieldBlueprint.make({
+  name: 'app-fit',
+  params: {
+    field: () =>
+      import('./components/scaffolder/fitFormFields').then(
+        m => m.appFitFormField,
+      ),
+  },
+});
+
+const nodeFitField = FormFieldBlueprint.make({
+  name: 'node-fit',
+  params: {
+    field: () =>
+      import('./components/scaffolder/fitFormFields').then(
+        m => m.nodeFitFormField,
       ),
   },
 });

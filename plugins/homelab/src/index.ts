@@ -21,8 +21,11 @@ export {
   EntityHomelabBlastRadiusCard,
   EntityHomelabCapacityCard,
   EntityHomelabRecoveryCard,
+  EntityHomelabScorecardCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
+  HomelabAppFitFieldExtension,
+  HomelabNodeFitFieldExtension,
 } from './plugin';
 export {
   isHomelabBlastRadiusSubject,

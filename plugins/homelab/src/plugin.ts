@@ -15,6 +15,8 @@ import { homelabApiRef } from './api/HomelabApi';
 import { HomelabClient } from './api/HomelabClient';
 import { rootRouteRef, scaffolderTemplateRouteRef } from './routes';
 import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
+import { AppFitField } from './components/scaffolder/AppFitField';
+import { NodeFitField } from './components/scaffolder/NodeFitField';
 import { PromotionPreviewField } from './components/scaffolder/PromotionPreviewField';
 
 /**
