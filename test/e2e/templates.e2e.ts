@@ -30,6 +30,13 @@ test('"Deploy an app with Flux" runs to the end: the app is committed to the Git
   page,
 }) => {
   await signIn(page);
+  // The fit is checked against the catalog's clusters: wait for staging's.
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/staging');
+    await expect(
+      page.getByRole('heading', { name: /Staging cluster/ }).first(),
+    ).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 120_000 });
   await page.goto('/create/templates/default/deploy-app-with-flux');
   // A field's own error stays with the field; the form stays.
   const name = page.getByRole('textbox', { name: 'Name', exact: true });
@@ -52,7 +59,7 @@ test('"Deploy an app with Flux" runs to the end: the app is committed to the Git
     .fill('whoami');
   // A required field left empty is refused at the field.
   const version = page.getByRole('textbox', { name: 'Chart version' });
-  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
   expect(
     await version.evaluate(
       input => (input as HTMLInputElement).validity.valueMissing,
@@ -62,6 +69,26 @@ test('"Deploy an app with Flux" runs to the end: the app is committed to the Git
   await page
     .getByRole('textbox', { name: 'Helm values (YAML)' })
     .fill('replicas: 1\n');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Will it fit: staging's Raspberry Pi, from the recorded capacity.
+  const staging = page.getByTestId('fit-staging-staging');
+  await expect(
+    staging.getByText('1 × 0.1 cores and 128 MiB fit: 1 on rpi-staging'),
+  ).toBeVisible();
+  await page.getByRole('textbox', { name: 'Memory' }).fill('8Gi');
+  await expect(staging.getByText('Placement · Does not fit')).toBeVisible();
+  await expect(
+    staging.getByText(
+      /^replica 1 of 1 fits on no node: the roomiest, rpi-staging, has [\d.]+ cores?, [\d.]+ GiB and \d+ pods left for requests$/,
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('deploy-fit.png'),
+    fullPage: true,
+  });
+  await page.getByRole('textbox', { name: 'Memory' }).fill('128Mi');
+  await expect(staging.getByText('Placement · Fits')).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.screenshot({
     path: test.info().outputPath('deploy-review.png'),
@@ -112,6 +139,10 @@ test('"Provision a node" runs to the end for a machine that runs already: the in
   await page
     .getByRole('textbox', { name: 'Talos install disk' })
     .fill('/dev/nvme0n1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    page.getByText(/A machine that runs already takes no slot/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 
@@ -130,6 +161,69 @@ test('"Provision a node" runs to the end for a machine that runs already: the in
   ).toBeVisible();
   await page.screenshot({
     path: test.info().outputPath('provision-task.png'),
+    fullPage: true,
+  });
+});
+
+test('"Provision a node" says before Create whether a Turing Pi slot is free and whether a VM fits its Proxmox server', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/create/templates/default/provision-node');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('rk1-4');
+  await pick(page, 'Cluster', 'production', 'Production cluster');
+  await pick(page, 'Network', 'serverlan', 'ServerLAN');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Slot 1 holds rk1-1; slot 4 is free; the inventory states no supply.
+  // The example's only board (and only server) is filled in by the picker.
+  await expect(
+    page.getByRole('textbox', { name: 'Board', exact: true }),
+  ).toHaveValue('resource:default/turing-pi-2');
+  const slot = page.getByRole('spinbutton', { name: 'Slot' });
+  await slot.fill('1');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const fit = page.getByTestId('node-fit');
+  await expect(
+    fit.getByText('slot 1 of turing-pi-2 holds rk1-1'),
+  ).toBeVisible();
+  await expect(fit.getByText('Does not fit').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await slot.fill('4');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(fit.getByText('slot 4 of turing-pi-2 is free')).toBeVisible();
+  await expect(
+    fit.getByText(
+      'the inventory states no power supply for turing-pi-2 (power.supplyW)',
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('provision-fit-slot.png'),
+    fullPage: true,
+  });
+
+  // A VM of 64 GB on the Proxmox server, against its recorded live figures.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByLabel('Where it runs').click();
+  await page
+    .getByRole('option', { name: 'A Proxmox VE virtual machine' })
+    .click();
+  await expect(
+    page.getByRole('textbox', { name: 'Proxmox server', exact: true }),
+  ).toHaveValue('resource:default/proxmox');
+  await page.getByRole('spinbutton', { name: 'Memory (GB)' }).fill('64');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    fit.getByText(/^The host and its guests as Proxmox VE reported them /),
+  ).toBeVisible();
+  await expect(fit.getByText('vCPUs · Fits')).toBeVisible();
+  await expect(
+    fit.getByText(
+      /^[\d.]+ GiB of [\d.]+ GiB as Proxmox VE reports with this VM's 64\.0 GiB: more than the host has$/,
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('provision-fit-vm.png'),
     fullPage: true,
   });
 });

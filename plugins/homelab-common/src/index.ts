@@ -21,3 +21,8 @@ export * from './api/fluxKindActions';
 export * from './api/requests';
 export * from './api/HomelabApiClient';
 export * from './format/hardwareText';
+export * from './format/quantity';
+export * from './fit/fitVerdict';
+export * from './fit/appFit';
+export * from './fit/vmFit';
+export * from './fit/moduleFit';

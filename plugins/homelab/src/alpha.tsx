@@ -181,17 +181,6 @@ const driftCard = EntityCardBlueprint.make({
   },
 });
 
-const scorecardCard = EntityCardBlueprint.make({
-  name: 'scorecard',
-  params: {
-    filter: isHomelabWorkload,
-    loader: () =>
-      import('./components/entity/scorecard/EntityScorecardCard').then(m =>
-        compatWrapper(<m.EntityScorecardCard />),
-      ),
-  },
-});
-
 const capacityCard = EntityCardBlueprint.make({
   name: 'capacity',
   params: {
@@ -269,8 +258,9 @@ const nodeFitField = FormFieldBlueprint.make({
 /**
  * The homelab plugin for the new frontend system: the Homelab page with its
  * Overview, Topology, Security and SLOs tabs, the homelab entity cards and cluster
- * tab, the API client, the Mermaid TechDocs addon, and the promotion
- * preview field of the scaffolder (ui:field HomelabPromotionPreview).
+ * tab, the API client, the Mermaid TechDocs addon, and the scaffolder's
+ * promotion preview and will-it-fit fields (ui:field HomelabPromotionPreview,
+ * HomelabAppFit, HomelabNodeFit).
  *
  * @alpha
  */
@@ -300,6 +290,8 @@ export default createFrontendPlugin({
     clusterContent,
     mermaidAddon,
     promotionPreviewField,
+    appFitField,
+    nodeFitField,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
   externalRoutes: convertLegacyRouteRefs({

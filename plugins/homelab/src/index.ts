@@ -21,7 +21,6 @@ export {
   EntityHomelabBlastRadiusCard,
   EntityHomelabCapacityCard,
   EntityHomelabRecoveryCard,
-  EntityHomelabScorecardCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
   HomelabAppFitFieldExtension,

@@ -283,3 +283,33 @@ export const HomelabPromotionPreviewFieldExtension = homelabPlugin.provide(
     component: PromotionPreviewField,
   }),
 );
+
+/**
+ * The deploy template's "Will it fit" field (ui:field HomelabAppFit): whether
+ * the app's replicas fit each picked environment's cluster and keep it below
+ * the inventory's targets. Place it inside `<ScaffolderFieldExtensions>` of
+ * the legacy app's scaffolder route.
+ *
+ * @public
+ */
+export const HomelabAppFitFieldExtension = homelabPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'HomelabAppFit',
+    component: AppFitField,
+  }),
+);
+
+/**
+ * The provision template's "Will it fit" field (ui:field HomelabNodeFit):
+ * whether a Turing Pi slot is free within the board's power supply, or a
+ * Proxmox VM fits its host. Place it inside `<ScaffolderFieldExtensions>` of
+ * the legacy app's scaffolder route.
+ *
+ * @public
+ */
+export const HomelabNodeFitFieldExtension = homelabPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'HomelabNodeFit',
+    component: NodeFitField,
+  }),
+);

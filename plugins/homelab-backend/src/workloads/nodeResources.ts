@@ -1,5 +1,5 @@
 import type { V1Container, V1Node, V1Pod } from '@kubernetes/client-node';
-import { parseQuantity } from './quantity';
+import { parseQuantity } from '@homelab/plugin-homelab-common';
 import { NodeResources } from './WorkloadSnapshot';
 
 type Requests = NodeResources['requests'];

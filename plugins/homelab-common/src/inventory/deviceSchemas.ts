@@ -219,6 +219,13 @@ export const deviceSchema = z
             'Draw in watts when idle; with maxW, the power report estimates the draw from CPU use.',
           ),
         maxW: z.number().positive().optional().describe('Peak draw in watts.'),
+        supplyW: z
+          .number()
+          .positive()
+          .optional()
+          .describe(
+            "For boards and hosts: what the power supply delivers, in watts; the provision template checks the modules' draw against it.",
+          ),
       })
       .strict()
       .optional()

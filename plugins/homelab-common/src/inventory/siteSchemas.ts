@@ -33,6 +33,21 @@ export const overcommitSchema = z
   .strict();
 
 /**
+ * How far VMs may over-commit their host, as the inventory states it.
+ *
+ * @public
+ */
+export type Overcommit = z.infer<typeof overcommitSchema>;
+
+/**
+ * The over-commit ratios when neither the host nor the site sets them: 4
+ * vCPUs per CPU, no memory over-commit.
+ *
+ * @public
+ */
+export const DEFAULT_OVERCOMMIT = { cpu: 4, memory: 1 };
+
+/**
  * Schema of the `site` section.
  *
  * @public

@@ -1,13 +1,11 @@
 import {
   Amount,
+  DEFAULT_OVERCOMMIT,
   Device,
   amountBounds,
   decimalText,
 } from '@homelab/plugin-homelab-common';
 import { RuleContext } from './context';
-
-/** vCPUs per logical CPU, and GB of VM memory per GB of the host, before a warning. */
-const DEFAULT_OVERCOMMIT = { cpu: 4, memory: 1 };
 
 /** Architectures a host runs natively, per host architecture. */
 const NATIVE: Record<string, string[]> = {

@@ -22,6 +22,8 @@ const SUFFIXES: Record<string, number> = {
  * A Kubernetes resource quantity ("100m", "64Mi", "32495228Ki", "1.5",
  * "1e3") as a number of its base unit (cores, bytes, pods); undefined when
  * it is not one, so an unreadable figure stays unknown.
+ *
+ * @public
  */
 export function parseQuantity(text: string | undefined): number | undefined {
   const match =
