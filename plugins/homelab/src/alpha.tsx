@@ -181,6 +181,17 @@ const driftCard = EntityCardBlueprint.make({
   },
 });
 
+const scorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  params: {
+    filter: isHomelabWorkload,
+    loader: () =>
+      import('./components/entity/scorecard/EntityScorecardCard').then(m =>
+        compatWrapper(<m.EntityScorecardCard />),
+      ),
+  },
+});
+
 const capacityCard = EntityCardBlueprint.make({
   name: 'capacity',
   params: {
@@ -287,6 +298,7 @@ export default createFrontendPlugin({
     capacityCard,
     recoveryCard,
     driftCard,
+    scorecardCard,
     clusterContent,
     mermaidAddon,
     promotionPreviewField,

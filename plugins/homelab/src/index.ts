@@ -21,6 +21,7 @@ export {
   EntityHomelabBlastRadiusCard,
   EntityHomelabCapacityCard,
   EntityHomelabRecoveryCard,
+  EntityHomelabScorecardCard,
   HomelabMermaid,
   HomelabPromotionPreviewFieldExtension,
   HomelabAppFitFieldExtension,

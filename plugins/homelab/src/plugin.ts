@@ -256,6 +256,26 @@ export const EntityHomelabDriftCard: () => JSX.Element | null =
   );
 
 /**
+ * An app's scorecard: the tech-insights checks (with the homelab module's
+ * fact checker) run on its latest facts, each passed, failed or not known
+ * with the reason.
+ *
+ * @public
+ */
+export const EntityHomelabScorecardCard: () => JSX.Element =
+  homelabPlugin.provide(
+    createComponentExtension({
+      name: 'EntityHomelabScorecardCard',
+      component: {
+        lazy: () =>
+          import('./components/entity/scorecard/EntityScorecardCard').then(
+            m => m.EntityScorecardCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * The TechDocs addon that renders the Mermaid diagrams of the generated
  * architecture docs (and of any other docs) with a bundled Mermaid.
  *
