@@ -42,6 +42,7 @@ describe('the homelab plugin', () => {
       'entity-card:homelab/posture',
       'entity-card:homelab/slos',
       'entity-card:homelab/drift',
+      'entity-card:homelab/scorecard',
       'entity-content:homelab/cluster',
       'addon:homelab/mermaid',
     ];
