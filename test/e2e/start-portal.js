@@ -21,15 +21,25 @@ if (!fs.existsSync(appDist)) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homelab-e2e-'));
-const logFile = path.join(repoRoot, 'test-results', 'e2e-portal.log');
+// One log per port, so portals of parallel runs never write over each other's.
+const logFile = path.join(
+  repoRoot,
+  'test-results',
+  `e2e-portal-${process.env.HOMELAB_E2E_PORT}.log`,
+);
 fs.mkdirSync(path.dirname(logFile), { recursive: true });
 const log = fs.openSync(logFile, 'w');
 console.log(`portal backend log: ${path.relative(repoRoot, logFile)}`);
+// The backend as `backstage-cli package start` runs it, TypeScript through
+// the CLI's transform, but without its file watcher: a portal under test
+// never restarts because a file of the repository changed while it ran.
 const backend = spawn(
-  'backstage-cli',
+  process.execPath,
   [
-    'package',
-    'start',
+    '--enable-source-maps',
+    '--require',
+    require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    'src/index.ts',
     '--config',
     '../../app-config.yaml',
     '--config',
@@ -37,7 +47,11 @@ const backend = spawn(
   ],
   {
     cwd: path.join(repoRoot, 'packages/backend'),
-    env: { ...process.env, HOMELAB_E2E_DATA_DIR: dataDir },
+    env: {
+      NODE_ENV: 'development',
+      ...process.env,
+      HOMELAB_E2E_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', log, log],
   },
 );
