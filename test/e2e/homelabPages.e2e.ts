@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { signIn } from './signIn';
 
 /*
@@ -87,6 +87,187 @@ test('the topology draws the estate readably, filters it, finds a node once, and
   ).toBeVisible();
   await expect(page.getByText('256GB microSD + 1TB USB SSD')).toBeVisible();
 });
+
+/** A box on the screen, in CSS pixels. */
+type Box = { x1: number; x2: number; y1: number; y2: number };
+type DrawnNode = {
+  id: string;
+  kind: string;
+  fill: string;
+  label?: Box;
+  shape: Box;
+};
+
+/**
+ * What Cytoscape drew, read from the instance it keeps on its container:
+ * each shown label's box on the screen, every node's shape box, each kind's
+ * fill and the canvas's background.
+ */
+async function drawnTopology(
+  page: Page,
+): Promise<{ nodes: DrawnNode[]; background: string }> {
+  return page.getByTestId('topology-graph').evaluate(container => {
+    const cy = (container as any)._cyreg.cy;
+    const box = (node: any, labels: boolean) =>
+      node.renderedBoundingBox({
+        includeNodes: !labels,
+        includeLabels: labels,
+        includeEdges: false,
+        includeOverlays: false,
+        includeUnderlays: false,
+      });
+    const nodes = cy.nodes().map((node: any) => ({
+      id: node.id(),
+      kind: node.data('kind'),
+      fill: node.style('background-color'),
+      label: node.visible() && node.data('label') ? box(node, true) : undefined,
+      shape: box(node, false),
+    }));
+    return { nodes, background: getComputedStyle(container).backgroundColor };
+  });
+}
+
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) > 1 &&
+  Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) > 1;
+
+/** WCAG 2's contrast of two CSS rgb() colours. */
+function contrast(a: string, b: string) {
+  const luminance = (colour: string) => {
+    const [r, g, b2] = colour
+      .match(/\d+(\.\d+)?/g)!
+      .slice(0, 3)
+      .map(c => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** Each label that lies over another label or over another node's shape. */
+function clashes(nodes: DrawnNode[]) {
+  const found: string[] = [];
+  for (const a of nodes) {
+    if (!a.label) continue;
+    for (const b of nodes) {
+      if (a === b) continue;
+      if (b.label && a.id < b.id && overlap(a.label, b.label))
+        found.push(`label ${a.id} over label ${b.id}`);
+      if (overlap(a.label, b.shape)) found.push(`label ${a.id} over ${b.id}`);
+    }
+  }
+  return found;
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`the topology in the ${theme} theme, folded and with every workload: no label over another label or node${
+    theme === 'dark'
+      ? ', namespaces and workloads 3:1 apart from the canvas'
+      : ''
+  }`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.addInitScript(
+      chosen => window.localStorage.setItem('theme', chosen),
+      theme,
+    );
+    await signIn(page);
+    const topology = page.getByTestId('topology');
+    for (const [view, query, least] of [
+      ['folded', '', 40],
+      ['workloads', '?workloads=show', 60],
+    ] as const) {
+      // The collectors read the demo's workloads in the first minute.
+      await expect(async () => {
+        await page.goto(`/homelab/topology${query}`);
+        await expect(topology).toHaveAttribute('data-drawn-nodes', /^\d+$/, {
+          timeout: 10_000,
+        });
+        expect(
+          Number(await topology.getAttribute('data-drawn-nodes')),
+        ).toBeGreaterThan(least);
+      }).toPass({ timeout: 90_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({
+        path: test.info().outputPath(`topology-${theme}-${view}.png`),
+        fullPage: true,
+      });
+      const { nodes, background } = await drawnTopology(page);
+      expect(nodes.filter(node => node.label).length).toBeGreaterThan(least);
+      // The namespaces, at the first view's zoom, for the eye.
+      await page
+        .getByTestId('topology-graph')
+        .evaluate(container =>
+          (container as any)._cyreg.cy.center(
+            (container as any)._cyreg.cy.nodes('[kind = "namespace"]'),
+          ),
+        );
+      await page.screenshot({
+        path: test
+          .info()
+          .outputPath(`topology-${theme}-${view}-namespaces.png`),
+      });
+      expect(clashes(nodes)).toEqual([]);
+      if (theme === 'dark') {
+        const fills = new Set(
+          nodes
+            .filter(node => ['namespace', 'workload'].includes(node.kind))
+            .map(node => node.fill),
+        );
+        expect(fills.size).toBeGreaterThan(0);
+        for (const fill of fills)
+          expect(contrast(fill, background)).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+}
+
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 768],
+]) {
+  test(`the topology's node panel at ${width}x${height} holds all it says: nothing cut off or outside the window`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await signIn(page);
+    // The Proxmox VE container the inventory does not list: its panel says
+    // why it is degraded at length.
+    await expect(async () => {
+      await page.goto('/homelab/topology');
+      await page.getByLabel('Find a node').fill('home-assistant');
+      await page
+        .getByRole('option', { name: 'home-assistant', exact: true })
+        .click({ timeout: 10_000 });
+    }).toPass({ timeout: 90_000 });
+    const details = page.getByTestId('topology-node-details');
+    await expect(details.getByText('Why', { exact: true })).toBeVisible();
+    await details.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: test.info().outputPath(`topology-node-${width}.png`),
+      fullPage: true,
+    });
+    const panel = (await details.boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(width);
+    // Every fact reads whole inside the panel.
+    const cut = await details.evaluate(card => {
+      const outer = card.getBoundingClientRect();
+      return [...card.querySelectorAll('dd, dt, h6')]
+        .filter(element => {
+          const box = element.getBoundingClientRect();
+          return (
+            element.scrollWidth > element.clientWidth + 1 ||
+            box.right > outer.right + 1
+          );
+        })
+        .map(element => element.textContent);
+    });
+    expect(cut).toEqual([]);
+  });
+}
 
 test('the security page shows each cluster’s posture from the reports and pages its findings', async ({
   page,

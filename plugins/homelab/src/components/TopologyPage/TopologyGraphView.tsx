@@ -78,6 +78,9 @@ function layOut(instance: Core, placed: boolean) {
       rankDir: 'LR',
       nodeSep: 12,
       rankSep: 90,
+      // Room for each label, not only its shape: a column of namespaces
+      // 40 px apart drew every label over the namespace below it.
+      nodeDimensionsIncludeLabels: true,
       fit: false,
     } as cytoscape.LayoutOptions)
     .run();

@@ -54,7 +54,11 @@ export function TopologyNodeDetails(props: {
   return (
     <Card variant="outlined" data-testid="topology-node-details">
       <CardContent>
-        <Typography variant="h6" gutterBottom>
+        <Typography
+          variant="h6"
+          gutterBottom
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {node.label}
         </Typography>
         {node.status && <StatusChip status={node.status} />}
@@ -63,12 +67,17 @@ export function TopologyNodeDetails(props: {
             .filter(([, value]) => value)
             .map(([label, value]) => (
               <div key={label} style={{ display: 'flex', gap: 8 }}>
-                <dt style={{ minWidth: 96 }}>
+                <dt style={{ minWidth: 96, flexShrink: 0 }}>
                   <Typography variant="body2" color="textSecondary">
                     {label}
                   </Typography>
                 </dt>
-                <dd style={{ margin: 0 }}>
+                {/* A reason may hold a timestamp or an address with no
+                    space to wrap at: it breaks anywhere rather than run out
+                    of the panel, which cut it off. */}
+                <dd
+                  style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}
+                >
                   <Typography variant="body2">{value}</Typography>
                 </dd>
               </div>

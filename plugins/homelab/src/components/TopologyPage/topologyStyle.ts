@@ -33,7 +33,12 @@ export const KIND_LABELS: Record<TopologyNode['kind'], string> = {
   'load-balancer-ip': 'Load-balancer IP',
 };
 
-/** Fill per kind, from the theme so both light and dark read well. */
+/**
+ * Fill per kind, from the theme so both light and dark read well. On the dark
+ * canvas each fill is a light shade (Material 300-400) that stands 3:1 apart
+ * from the background, as a shape must (WCAG 1.4.11); the deep shades drawn
+ * before reached 1.2:1 for namespaces and workloads.
+ */
 export function kindColours(
   theme: Theme,
 ): Record<TopologyNode['kind'], string> {
@@ -41,18 +46,18 @@ export function kindColours(
   const pick = (light: string, darkColour: string) =>
     dark ? darkColour : light;
   return {
-    internet: pick('#90a4ae', '#546e7a'),
-    wan: pick('#b0bec5', '#607d8b'),
+    internet: pick('#90a4ae', '#90a4ae'),
+    wan: pick('#b0bec5', '#78909c'),
     router: pick('#ffb74d', '#ef6c00'),
-    switch: pick('#ffcc80', '#f57c00'),
-    network: pick('#81d4fa', '#0277bd'),
-    device: pick('#a5d6a7', '#2e7d32'),
-    node: pick('#c5e1a5', '#558b2f'),
-    cluster: pick('#ce93d8', '#7b1fa2'),
-    namespace: pick('#b39ddb', '#4527a0'),
-    workload: pick('#9fa8da', '#283593'),
-    'ip-pool': pick('#80cbc4', '#00695c'),
-    'load-balancer-ip': pick('#80deea', '#00838f'),
+    switch: pick('#ffcc80', '#ffb74d'),
+    network: pick('#81d4fa', '#29b6f6'),
+    device: pick('#a5d6a7', '#66bb6a'),
+    node: pick('#c5e1a5', '#9ccc65'),
+    cluster: pick('#ce93d8', '#ba68c8'),
+    namespace: pick('#b39ddb', '#9575cd'),
+    workload: pick('#9fa8da', '#7986cb'),
+    'ip-pool': pick('#80cbc4', '#4db6ac'),
+    'load-balancer-ip': pick('#80deea', '#4dd0e1'),
   };
 }
 
