@@ -1,27 +1,14 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { Link, Table, TableColumn } from '@backstage/core-components';
+import { Table } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  Finding,
-  FindingSource,
-  FindingsQuery,
-} from '@homelab/plugin-homelab-common';
+import { Finding, FindingsQuery } from '@homelab/plugin-homelab-common';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect, useRef, useState } from 'react';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { errorMessage } from '../shared/errorMessage';
-import { SeverityChip } from '../shared/SeverityChip';
 import { FIXED_COLUMN_ORDER } from '../shared/SortableHeadersFocus';
-
-export const SOURCE_LABELS: Record<FindingSource, string> = {
-  vulnerability: 'Vulnerability (Trivy)',
-  'config-audit': 'Configuration (Trivy)',
-  'exposed-secret': 'Exposed secret (Trivy)',
-  'rbac-assessment': 'RBAC (Trivy)',
-  polaris: 'Polaris',
-  policy: 'Policy report',
-};
+import { findingColumns } from './findingColumns';
 
 /** The filters the table is narrowed to; its own search box adds text search. */
 type FindingsFilter = Omit<FindingsQuery, 'offset' | 'limit' | 'search'>;
@@ -45,62 +32,7 @@ export function FindingsTable(props: {
     tableRef.current?.onQueryChange?.();
   }, [filterKey]);
 
-  const columns: TableColumn<Finding>[] = [
-    {
-      title: 'Severity',
-      field: 'severity',
-      width: '110px',
-      render: finding => <SeverityChip severity={finding.severity} />,
-    },
-    {
-      title: 'Finding',
-      field: 'title',
-      render: finding => (
-        <>
-          {finding.link ? (
-            // Underlined: in the middle of the finding's text, its colour
-            // alone does not tell it from the words around it.
-            <Link to={finding.link} underline="always">
-              {finding.checkId}
-            </Link>
-          ) : (
-            finding.checkId
-          )}
-          {' — '}
-          {finding.title}
-          {finding.fixedVersion && (
-            <div style={{ opacity: 0.8 }}>
-              {finding.resource} {finding.installedVersion} → fixed in{' '}
-              {finding.fixedVersion}
-            </div>
-          )}
-        </>
-      ),
-    },
-    {
-      title: 'Source',
-      field: 'source',
-      render: finding => SOURCE_LABELS[finding.source],
-    },
-    {
-      title: 'Workload',
-      field: 'workload',
-      render: finding => {
-        const workload = finding.workload
-          ? `${finding.workload.kind}/${finding.workload.name}`
-          : '—';
-        return finding.entityRef ? (
-          <Link to={entityRoute(parseEntityRef(finding.entityRef))}>
-            {workload}
-          </Link>
-        ) : (
-          workload
-        );
-      },
-    },
-    { title: 'Namespace', field: 'namespace' },
-    { title: 'Cluster', field: 'cluster' },
-  ];
+  const columns = findingColumns(ref => entityRoute(parseEntityRef(ref)));
 
   return (
     <>

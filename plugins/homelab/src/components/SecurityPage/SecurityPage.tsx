@@ -25,7 +25,8 @@ import { Score } from '../shared/Score';
 import { useQueryParams } from '../shared/useQueryParams';
 import { misconfigurationTotal } from '../shared/misconfigurationTotal';
 import { GRADED_SEVERITIES, SEVERITIES } from '../shared/SeverityChip';
-import { FindingsTable, SOURCE_LABELS } from './FindingsTable';
+import { FindingsTable } from './FindingsTable';
+import { SOURCE_LABELS } from './findingColumns';
 import { PostureSummaryCard } from './PostureSummaryCard';
 import { PostureTrendChart } from './PostureTrendChart';
 import {
