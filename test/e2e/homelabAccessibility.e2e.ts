@@ -104,11 +104,6 @@ const HOMELAB_PAGES: HomelabPage[] = [
     ready: page =>
       page.getByText('192.168.100.160–192.168.100.179 (20 addresses)'),
   },
-  {
-    name: 'template-form',
-    url: '/create/templates/default/promote-release',
-    ready: page => page.getByRole('textbox', { name: 'App', exact: true }),
-  },
   // With the blast-radius card: wait for its verdict, which needs the
   // workloads collected.
   {
@@ -197,6 +192,127 @@ for (const theme of ['light', 'dark']) {
       });
       const violations = await axeViolations(page);
       found.push(...violations.map((v: string) => `${homelabPage.url} ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+}
+
+/** A field of a template form and what to put in it to go on. */
+type FormField =
+  | { label: string; text: string }
+  | { label: string; number: string }
+  | { label: string; pick: string; option: string };
+
+/**
+ * The homelab's template forms, with what their required fields take: each
+ * step's fields are filled where that step shows them, so a step added to a
+ * form is scanned too.
+ */
+const TEMPLATE_FORMS: Array<{ name: string; fields: FormField[] }> = [
+  {
+    name: 'deploy-app-with-flux',
+    fields: [
+      { label: 'Name', text: 'whoami' },
+      { label: 'Owner', pick: 'homelab', option: 'homelab-admins' },
+      {
+        label: 'Helm repository URL',
+        text: 'https://traefik.github.io/charts',
+      },
+      { label: 'Chart', text: 'whoami' },
+      { label: 'Chart version', text: '5.2.0' },
+    ],
+  },
+  {
+    name: 'promote-release',
+    fields: [{ label: 'App', text: 'nextcloud' }],
+  },
+  {
+    name: 'provision-node',
+    fields: [
+      { label: 'Name', text: 'rk1-4' },
+      { label: 'Cluster', pick: 'production', option: 'Production cluster' },
+      { label: 'Network', pick: 'serverlan', option: 'ServerLAN' },
+      { label: 'Board', pick: 'turing', option: 'Turing Pi 2' },
+      { label: 'Slot', number: '4' },
+    ],
+  },
+];
+
+/** Fills the fields this step shows and leaves those it does not, or filled. */
+async function fillStep(page: Page, fields: FormField[]) {
+  for (const field of fields) {
+    const input = page.getByRole('number' in field ? 'spinbutton' : 'textbox', {
+      name: field.label,
+      exact: true,
+    });
+    if (!(await input.isVisible()) || (await input.inputValue())) continue;
+    if ('pick' in field) {
+      await input.fill(field.pick);
+      await page
+        .getByRole('option', { name: field.option, exact: true })
+        .click();
+    } else {
+      await input.fill('text' in field ? field.text : field.number);
+    }
+  }
+}
+
+/** The step the form shows, by its label in the stepper. */
+const activeStep = (page: Page) =>
+  page.locator('.MuiStepLabel-active').first().innerText();
+
+/** Waits for what a step loads (previews, fit verdicts) to be drawn. */
+async function settled(page: Page) {
+  await page.waitForLoadState('networkidle');
+  // Backstage's Progress shows itself only after 250 ms.
+  await page.waitForTimeout(400);
+  await expect(page.getByRole('progressbar')).toHaveCount(0, {
+    timeout: 30_000,
+  });
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`every step of each homelab template form in the ${theme} theme has no serious or critical axe violation`, async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.addInitScript(
+      chosen => window.localStorage.setItem('theme', chosen),
+      theme,
+    );
+    await signIn(page);
+    const found: string[] = [];
+    for (const form of TEMPLATE_FORMS) {
+      // The pickers offer what the catalog has read of the example.
+      await expect(async () => {
+        await page.goto(`/create/templates/default/${form.name}`);
+        await expect(page.locator('.MuiStepLabel-active')).toBeVisible({
+          timeout: 15_000,
+        });
+        await fillStep(page, form.fields);
+      }).toPass({ timeout: 150_000 });
+      for (let step = 1; ; step++) {
+        await fillStep(page, form.fields);
+        await settled(page);
+        const title = await activeStep(page);
+        await page.screenshot({
+          path: test.info().outputPath(`${theme}-${form.name}-${step}.png`),
+          fullPage: true,
+        });
+        const where = `${form.name} step ${step} (${title})`;
+        found.push(
+          ...(await axeViolations(page)).map((v: string) => `${where} ${v}`),
+        );
+        if (await page.getByRole('button', { name: 'Create' }).isVisible())
+          break;
+        const next = page.getByRole('button', { name: /^(Next|Review)$/ });
+        await next.click();
+        // A required field left empty keeps the form on its step.
+        await expect(
+          page.locator('.MuiStepLabel-active').first(),
+        ).not.toHaveText(title);
+      }
     }
     expect(found).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { CodeSnippet, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { PromotionPreview } from '@homelab/plugin-homelab-common';
@@ -15,6 +15,7 @@ import { useEffect } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { StatusChip } from '../shared/StatusChip';
+import { UnifiedDiff } from '../shared/UnifiedDiff';
 
 /** An environment's name, from its name or its System entity reference. */
 const environmentName = (value: unknown) =>
@@ -177,11 +178,7 @@ export const PromotionPreviewField = (
       )}
       {value.diff && (
         <Box marginTop={2} data-testid="promotion-diff">
-          <CodeSnippet
-            text={value.diff}
-            language="diff"
-            showLineNumbers={false}
-          />
+          <UnifiedDiff text={value.diff} />
         </Box>
       )}
     </Box>
