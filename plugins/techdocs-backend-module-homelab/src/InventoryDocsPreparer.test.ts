@@ -56,6 +56,7 @@ describe('InventoryDocsPreparer', () => {
       'hardware.md',
       'index.md',
       'network.md',
+      'power-and-capacity.md',
       'storage.md',
     ]);
     expect(

@@ -108,11 +108,13 @@ function slotCheck(board: BoardBudget, slot: number): FitCheck {
 }
 
 /**
- * The board's own draw and its modules' with one more like the hungriest of
- * them, against the power supply; unknown when the supply or a module's draw
- * is not stated.
+ * Whether a board's supply carries one more module: its own draw and its
+ * modules' with one more like the hungriest of them, against the power
+ * supply; unknown when the supply or a module's draw is not stated.
+ *
+ * @public
  */
-function powerCheck(board: BoardBudget): FitCheck {
+export function boardPowerFit(board: BoardBudget): FitCheck {
   const what = 'Power';
   if (board.supplyW === undefined) {
     return {
@@ -155,5 +157,5 @@ function powerCheck(board: BoardBudget): FitCheck {
  * @public
  */
 export function moduleFit(board: BoardBudget, slot: number): FitVerdict {
-  return fitVerdict([slotCheck(board, slot), powerCheck(board)]);
+  return fitVerdict([slotCheck(board, slot), boardPowerFit(board)]);
 }

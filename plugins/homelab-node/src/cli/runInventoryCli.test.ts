@@ -97,7 +97,7 @@ describe('homelab-inventory', () => {
       const out = path.relative(repoRoot, mockDir.resolve('site'));
       expect(await run('docs', '--out', out, 'examples/homelab')).toEqual({
         code: 0,
-        stdout: `${out}: 8 files written, 0 unchanged\n`,
+        stdout: `${out}: 9 files written, 0 unchanged\n`,
         stderr: '',
       });
       expect(
@@ -105,7 +105,7 @@ describe('homelab-inventory', () => {
       ).toContain('| 10 | Default | 192.168.10.0/24 |');
       expect(await run('docs', '--out', out, 'examples/homelab')).toEqual({
         code: 0,
-        stdout: `${out}: 0 files written, 8 unchanged\n`,
+        stdout: `${out}: 0 files written, 9 unchanged\n`,
         stderr: '',
       });
       expect(

@@ -32,6 +32,7 @@ describe('generateInventoryDocs', () => {
       'docs/storage.md',
       'docs/environments.md',
       'docs/failure-domains.md',
+      'docs/power-and-capacity.md',
     ]);
     const mkdocs = parse(docs['mkdocs.yml']);
     expect(mkdocs).toMatchObject({

@@ -8,6 +8,7 @@ import { failureDomainsPage } from './pages/failureDomainsPage';
 import { hardwarePage } from './pages/hardwarePage';
 import { networkPage } from './pages/networkPage';
 import { overviewPage } from './pages/overviewPage';
+import { powerCapacityPage } from './pages/powerCapacityPage';
 import { storagePage } from './pages/storagePage';
 
 /**
@@ -34,13 +35,18 @@ const PAGES = [
     file: 'failure-domains.md',
     render: failureDomainsPage,
   },
+  {
+    title: 'Power and capacity',
+    file: 'power-and-capacity.md',
+    render: powerCapacityPage,
+  },
 ];
 
 /**
  * The architecture docs of a homelab, as a TechDocs (MkDocs) site: an
  * mkdocs.yml and one Markdown page each for the overview, hardware, network,
- * clusters, storage, environments and failure domains, with Mermaid
- * diagrams. The same
+ * clusters, storage, environments, failure domains and power and capacity,
+ * with Mermaid diagrams. The same
  * inventory always gives the same bytes, so regenerated docs change exactly
  * when the inventory does.
  *

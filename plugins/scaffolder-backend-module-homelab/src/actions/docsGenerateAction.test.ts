@@ -44,6 +44,7 @@ describe('homelab:docs:generate', () => {
       'architecture/docs/storage.md',
       'architecture/docs/environments.md',
       'architecture/docs/failure-domains.md',
+      'architecture/docs/power-and-capacity.md',
     ]);
     expect(
       fs.readFileSync(
@@ -59,7 +60,7 @@ describe('homelab:docs:generate', () => {
 
   it('writes nothing in a dry run', async () => {
     const outputs = await run({ outputPath: 'architecture' }, true);
-    expect(outputs.written).toHaveLength(8);
+    expect(outputs.written).toHaveLength(9);
     expect(fs.existsSync(path.join(workspace, 'architecture'))).toBe(false);
   });
 
