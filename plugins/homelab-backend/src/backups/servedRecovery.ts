@@ -8,8 +8,10 @@ import {
 import { durationMinutes } from '@homelab/plugin-homelab-node';
 import { HomelabModel } from '../catalog/loadHomelabModel';
 import { judgeCertificate } from '../certificates/judgeCertificate';
-import { BackupStore } from '../database/BackupStore';
+import { HomelabStore } from '../database/HomelabStore';
+import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { AppliedObjective, judgeBackupSet } from './judgeBackupSet';
+import { appsCovered, namespaceApps } from './namespaceApps';
 
 /** Which sets or certificates to serve; every field left out matches all. */
 export interface RecoveryFilter {
@@ -20,21 +22,26 @@ export interface RecoveryFilter {
   states?: string[];
 }
 
-/** What the objectives and cluster entities of the catalog say. */
+/** What the catalog and the workloads say about what is backed up. */
 interface CatalogRecovery {
   /** The RPO stated on each entity (spec.homelab.recovery.rpo). */
   rpoOf: Map<string, string>;
   /** The entity of each cluster, by cluster name. */
   clusterRefOf: Map<string, string>;
+  /** The app of each namespace, by cluster, from the latest workloads and the catalog as it is now. */
+  appsOf: Map<string, Map<string, string>>;
 }
 
 const isCluster = (entity: Entity) =>
   entity.spec?.type === HOMELAB_RESOURCE_TYPES.cluster;
 
-function catalogRecovery(model: HomelabModel | undefined): CatalogRecovery {
+function catalogRecovery(
+  model: HomelabModel,
+  workloads: Array<{ cluster: string; data: WorkloadSnapshot }>,
+): CatalogRecovery {
   const rpoOf = new Map<string, string>();
   const clusterRefOf = new Map<string, string>();
-  for (const entity of model?.resources ?? []) {
+  for (const entity of model.resources) {
     const ref = stringifyEntityRef(entity);
     const homelab = entity.spec?.homelab as
       | { recovery?: { rpo?: string } }
@@ -42,7 +49,13 @@ function catalogRecovery(model: HomelabModel | undefined): CatalogRecovery {
     if (homelab?.recovery?.rpo) rpoOf.set(ref, homelab.recovery.rpo);
     if (isCluster(entity)) clusterRefOf.set(entity.metadata.name, ref);
   }
-  return { rpoOf, clusterRefOf };
+  const appsOf = new Map(
+    workloads.map(({ cluster, data }) => [
+      cluster,
+      namespaceApps(cluster, data, model.index),
+    ]),
+  );
+  return { rpoOf, clusterRefOf, appsOf };
 }
 
 /** The strictest RPO stated on the set's apps or its cluster. */
@@ -107,13 +120,26 @@ function matches(
   );
 }
 
-/** Reads the collected backups and certificates and judges them at a time. */
+/**
+ * Reads the collected backups and certificates and judges them at a time:
+ * the apps each covers (from the latest workloads and the catalog now, so
+ * that apps the catalog read after the collection count), the RPO that
+ * applies, the state.
+ */
 export class ServedRecovery {
   constructor(
-    private readonly store: BackupStore,
-    private readonly model: () => Promise<HomelabModel | undefined>,
+    private readonly store: Pick<HomelabStore, 'backups' | 'snapshots'>,
+    private readonly model: () => Promise<HomelabModel>,
     private readonly expiringDays: number,
   ) {}
+
+  async #catalog(): Promise<CatalogRecovery> {
+    const [model, workloads] = await Promise.all([
+      this.model(),
+      this.store.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads'),
+    ]);
+    return catalogRecovery(model, workloads);
+  }
 
   /**
    * Every backup set that matches, judged at `now` against the strictest
@@ -125,9 +151,18 @@ export class ServedRecovery {
     freshness: SourceFreshness[],
     now: Date,
   ): Promise<BackupSet[]> {
-    const recovery = catalogRecovery(await this.model());
-    const sets = await this.store.backupSets({ cluster: filter.cluster });
-    const judged = sets.map(set => {
+    const recovery = await this.#catalog();
+    const collected = await this.store.backups.backupSets({
+      cluster: filter.cluster,
+    });
+    const judged = collected.map(stored => {
+      const set = {
+        ...stored,
+        entityRefs: appsCovered(
+          stored.coveredNamespaces,
+          recovery.appsOf.get(stored.cluster) ?? new Map(),
+        ),
+      };
       const clusterRef = recovery.clusterRefOf.get(set.cluster);
       const served = judgeBackupSet(
         set,
@@ -174,15 +209,17 @@ export class ServedRecovery {
     freshness: SourceFreshness[],
     now: Date,
   ): Promise<Certificate[]> {
-    const recovery = catalogRecovery(
-      filter.entityRef ? await this.model() : undefined,
-    );
-    const collected = await this.store.certificates({
+    const recovery = await this.#catalog();
+    const collected = await this.store.backups.certificates({
       cluster: filter.cluster,
       namespace: filter.namespace,
     });
     return collected
-      .map(certificate => {
+      .map(stored => {
+        const entityRef =
+          stored.entityRef ??
+          recovery.appsOf.get(stored.cluster)?.get(stored.namespace);
+        const certificate = entityRef ? { ...stored, entityRef } : stored;
         const served = judgeCertificate(certificate, now, this.expiringDays);
         const stale = unreadable(
           freshness.find(f => f.cluster === certificate.cluster),

@@ -6,21 +6,17 @@ import { parseCertificate } from './parseCertificate';
 const NOW = new Date('2026-12-02T12:00:00Z');
 
 const certificate = (status: object, spec: object = {}) =>
-  parseCertificate(
-    'c',
-    {
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: { name: 'web', namespace: 'apps' },
-      spec: {
-        secretName: 'web-tls',
-        issuerRef: { name: 'ca', kind: 'Issuer' },
-        ...spec,
-      },
-      status,
+  parseCertificate('c', {
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
+    metadata: { name: 'web', namespace: 'apps' },
+    spec: {
+      secretName: 'web-tls',
+      issuerRef: { name: 'ca', kind: 'Issuer' },
+      ...spec,
     },
-    undefined,
-  );
+    status,
+  });
 
 describe('certificates', () => {
   it('are not ready while Ready is False, with its message', () => {

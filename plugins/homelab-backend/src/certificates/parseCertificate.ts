@@ -37,7 +37,6 @@ const READY_STATUSES = new Set(['True', 'False']);
 export function parseCertificate(
   cluster: string,
   raw: RawCertificate,
-  entityRef: string | undefined,
 ): CollectedCertificate {
   const namespace = raw.metadata?.namespace ?? '';
   const name = raw.metadata?.name ?? '';
@@ -54,7 +53,6 @@ export function parseCertificate(
     cluster,
     namespace,
     name,
-    entityRef,
     secretName: spec.secretName,
     dnsNames,
     issuer,

@@ -7,12 +7,8 @@ import { BACKUP_RESOURCES } from '../backups/backupResources';
 import { CollectedBackupSet } from '../backups/CollectedBackupSet';
 import { etcdSnapshotSet } from '../backups/etcdSnapshotSet';
 import { longhornBackupSets } from '../backups/longhornBackupSets';
-import { appsCovered, namespaceApps } from '../backups/namespaceApps';
 import { veleroBackupSets } from '../backups/veleroBackupSets';
 import { BackupStore } from '../database/BackupStore';
-import { ClusterSnapshotStore } from '../database/ClusterSnapshotStore';
-import { EntityIndex } from '../workloads/EntityIndex';
-import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { ClusterCollector } from './ClusterCollector';
 import { listIfServed } from './listIfServed';
 import { Collection } from './recordCollection';
@@ -61,18 +57,15 @@ class ToolReader {
 /**
  * Backups of a cluster: Velero Schedules and their Backups, Longhorn
  * Backups per volume with their RecurringJobs, and k3s's etcd snapshot
- * files (on k3s), each set given the apps whose namespaces it covers. A
+ * files (on k3s), each set with the namespaces it covers (the apps of
+ * those are worked out when served, from the catalog as it is then). A
  * tool that is not installed is a warning; one that is installed but cannot be read fails
  * the collection, keeping the cluster's last good backups.
  */
 export class BackupCollector implements ClusterCollector {
   readonly source = 'backups';
 
-  constructor(
-    private readonly store: BackupStore,
-    private readonly snapshots: ClusterSnapshotStore,
-    private readonly entities: () => Promise<EntityIndex>,
-  ) {}
+  constructor(private readonly store: BackupStore) {}
 
   async collect(
     client: ClusterClient,
@@ -103,18 +96,10 @@ export class BackupCollector implements ClusterCollector {
           : [],
       ),
     ];
-    const [workloads] = (
-      await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
-    ).filter(snapshot => snapshot.cluster === cluster);
-    const apps = namespaceApps(cluster, workloads?.data, await this.entities());
-    const attributed = sets.map(set => ({
-      ...set,
-      entityRefs: appsCovered(set.coveredNamespaces, apps),
-    }));
     signal?.throwIfAborted();
-    await this.store.replaceBackupSets(cluster, attributed, collectedAt);
+    await this.store.replaceBackupSets(cluster, sets, collectedAt);
     return {
-      itemCount: attributed.length,
+      itemCount: sets.length,
       warnings: [...new Set(reader.warnings)],
     };
   }

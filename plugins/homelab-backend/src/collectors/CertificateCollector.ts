@@ -5,11 +5,7 @@ import {
   parseCertificate,
   RawCertificate,
 } from '../certificates/parseCertificate';
-import { namespaceApps } from '../backups/namespaceApps';
 import { BackupStore } from '../database/BackupStore';
-import { ClusterSnapshotStore } from '../database/ClusterSnapshotStore';
-import { EntityIndex } from '../workloads/EntityIndex';
-import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { ClusterCollector } from './ClusterCollector';
 import { listIfServed } from './listIfServed';
 import { Collection } from './recordCollection';
@@ -17,19 +13,15 @@ import { Collection } from './recordCollection';
 const { group, version, plural } = CERTIFICATE_RESOURCE;
 
 /**
- * cert-manager Certificates of a cluster, each given the entity its labels
- * name, else the app that owns its namespace's workloads. cert-manager not installed is a warning;
- * installed but unreadable fails the collection, keeping the last good
- * certificates.
+ * cert-manager Certificates of a cluster; the app of each (the one owning
+ * its namespace's workloads) is worked out when served. cert-manager not
+ * installed is a warning; installed but unreadable fails the collection,
+ * keeping the last good certificates.
  */
 export class CertificateCollector implements ClusterCollector {
   readonly source = 'certificates';
 
-  constructor(
-    private readonly store: BackupStore,
-    private readonly snapshots: ClusterSnapshotStore,
-    private readonly entities: () => Promise<EntityIndex>,
-  ) {}
+  constructor(private readonly store: BackupStore) {}
 
   async collect(
     client: ClusterClient,
@@ -38,11 +30,6 @@ export class CertificateCollector implements ClusterCollector {
   ): Promise<Collection> {
     const cluster = client.cluster;
     const versions = (await client.servedVersions()).get(group) ?? [];
-    const entities = await this.entities();
-    const [workloads] = (
-      await this.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads')
-    ).filter(snapshot => snapshot.cluster === cluster);
-    const apps = namespaceApps(cluster, workloads?.data, entities);
     const certificates: CollectedCertificate[] = [];
     const served =
       versions.includes(version) &&
@@ -50,19 +37,7 @@ export class CertificateCollector implements ClusterCollector {
         client,
         CERTIFICATE_RESOURCE,
         page =>
-          certificates.push(
-            ...page.map(raw =>
-              parseCertificate(
-                cluster,
-                raw,
-                entities.entityFor(
-                  cluster,
-                  raw.metadata?.namespace,
-                  raw.metadata?.labels,
-                ) ?? apps.get(raw.metadata?.namespace ?? ''),
-              ),
-            ),
-          ),
+          certificates.push(...page.map(raw => parseCertificate(cluster, raw))),
         signal,
       ));
     const warnings = served

@@ -299,6 +299,30 @@ describe('backup and certificate collectors against local HTTP servers speaking 
     ]);
   });
 
+  it('gives backups and certificates to the apps the catalog holds when served, also those it read after the collection', async () => {
+    const early = await homelab([]);
+    await early.collectors.workloads!();
+    await early.collectors.backups!();
+    await early.collectors.certificates!();
+    const { api } = await homelab(await exampleEntities());
+    const backups = await request(api)
+      .get('/backups')
+      .query({ entityRef: 'component:default/nextcloud' });
+    expect(backups.body.items.map((s: any) => s.name)).toEqual([
+      'pvc-3f1c2a9e-5b7d-4c1e-9a0f-2d6b8e4c7a11',
+      'pvc-8a4e6c20-1d3f-4b5a-8c7e-9f0a1b2c3d44',
+      'daily-apps',
+      'weekly-cluster',
+    ]);
+    const certificates = await request(api)
+      .get('/certificates')
+      .query({ entityRef: 'component:default/nextcloud' });
+    expect(certificates.body.items.map((c: any) => c.id)).toEqual([
+      'production/nextcloud/nextcloud-tls',
+      'staging/nextcloud/nextcloud-tls',
+    ]);
+  });
+
   it('serves what it last read of a cluster that cannot be reached as unknown, with when it was read and why not since, never as ok', async () => {
     const { collectors, api } = await homelab(await exampleEntities());
     await collectors.workloads!();

@@ -176,12 +176,8 @@ export function createCollectors(options: CollectorOptions): Collectors {
         new PolarisSource(config.polaris),
       ),
     ),
-    backups: perCluster(
-      new BackupCollector(store.backups, store.snapshots, entityIndex),
-    ),
-    certificates: perCluster(
-      new CertificateCollector(store.backups, store.snapshots, entityIndex),
-    ),
+    backups: perCluster(new BackupCollector(store.backups)),
+    certificates: perCluster(new CertificateCollector(store.backups)),
   };
   if (!prometheus) return collectors;
 

@@ -99,7 +99,7 @@ export async function createRouter(options: RouterOptions) {
     }),
     flux,
     recovery: new ServedRecovery(
-      store.backups,
+      store,
       () => views.model.get(),
       config.certificateExpiringDays,
     ),
