@@ -31,7 +31,12 @@ function Line(props: {
 }) {
   return (
     <Box component="li" mb={1}>
-      <Box display="flex" alignItems="center" flexWrap="wrap">
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ columnGap: 8 }}
+      >
         <StatusChip {...props.state} />
         <Typography variant="body2" component="span">
           {`${props.what}: ${props.figure}`}

@@ -21,10 +21,14 @@ const Reason = (props: { text: string }) => (
   </Typography>
 );
 
+// Wide enough for "Never succeeded" on one line.
+const STATE_CELL = { whiteSpace: 'nowrap', minWidth: 150 } as const;
+
 const BACKUP_COLUMNS: TableColumn<BackupSet>[] = [
   {
     title: 'State',
-    width: '130px',
+    cellStyle: STATE_CELL,
+    headerStyle: STATE_CELL,
     render: set => <StatusChip {...BACKUP_STATES[set.state]} />,
   },
   {
@@ -59,7 +63,8 @@ const BACKUP_COLUMNS: TableColumn<BackupSet>[] = [
 const CERTIFICATE_COLUMNS: TableColumn<Certificate>[] = [
   {
     title: 'State',
-    width: '130px',
+    cellStyle: STATE_CELL,
+    headerStyle: STATE_CELL,
     render: c => <StatusChip {...CERTIFICATE_STATES[c.state]} />,
   },
   {
@@ -96,6 +101,7 @@ const OPTIONS = {
   ...FIXED_COLUMN_ORDER,
   padding: 'dense' as const,
   sorting: false,
+  emptyRowsWhenPaging: false,
 };
 
 /** Backup sets, worst first, as the backend orders them. */

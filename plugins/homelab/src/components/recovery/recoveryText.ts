@@ -38,9 +38,9 @@ const TOOLS: Record<BackupSet['tool'], string> = {
   'k3s-etcd': 'k3s etcd snapshots',
 };
 
-/** "Velero schedule daily-apps". */
+/** "Velero schedule daily-apps", "k3s etcd snapshots". */
 export const backupSetTitle = (set: BackupSet) =>
-  `${TOOLS[set.tool]} ${set.name}`;
+  set.tool === 'k3s-etcd' ? TOOLS[set.tool] : `${TOOLS[set.tool]} ${set.name}`;
 
 /** "26h", "3d 4h": how old a backup is. */
 export function ageText(seconds: number): string {
