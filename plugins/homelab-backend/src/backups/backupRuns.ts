@@ -1,7 +1,7 @@
 import { BackupRun } from '@homelab/plugin-homelab-common';
 
 /** A finished backup and when it counts from, for ordering. */
-export interface TimedRun {
+interface TimedRun {
   run: BackupRun;
   /** Milliseconds of its completion (or start) time; NaN when it states none. */
   at: number;

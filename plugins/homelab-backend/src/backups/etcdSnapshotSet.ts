@@ -4,7 +4,7 @@ import { definedFields, summariseRuns, timedRun } from './backupRuns';
 import { backupSetId, CollectedBackupSet } from './CollectedBackupSet';
 
 /** A k3s ETCDSnapshotFile (k3s-io/k3s pkg/apis/k3s.cattle.io/v1/types.go). */
-export interface EtcdSnapshotFile extends KubernetesObject {
+interface EtcdSnapshotFile extends KubernetesObject {
   spec?: { snapshotName?: string; nodeName?: string; location?: string };
   status?: {
     creationTime?: string;

@@ -12,7 +12,7 @@ export interface AppliedObjective {
 const MISSED_AFTER_PERIODS = 2;
 
 /** A duration in words, like "26h" or "3d 4h". */
-export function ageText(seconds: number): string {
+function ageText(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   if (hours < 1) return `${Math.max(1, Math.round(seconds / 60))}m`;
   if (hours < 48) return `${hours}h`;

@@ -5,7 +5,7 @@ import { definedFields, summariseRuns, timedRun } from './backupRuns';
 import { backupSetId, CollectedBackupSet } from './CollectedBackupSet';
 
 /** A Longhorn Backup as longhorn.io/v1beta2 serves it (longhorn-manager k8s/pkg/apis/longhorn/v1beta2/backup.go). */
-export interface LonghornBackup extends KubernetesObject {
+interface LonghornBackup extends KubernetesObject {
   status?: {
     state?: string;
     error?: string;
@@ -17,7 +17,7 @@ export interface LonghornBackup extends KubernetesObject {
 }
 
 /** A Longhorn RecurringJob (longhorn-manager k8s/pkg/apis/longhorn/v1beta2/recurringjob.go). */
-export interface LonghornRecurringJob extends KubernetesObject {
+interface LonghornRecurringJob extends KubernetesObject {
   spec?: { name?: string; task?: string; cron?: string };
 }
 

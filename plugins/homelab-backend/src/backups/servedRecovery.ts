@@ -14,7 +14,7 @@ import { AppliedObjective, judgeBackupSet } from './judgeBackupSet';
 import { appsCovered, namespaceApps } from './namespaceApps';
 
 /** Which sets or certificates to serve; every field left out matches all. */
-export interface RecoveryFilter {
+interface RecoveryFilter {
   cluster?: string;
   namespace?: string;
   /** An app, or a cluster's entity for everything in the cluster. */

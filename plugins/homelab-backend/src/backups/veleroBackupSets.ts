@@ -14,7 +14,7 @@ export interface VeleroSchedule extends KubernetesObject {
 }
 
 /** A Velero Backup as velero.io/v1 serves it (pkg/apis/velero/v1/backup_types.go). */
-export interface VeleroBackup extends KubernetesObject {
+interface VeleroBackup extends KubernetesObject {
   status?: {
     phase?: string;
     startTimestamp?: string;

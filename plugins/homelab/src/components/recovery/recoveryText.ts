@@ -43,7 +43,7 @@ export const backupSetTitle = (set: BackupSet) =>
   set.tool === 'k3s-etcd' ? TOOLS[set.tool] : `${TOOLS[set.tool]} ${set.name}`;
 
 /** "26h", "3d 4h": how old a backup is. */
-export function ageText(seconds: number): string {
+function ageText(seconds: number): string {
   const hours = Math.floor(seconds / 3600);
   if (hours < 1) return `${Math.max(1, Math.round(seconds / 60))}m`;
   if (hours < 48) return `${hours}h`;
