@@ -1,9 +1,17 @@
 import ListItem from '@material-ui/core/ListItem';
 import ListItemSecondaryAction from '@material-ui/core/ListItemSecondaryAction';
 import ListItemText from '@material-ui/core/ListItemText';
+import { makeStyles } from '@material-ui/core/styles';
 import { ScorecardResult } from '../../../api/scorecardChecks';
 import { formatTime } from '../../shared/formatTime';
 import { StatusChip } from '../../shared/StatusChip';
+
+const useStyles = makeStyles(theme => ({
+  // Room for the widest result ("Not known") beside the text.
+  item: { paddingRight: theme.spacing(16) },
+  // A reason may quote a tool's message with long paths and URLs.
+  reason: { overflowWrap: 'anywhere' },
+}));
 
 /** A check's result in words, beside its icon. */
 function resultText(result: ScorecardResult['result']) {
@@ -19,13 +27,21 @@ const statusOf = (result: ScorecardResult['result']) => {
 /** One check: its name, why it passed, failed or is not known, and when its facts were read. */
 export function ScorecardCheck(props: { result: ScorecardResult }) {
   const { check, result, reason, retrievedAt } = props.result;
+  const classes = useStyles();
   return (
-    <ListItem title={check.description}>
+    // Backstage's status icons are hidden from screen readers: the item
+    // says its result in words.
+    <ListItem
+      classes={{ secondaryAction: classes.item }}
+      title={check.description}
+      aria-label={`${check.name}: ${resultText(result)}. ${reason}`}
+    >
       <ListItemText
         primary={check.name}
         secondary={
           retrievedAt ? `${reason} · as of ${formatTime(retrievedAt)}` : reason
         }
+        secondaryTypographyProps={{ className: classes.reason }}
       />
       <ListItemSecondaryAction>
         <StatusChip status={statusOf(result)} label={resultText(result)} />
