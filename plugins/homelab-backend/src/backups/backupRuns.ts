@@ -34,6 +34,13 @@ export function summariseRuns(runs: TimedRun[]): {
   };
 }
 
+/** The strings of a list, or none when it is not a list (an object not in its CRD's shape). */
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : [];
+}
+
 /** The fields of a run that are set, so that stored JSON carries no undefined. */
 export function definedFields<T extends object>(value: T): T {
   return Object.fromEntries(

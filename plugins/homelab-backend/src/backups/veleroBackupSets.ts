@@ -1,6 +1,11 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { BackupRun } from '@homelab/plugin-homelab-common';
-import { definedFields, summariseRuns, timedRun } from './backupRuns';
+import {
+  definedFields,
+  stringList,
+  summariseRuns,
+  timedRun,
+} from './backupRuns';
 import { backupSetId, CollectedBackupSet } from './CollectedBackupSet';
 
 /** A Velero Schedule as velero.io/v1 serves it (pkg/apis/velero/v1/schedule_types.go). */
@@ -49,9 +54,8 @@ function veleroRun(backup: VeleroBackup): BackupRun {
     warnings: status.warnings,
     message:
       status.failureReason ||
-      (status.validationErrors?.length
-        ? status.validationErrors.join('; ')
-        : undefined),
+      stringList(status.validationErrors).join('; ') ||
+      undefined,
   });
 }
 
@@ -82,9 +86,9 @@ export function veleroBackupSets(
       ...(schedule.status?.phase === 'FailedValidation'
         ? ['The schedule failed validation and triggers no backups']
         : []),
-      ...(schedule.status?.validationErrors ?? []),
+      ...stringList(schedule.status?.validationErrors),
     ];
-    const included = schedule.spec?.template?.includedNamespaces;
+    const included = stringList(schedule.spec?.template?.includedNamespaces);
     return definedFields({
       id: backupSetId({ cluster, tool: 'velero', namespace, name }),
       cluster,
@@ -92,7 +96,7 @@ export function veleroBackupSets(
       namespace,
       name,
       // Velero backs up every namespace when none are listed.
-      coveredNamespaces: included?.length ? included : ['*'],
+      coveredNamespaces: included.length ? included : ['*'],
       entityRefs: [],
       schedule: schedule.spec?.schedule,
       paused: schedule.spec?.paused || undefined,

@@ -1,6 +1,6 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { Certificate } from '@homelab/plugin-homelab-common';
-import { definedFields } from '../backups/backupRuns';
+import { definedFields, stringList } from '../backups/backupRuns';
 
 /** A cert-manager Certificate as cert-manager.io/v1 serves it (pkg/apis/certmanager/v1/types_certificate.go). */
 export interface RawCertificate extends KubernetesObject {
@@ -41,13 +41,13 @@ export function parseCertificate(
   const namespace = raw.metadata?.namespace ?? '';
   const name = raw.metadata?.name ?? '';
   const { spec = {}, status = {} } = raw;
-  const ready = status.conditions?.find(c => c.type === 'Ready');
+  const conditions = Array.isArray(status.conditions) ? status.conditions : [];
+  const ready = conditions.find(c => c?.type === 'Ready');
   const issuer = spec.issuerRef?.name
     ? `${spec.issuerRef.kind ?? 'Issuer'} ${spec.issuerRef.name}`
     : undefined;
-  const dnsNames = spec.dnsNames?.length
-    ? spec.dnsNames
-    : [spec.commonName].filter((n): n is string => Boolean(n));
+  const named = stringList(spec.dnsNames);
+  const dnsNames = named.length ? named : stringList([spec.commonName]);
   return definedFields({
     id: `${cluster}/${namespace}/${name}`,
     cluster,
