@@ -61,7 +61,7 @@ describe('Velero schedules', () => {
     expect(invalid).toMatchObject({
       coveredNamespaces: ['*'],
       problems: [
-        'The schedule failed validation and triggers no backups',
+        'the schedule failed validation and triggers no backups',
         'invalid schedule: expected exactly 5 fields',
       ],
       failuresSinceSuccess: 0,
@@ -69,14 +69,19 @@ describe('Velero schedules', () => {
     expect(invalid.lastAttempt).toBeUndefined();
     expect(judgeBackupSet(invalid, undefined, NOW)).toMatchObject({
       state: 'never-succeeded',
-      reason: 'No successful backup is recorded',
+      reason:
+        'No successful backup is recorded; the schedule failed validation and triggers no backups; invalid schedule: expected exactly 5 fields',
     });
     expect(running).toMatchObject({
       paused: true,
       lastAttempt: { name: 'daily-1', phase: 'PartiallyFailed', errors: 2 },
       failuresSinceSuccess: 1,
     });
-    expect(judgeBackupSet(running, undefined, NOW).state).toBe('failed');
+    expect(judgeBackupSet(running, undefined, NOW)).toMatchObject({
+      state: 'failed',
+      reason:
+        'The last backup, daily-1, ended PartiallyFailed; the schedule is paused',
+    });
   });
 
   it('without an objective, a set is missed once its last success is older than two periods of its schedule', () => {

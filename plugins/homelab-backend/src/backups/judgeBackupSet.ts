@@ -27,6 +27,13 @@ function scheduleMinutes(schedule: string | undefined): number | undefined {
 
 type Verdict = Pick<BackupSet, 'state' | 'reason'>;
 
+/** What the tool says about the set itself, after the verdict: why it may not run. */
+function notes(set: CollectedBackupSet): string {
+  return [...(set.paused ? ['the schedule is paused'] : []), ...set.problems]
+    .map(note => `; ${note}`)
+    .join('');
+}
+
 function judgeSuccessAge(
   set: CollectedBackupSet,
   ageSeconds: number,
@@ -95,6 +102,7 @@ export function judgeBackupSet(
     ...set,
     ...(objective ? { rpo: objective.rpo, rpoFrom: objective.from } : {}),
     ...(ageSeconds !== undefined ? { ageSeconds } : {}),
-    ...verdict,
+    state: verdict.state,
+    reason: verdict.reason + notes(set),
   };
 }

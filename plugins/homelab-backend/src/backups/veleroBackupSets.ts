@@ -84,7 +84,7 @@ export function veleroBackupSets(
       .map(b => timedRun(veleroRun(b)));
     const problems = [
       ...(schedule.status?.phase === 'FailedValidation'
-        ? ['The schedule failed validation and triggers no backups']
+        ? ['the schedule failed validation and triggers no backups']
         : []),
       ...stringList(schedule.status?.validationErrors),
     ];
