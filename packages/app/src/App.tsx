@@ -2,9 +2,11 @@ import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import searchPlugin from '@backstage/plugin-search/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import techdocsPlugin from '@backstage/plugin-techdocs/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import homelabPlugin from '@homelab/plugin-homelab/alpha';
@@ -21,9 +23,12 @@ export default createApp({
     catalogPlugin,
     catalogGraphPlugin,
     kubernetesPlugin,
+    notificationsPlugin,
     orgPlugin,
     scaffolderPlugin,
     searchPlugin,
+    // Pushes new notifications to the open portal, without reloading.
+    signalsPlugin,
     techdocsPlugin,
     userSettingsPlugin,
     homelabPlugin,

@@ -25,6 +25,11 @@ backend.add(import('@homelab/plugin-catalog-backend-module-homelab'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// notification:send, with which the promotion template tells the owners of
+// the target environment that a promotion was opened.
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
 
 backend.add(import('@backstage/plugin-techdocs-backend'));
 // Each homelab site's architecture docs, generated from its inventory.
@@ -64,5 +69,11 @@ backend.add(import('./search/homelabCatalogSearch'));
 backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
+
+// Notifications, delivered to the browser live through signals; the homelab
+// backend sends its conditions (SLO burn, vulnerabilities, stale sources) here
+// when homelab.notifications.enabled.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();

@@ -12,6 +12,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubScaffolderModule from '@backstage/plugin-scaffolder-backend-module-github';
+import notificationsScaffolderModule from '@backstage/plugin-scaffolder-backend-module-notifications';
 import homelabCatalogModule from '@homelab/plugin-catalog-backend-module-homelab';
 import homelabPlugin from '@homelab/plugin-homelab-backend';
 import homelabScaffolderModule from '@homelab/plugin-scaffolder-backend-module-homelab';
@@ -169,6 +170,7 @@ describe('every template dry-runs through the scaffolder API of a test backend (
         homelabCatalogModule,
         scaffolderPlugin,
         githubScaffolderModule,
+        notificationsScaffolderModule,
         homelabScaffolderModule,
         homelabPlugin,
         portalPolicyPermissions,
@@ -330,6 +332,9 @@ spec:
     expect(summary).toContain('-      version: 6.5.2\n+      version: 6.6.4');
     expect(messages(result, 'publish')).toContainEqual(
       'Performing dry run of creating pull request',
+    );
+    expect(messages(result, 'notify')).toContainEqual(
+      'Skipping because notification:send does not support dry-run',
     );
   });
 

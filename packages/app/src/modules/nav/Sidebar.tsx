@@ -7,9 +7,11 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import MenuIcon from '@material-ui/icons/Menu';
+import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarLogo } from './SidebarLogo';
 
@@ -20,8 +22,10 @@ export const SidebarContent = NavContentBlueprint.make({
         <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
       ));
 
-      // The search modal below replaces the search page's own nav item.
+      // The search modal below replaces the search page's own nav item, and
+      // the notifications item with its unread count the page's.
       nav.take('page:search');
+      nav.take('page:notifications');
 
       return (
         <Sidebar>
@@ -42,6 +46,21 @@ export const SidebarContent = NavContentBlueprint.make({
           </SidebarGroup>
           <SidebarSpace />
           <SidebarDivider />
+          <NotificationsSidebarItem
+            // A dot on the icon says there are unread ones: the plugin's
+            // count chip sits inside a link named just "Notifications" (a
+            // name unlike what it shows), and the count in the text is cut
+            // off at the sidebar's width.
+            renderItem={({ unreadCount, to, onClick }) => (
+              <SidebarItem
+                icon={NotificationsIcon}
+                to={to}
+                onClick={onClick}
+                text="Notifications"
+                hasNotifications={unreadCount > 0}
+              />
+            )}
+          />
           <SidebarGroup
             label="Settings"
             icon={<UserSettingsSignInAvatar />}
