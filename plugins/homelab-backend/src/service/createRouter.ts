@@ -14,7 +14,6 @@ import {
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { createCapacityView } from '../capacity/capacityView';
-import { ServedRecovery } from '../backups/servedRecovery';
 import { createPowerView } from '../power/powerView';
 import { createOpenApiRouter } from '../schema/openapi';
 import { RequestAuthorization } from './RequestAuthorization';
@@ -78,7 +77,7 @@ export async function createRouter(options: RouterOptions) {
       ? { validatorOptions: { validateResponses: true } }
       : undefined,
   );
-  const { freshness, views, flux } =
+  const { freshness, views, flux, recovery } =
     options.shared ?? createSharedViews(options);
   const context: RouteContext = {
     store,
@@ -98,11 +97,7 @@ export async function createRouter(options: RouterOptions) {
       logger: options.logger,
     }),
     flux,
-    recovery: new ServedRecovery(
-      store,
-      () => views.model.get(),
-      config.certificateExpiringDays,
-    ),
+    recovery,
     authorization: new RequestAuthorization(
       options.httpAuth,
       options.permissions,

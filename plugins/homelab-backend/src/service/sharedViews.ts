@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { HomelabClusterClientsService } from '@homelab/plugin-homelab-node';
+import { ServedRecovery } from '../backups/servedRecovery';
 import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
 import { FluxActions } from '../flux/FluxActions';
@@ -16,6 +17,8 @@ export interface SharedViews {
   freshness: FreshnessReader;
   views: CachedViews;
   flux: FluxActions;
+  /** Backups and certificates judged when read, as GET /backups and /certificates serve them. */
+  recovery: ServedRecovery;
 }
 
 export function createSharedViews(options: {
@@ -28,13 +31,19 @@ export function createSharedViews(options: {
 }): SharedViews {
   const { config, store } = options;
   const freshness = new FreshnessReader(store.collections, config.collectors);
+  const views = createCachedViews({
+    ...options,
+    freshness,
+    ttlMs: config.cacheTtlMs,
+  });
   return {
     freshness,
-    views: createCachedViews({
-      ...options,
-      freshness,
-      ttlMs: config.cacheTtlMs,
-    }),
+    views,
     flux: new FluxActions(options.clusterClients, store.flux),
+    recovery: new ServedRecovery(
+      store,
+      () => views.model.get(),
+      config.certificateExpiringDays,
+    ),
   };
 }
