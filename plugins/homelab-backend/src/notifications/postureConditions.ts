@@ -24,7 +24,7 @@ function criticalVulnerabilities(
     } in ${entityRef} on cluster ${summary.cluster}`,
     description: `Trivy Operator reports ${critical} critical vulnerabilit${
       critical === 1 ? 'y' : 'ies'
-    } in the workloads of ${entityRef}; more than the last notification said is notified again.`,
+    } in the workloads of ${entityRef} on cluster ${summary.cluster}.`,
     level: critical,
   };
 }
