@@ -26,6 +26,15 @@ async function pick(page: Page, field: string, typed: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** Opens "Provision a node" and fills its first step for rk1-4 of production on ServerLAN. */
+async function nameTheNode(page: Page) {
+  await signIn(page);
+  await page.goto('/create/templates/default/provision-node');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('rk1-4');
+  await pick(page, 'Cluster', 'production', 'Production cluster');
+  await pick(page, 'Network', 'serverlan', 'ServerLAN');
+}
+
 test('"Deploy an app with Flux" runs to the end: the app is committed to the GitOps repository with its diff', async ({
   page,
 }) => {
@@ -116,11 +125,7 @@ test('"Deploy an app with Flux" runs to the end: the app is committed to the Git
 test('"Provision a node" runs to the end for a machine that runs already: the inventory commit takes its reserved address', async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto('/create/templates/default/provision-node');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('rk1-4');
-  await pick(page, 'Cluster', 'production', 'Production cluster');
-  await pick(page, 'Network', 'serverlan', 'ServerLAN');
+  await nameTheNode(page);
   await page
     .getByRole('textbox', { name: 'Static IPv4 address' })
     .fill('192.168.100.14');
@@ -168,11 +173,7 @@ test('"Provision a node" runs to the end for a machine that runs already: the in
 test('"Provision a node" says before Create whether a Turing Pi slot is free and whether a VM fits its Proxmox server', async ({
   page,
 }) => {
-  await signIn(page);
-  await page.goto('/create/templates/default/provision-node');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('rk1-4');
-  await pick(page, 'Cluster', 'production', 'Production cluster');
-  await pick(page, 'Network', 'serverlan', 'ServerLAN');
+  await nameTheNode(page);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Slot 1 holds rk1-1; slot 4 is free; the inventory states no supply.

@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { AppFitField } from './AppFitField';
-import { renderFitField } from '../../__testUtils__/renderFitField';
+import { renderFormField } from '../../__testUtils__/renderFormField';
 
 const environments = ['system:default/staging', 'system:default/production'];
 
 describe('AppFitField', () => {
   it("checks the app against each environment's cluster from the example's capacity", async () => {
-    const { onChange } = await renderFitField(AppFitField, {
+    const { onChange } = await renderFormField(AppFitField, {
       environments,
       requests: { cpu: '100m', memory: '128Mi', replicas: 1 },
     });
@@ -30,7 +30,7 @@ describe('AppFitField', () => {
   });
 
   it('says which replica does not fit on the Raspberry Pi and what it has left', async () => {
-    const { onChange } = await renderFitField(AppFitField, {
+    const { onChange } = await renderFormField(AppFitField, {
       environments: ['system:default/staging'],
       requests: { cpu: '500m', memory: '4Gi', replicas: 2 },
     });
@@ -45,14 +45,14 @@ describe('AppFitField', () => {
   });
 
   it('asks for readable requests, and says when no cluster serves the environment', async () => {
-    await renderFitField(AppFitField, {
+    await renderFormField(AppFitField, {
       environments,
       requests: { cpu: 'lots', memory: '1Gi' },
     });
     expect(
       screen.getByText('Give the CPU each replica requests, like 100m or 0.5.'),
     ).toBeInTheDocument();
-    await renderFitField(AppFitField, {
+    await renderFormField(AppFitField, {
       environments: ['system:default/lab'],
       requests: { cpu: '1', memory: '1Gi' },
     });

@@ -1,11 +1,8 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
-import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
   AppRequests,
-  CapacityReport,
+  HOMELAB_RESOURCE_TYPES,
   appFit,
   fitVerdict,
   parseQuantity,
@@ -13,12 +10,10 @@ import {
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { homelabApiRef } from '../../api/HomelabApi';
-import { errorMessage } from '../shared/errorMessage';
 import { FreshnessNotice } from '../shared/FreshnessNotice';
 import { formatTime } from '../shared/formatTime';
 import { FitVerdictView } from './FitVerdictView';
+import { FitSources, FitSourcesPending, useFitSources } from './useFitSources';
 
 const nameOf = (ref: string, defaultKind: string) =>
   parseEntityRef(ref, { defaultKind }).name;
@@ -50,13 +45,13 @@ const clustersOf = (clusters: Entity[], environment: string) =>
 
 /** Each picked environment's clusters with the app's fit on each. */
 function fitsOf(
-  value: { capacity: CapacityReport; clusters: Entity[] },
+  value: FitSources,
   environments: string[],
   requests: AppRequests,
 ) {
   return environments.flatMap(ref => {
     const environment = nameOf(ref, 'system');
-    return clustersOf(value.clusters, environment).map(cluster => {
+    return clustersOf(value.resources, environment).map(cluster => {
       const name = cluster.metadata.name;
       const title = cluster.metadata.title ?? name;
       const figures = value.capacity.clusters.find(c => c.cluster === name);
@@ -83,23 +78,14 @@ function fitsOf(
  */
 export const AppFitField = (props: FieldExtensionComponentProps<string>) => {
   const { onChange, formContext, formData: current } = props;
-  const api = useApi(homelabApiRef);
-  const catalogApi = useApi(catalogApiRef);
   const form = (formContext?.formData ?? {}) as Record<string, unknown>;
   const requests = appRequestsOf(form.requests);
   const environments = Array.isArray(form.environments)
     ? form.environments.filter((e): e is string => typeof e === 'string')
     : [];
-  const { value, loading, error } = useAsync(async () => {
-    const [{ capacity, freshness }, clusters] = await Promise.all([
-      api.getCapacity(),
-      catalogApi.getEntities({
-        filter: { kind: 'Resource', 'spec.type': 'kubernetes-cluster' },
-      }),
-    ]);
-    return { capacity, freshness, clusters: clusters.items };
-  }, [api, catalogApi]);
-
+  const { value, loading, error } = useFitSources(
+    HOMELAB_RESOURCE_TYPES.cluster,
+  );
   const fits =
     value && typeof requests !== 'string'
       ? fitsOf(value, environments, requests)
@@ -115,15 +101,7 @@ export const AppFitField = (props: FieldExtensionComponentProps<string>) => {
   if (typeof requests === 'string') {
     return <Alert severity="info">{requests}</Alert>;
   }
-  if (loading) return <Progress />;
-  if (error) {
-    return (
-      <Alert severity="error">
-        Capacity could not be read: {errorMessage(error)}
-      </Alert>
-    );
-  }
-  if (!value) return null;
+  if (!value) return <FitSourcesPending loading={loading} error={error} />;
   if (!fits.length) {
     return (
       <Alert severity="warning">

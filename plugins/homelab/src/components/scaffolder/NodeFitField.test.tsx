@@ -1,13 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { fakeHomelabApi } from '../../__testUtils__/fixtures';
 import { NodeFitField } from './NodeFitField';
-import { renderFitField } from '../../__testUtils__/renderFitField';
+import { renderFormField } from '../../__testUtils__/renderFormField';
 
 const GiB = 2 ** 30;
 
 describe('NodeFitField', () => {
   it('finds slot 4 of the Turing Pi free, and power not known without a stated supply', async () => {
-    const { onChange } = await renderFitField(NodeFitField, {
+    const { onChange } = await renderFormField(NodeFitField, {
       platform: 'turingPi',
       board: 'resource:default/turing-pi-2',
       slot: 4,
@@ -24,7 +24,7 @@ describe('NodeFitField', () => {
   });
 
   it('refuses a slot that holds a module', async () => {
-    const { onChange } = await renderFitField(NodeFitField, {
+    const { onChange } = await renderFormField(NodeFitField, {
       platform: 'turingPi',
       board: 'resource:default/turing-pi-2',
       slot: 1,
@@ -53,7 +53,7 @@ describe('NodeFitField', () => {
         capacity: { ...answer.capacity, hypervisors: [live] },
       }),
     });
-    const { onChange } = await renderFitField(
+    const { onChange } = await renderFormField(
       NodeFitField,
       {
         platform: 'proxmox',
@@ -78,7 +78,7 @@ describe('NodeFitField', () => {
   });
 
   it('never claims a fit for a host the inventory says nothing of', async () => {
-    await renderFitField(NodeFitField, {
+    await renderFormField(NodeFitField, {
       platform: 'proxmox',
       proxmoxHost: 'resource:default/proxmox',
       cores: 2,
@@ -91,7 +91,7 @@ describe('NodeFitField', () => {
   });
 
   it('has nothing to check for a machine that runs already', async () => {
-    await renderFitField(NodeFitField, { platform: 'existing' });
+    await renderFormField(NodeFitField, { platform: 'existing' });
     expect(
       screen.getByText(/A machine that runs already takes no slot/),
     ).toBeInTheDocument();

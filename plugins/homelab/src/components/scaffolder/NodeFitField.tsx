@@ -1,10 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
-  CapacityReport,
   FitVerdict,
   HOMELAB_RESOURCE_TYPES,
   boardBudget,
@@ -16,16 +12,11 @@ import {
 import Box from '@material-ui/core/Box';
 import Alert from '@material-ui/lab/Alert';
 import { useEffect } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { homelabApiRef } from '../../api/HomelabApi';
-import { errorMessage } from '../shared/errorMessage';
 import { formatTime } from '../shared/formatTime';
 import { FitVerdictView } from './FitVerdictView';
+import { FitSources, FitSourcesPending, useFitSources } from './useFitSources';
 
-interface Estate {
-  capacity: CapacityReport;
-  devices: Entity[];
-}
+type Estate = FitSources;
 
 const refOf = (entity: Entity) => stringifyEntityRef(entity);
 
@@ -34,11 +25,11 @@ const unknownFit = (what: string, reason: string) =>
 
 /** A Turing Pi slot: free, and within the board's power supply. */
 function slotFit(estate: Estate, board: string, slot: number) {
-  const entity = estate.devices.find(device => refOf(device) === board);
+  const entity = estate.resources.find(device => refOf(device) === board);
   if (!entity) {
     return unknownFit('Board', `${board} is not in the catalog`);
   }
-  return moduleFit(boardBudget(entity, estate.devices), slot);
+  return moduleFit(boardBudget(entity, estate.resources), slot);
 }
 
 /** A Proxmox VM: within its host's CPUs and memory, as last collected. */
@@ -49,7 +40,7 @@ function hostFit(
   memoryGB: number,
 ) {
   const figures = estate.capacity.hypervisors.find(h => h.entityRef === host);
-  const entity = estate.devices.find(device => refOf(device) === host);
+  const entity = estate.resources.find(device => refOf(device) === host);
   if (!figures) {
     return unknownFit(
       'Host',
@@ -111,18 +102,10 @@ function nodeFit(
  */
 export const NodeFitField = (props: FieldExtensionComponentProps<string>) => {
   const { onChange, formContext, formData: current } = props;
-  const api = useApi(homelabApiRef);
-  const catalogApi = useApi(catalogApiRef);
   const form = (formContext?.formData ?? {}) as Record<string, unknown>;
-  const { value, loading, error } = useAsync(async () => {
-    const [{ capacity }, devices] = await Promise.all([
-      api.getCapacity(),
-      catalogApi.getEntities({
-        filter: { kind: 'Resource', 'spec.type': 'device' },
-      }),
-    ]);
-    return { capacity, devices: devices.items };
-  }, [api, catalogApi]);
+  const { value, loading, error } = useFitSources(
+    HOMELAB_RESOURCE_TYPES.device,
+  );
   const fit = value && nodeFit(value, form);
   const state = fit?.verdict.state;
   useEffect(() => {
@@ -137,14 +120,7 @@ export const NodeFitField = (props: FieldExtensionComponentProps<string>) => {
       </Alert>
     );
   }
-  if (loading) return <Progress />;
-  if (error) {
-    return (
-      <Alert severity="error">
-        Capacity could not be read: {errorMessage(error)}
-      </Alert>
-    );
-  }
+  if (!value) return <FitSourcesPending loading={loading} error={error} />;
   if (!fit) {
     return (
       <Alert severity="info">

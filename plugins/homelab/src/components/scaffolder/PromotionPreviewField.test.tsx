@@ -1,38 +1,16 @@
 import { ResponseError } from '@backstage/errors';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
-import { homelabApiRef } from '../../api/HomelabApi';
 import {
   fakeHomelabApi,
   nextcloudPromotionPreview,
 } from '../../__testUtils__/fixtures';
+import { renderFormField } from '../../__testUtils__/renderFormField';
 import { PromotionPreviewField } from './PromotionPreviewField';
 
-async function renderField(
+const renderField = (
   formData: Record<string, unknown>,
   api = fakeHomelabApi(),
-) {
-  const onChange = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[homelabApiRef, api]]}>
-      <PromotionPreviewField
-        {...({
-          onChange,
-          formData: undefined,
-          formContext: { formData },
-          schema: {},
-          uiSchema: {},
-          idSchema: { $id: 'expectedVersion' },
-          rawErrors: [],
-          required: false,
-          disabled: false,
-          readonly: false,
-        } as any)}
-      />
-    </TestApiProvider>,
-  );
-  return { onChange, api };
-}
+) => renderFormField(PromotionPreviewField, formData, api);
 
 describe('PromotionPreviewField', () => {
   it('shows the versions, where each is written, the gates and the diff, and keeps the version promoted', async () => {

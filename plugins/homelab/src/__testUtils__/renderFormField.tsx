@@ -66,11 +66,14 @@ const catalogApi = {
   })),
 };
 
-/** Renders a scaffolder field with the whole form's data as its context. */
-export async function renderFitField(
+/**
+ * Renders a scaffolder field of the homelab templates with the whole form's
+ * data as its context, over the fake homelab API and the example catalog.
+ */
+export async function renderFormField(
   Field: ComponentType<FieldExtensionComponentProps<string>>,
   formData: Record<string, unknown>,
-  api: HomelabApi = fakeHomelabApi(),
+  api: jest.Mocked<HomelabApi> = fakeHomelabApi(),
 ) {
   const onChange = jest.fn();
   await renderInTestApp(
@@ -96,5 +99,5 @@ export async function renderFitField(
       />
     </TestApiProvider>,
   );
-  return { onChange };
+  return { onChange, api };
 }
