@@ -61,7 +61,8 @@ export function EntityScorecardCard() {
   }
   return (
     <InfoCard title="Scorecard" subheader={summary(results)} noPadding>
-      <List dense>
+      {/* Not dense: Backstage's theme cuts a dense item's text to one line. */}
+      <List>
         {results.map(result => (
           <ScorecardCheck key={result.check.id} result={result} />
         ))}
