@@ -103,7 +103,11 @@ export interface Config {
        * fires, no page), critical-vulnerabilities (an app has critical
        * vulnerabilities on a cluster), posture-drop (an app's or cluster's
        * security score is below minimumPostureScore), stale-source (a
-       * collector's data is stale for longer than staleSourceAfterMinutes).
+       * collector's data is stale for longer than staleSourceAfterMinutes),
+       * backup-missed (a backup set failed, missed its schedule, is older
+       * than its RPO or never succeeded), certificate-expiring (a
+       * certificate expires within homelab.certificates.expiringDays, has
+       * expired or is not ready).
        */
       conditions?: Array<
         | 'slo-fast-burn'
@@ -111,6 +115,8 @@ export interface Config {
         | 'critical-vulnerabilities'
         | 'posture-drop'
         | 'stale-source'
+        | 'backup-missed'
+        | 'certificate-expiring'
       >;
       /** Minutes a source's data may be stale before it is notified. Default 30. */
       staleSourceAfterMinutes?: number;

@@ -61,10 +61,11 @@ export const homelabPlugin = createBackendPlugin({
           clients: clusterClients.list(),
           prometheus,
         });
+        const shared = createSharedViews({ ...deps, config, store });
         const afterCollection = await createConditionNotifications({
           ...deps,
-          config,
           store,
+          shared,
         });
         await scheduleTasks({
           ...deps,
@@ -74,7 +75,6 @@ export const homelabPlugin = createBackendPlugin({
           afterCollection,
         });
 
-        const shared = createSharedViews({ ...deps, config, store });
         deps.httpRouter.use(
           await createRouter({ ...deps, config, store, prometheus, shared }),
         );

@@ -3,6 +3,7 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
+import { Certificate } from '@homelab/plugin-homelab-common';
 import { Knex } from 'knex';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import { StoredSlo } from '../database/SloStore';
@@ -66,6 +67,7 @@ describe.each(databases.eachSupportedId())(
     let store: DatabaseHomelabStore;
     let notifications: SentNotifications;
     let minute: number;
+    let certificates: Certificate[];
 
     /** A replica's evaluation after a collection, on the shared database. */
     const replica = () =>
@@ -80,6 +82,8 @@ describe.each(databases.eachSupportedId())(
           slos: () => store.slos.slos(),
           postureSummaries: () => store.posture.latestSummaries(),
           freshness: async () => [],
+          backupSets: async () => [],
+          certificates: async () => certificates,
         },
         store: new DatabaseConditionStore(knex),
         notifier: new BackstageConditionNotifier(notifications),
@@ -104,6 +108,7 @@ describe.each(databases.eachSupportedId())(
       );
       notifications = new SentNotifications();
       minute = 0;
+      certificates = [];
     });
 
     it('notifies a fast-burning SLO once across three collections and clears it when it recovers', async () => {
@@ -189,6 +194,52 @@ describe.each(databases.eachSupportedId())(
       await collect(true);
       expect(send).toHaveBeenCalledTimes(2);
       expect(await new DatabaseConditionStore(knex).notified()).toHaveLength(1);
+    });
+
+    it('notifies an expiring certificate again when it expires, and its renewal once', async () => {
+      const certificate = (state: Certificate['state']): Certificate => ({
+        id: 'production/vaultwarden/vaultwarden-tls',
+        cluster: 'production',
+        namespace: 'vaultwarden',
+        name: 'vaultwarden-tls',
+        entityRef: 'component:default/vaultwarden',
+        dnsNames: ['vault.hallonen.lan'],
+        ready: state === 'valid' ? 'True' : 'False',
+        state,
+        reason: state,
+      });
+      for (const state of [
+        'expiring',
+        'expiring',
+        'expired',
+        'expired',
+      ] as const) {
+        certificates = [certificate(state)];
+        await replica().evaluate();
+      }
+      certificates = [certificate('valid')];
+      await replica().evaluate();
+      expect(
+        notifications.sent.map(n => [n.payload.severity, n.payload.title]),
+      ).toEqual([
+        [
+          'normal',
+          'Certificate vaultwarden/vaultwarden-tls on cluster production expires soon',
+        ],
+        [
+          'high',
+          'Certificate vaultwarden/vaultwarden-tls on cluster production expired',
+        ],
+        [
+          'low',
+          'Recovered: Certificate vaultwarden/vaultwarden-tls on cluster production expired',
+        ],
+      ]);
+      expect(new Set(notifications.sent.map(n => n.payload.scope))).toEqual(
+        new Set([
+          'homelab:certificate-expiring:production/vaultwarden/vaultwarden-tls',
+        ]),
+      );
     });
   },
 );

@@ -1,5 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  BackupSet,
+  Certificate,
   PostureSummary,
   SourceFreshness,
 } from '@homelab/plugin-homelab-common';
@@ -14,6 +16,7 @@ import {
 } from './HomelabCondition';
 import { NotificationSettings } from './NotificationSettings';
 import { postureConditions } from './postureConditions';
+import { backupConditions, certificateConditions } from './recoveryConditions';
 import { sloConditions } from './sloConditions';
 import { staleSourceConditions } from './staleSourceConditions';
 
@@ -23,6 +26,10 @@ interface ConditionInputs {
   postureSummaries(): Promise<PostureSummary[]>;
   /** Freshness with staleness applied (FreshnessReader). */
   freshness(): Promise<SourceFreshness[]>;
+  /** Backup sets judged at the time, as GET /backups serves them. */
+  backupSets(now: Date): Promise<BackupSet[]>;
+  /** Certificates judged at the time, as GET /certificates serves them. */
+  certificates(now: Date): Promise<Certificate[]>;
 }
 
 const SLO_KINDS: ConditionKind[] = ['slo-fast-burn', 'slo-slow-burn'];
@@ -87,6 +94,12 @@ export class ConditionNotifications {
           defaultRecipient: settings.defaultRecipient,
         }),
       );
+    }
+    if (wanted(['backup-missed'])) {
+      parts.push(backupConditions(await inputs.backupSets(now)));
+    }
+    if (wanted(['certificate-expiring'])) {
+      parts.push(certificateConditions(await inputs.certificates(now)));
     }
     return {
       holding: parts

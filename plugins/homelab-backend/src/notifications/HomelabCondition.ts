@@ -9,6 +9,8 @@ export const CONDITION_KINDS = [
   'critical-vulnerabilities',
   'posture-drop',
   'stale-source',
+  'backup-missed',
+  'certificate-expiring',
 ] as const;
 
 /** One kind of condition; homelab.notifications.conditions lists the ones notified. */

@@ -12,6 +12,8 @@ describe('readNotificationSettings', () => {
         'critical-vulnerabilities',
         'posture-drop',
         'stale-source',
+        'backup-missed',
+        'certificate-expiring',
       ]),
       staleSourceAfterMs: 1_800_000,
       minimumPostureScore: 50,

@@ -1,9 +1,8 @@
 import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { HomelabBackendConfig } from '../config';
 import { HomelabStore } from '../database/HomelabStore';
-import { FreshnessReader } from '../service/FreshnessReader';
+import { SharedViews } from '../service/sharedViews';
 import { BackstageConditionNotifier } from './BackstageConditionNotifier';
 import { ConditionNotifications } from './ConditionNotifications';
 import { DatabaseConditionStore } from './DatabaseConditionStore';
@@ -17,25 +16,27 @@ import { readNotificationSettings } from './NotificationSettings';
  */
 export async function createConditionNotifications(options: {
   rootConfig: Config;
-  config: HomelabBackendConfig;
   database: DatabaseService;
   store: HomelabStore;
+  /** The freshness and the judged backups and certificates the API serves. */
+  shared: Pick<SharedViews, 'freshness' | 'recovery'>;
   notifications: NotificationService;
   logger: LoggerService;
 }): Promise<(() => Promise<void>) | undefined> {
   const settings = readNotificationSettings(options.rootConfig);
   if (!settings.enabled) return undefined;
   const { store, logger } = options;
-  const freshness = new FreshnessReader(
-    store.collections,
-    options.config.collectors,
-  );
+  const { freshness, recovery } = options.shared;
   const conditions = new ConditionNotifications({
     settings,
     inputs: {
       slos: () => store.slos.slos(),
       postureSummaries: () => store.posture.latestSummaries(),
       freshness: () => freshness.read(),
+      backupSets: async now =>
+        recovery.backupSets({}, await freshness.read(['backups']), now),
+      certificates: async now =>
+        recovery.certificates({}, await freshness.read(['certificates']), now),
     },
     store: new DatabaseConditionStore(await options.database.getClient()),
     notifier: new BackstageConditionNotifier(options.notifications),

@@ -11,11 +11,12 @@ const UNPRINTABLE = /[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/gu;
 /**
  * User input as it may appear in an error message or an audit entry:
  * without characters that could forge or disguise log lines, and cut to
- * PRINTABLE_LENGTH characters, so that a message never echoes a whole input.
+ * PRINTABLE_LENGTH characters (or `length`, for text meant to be read whole,
+ * like a notification's), so that a message never echoes a whole input.
  */
-export function printable(input: string): string {
+export function printable(input: string, length = PRINTABLE_LENGTH): string {
   const characters = Array.from(input.replace(UNPRINTABLE, ''));
-  return characters.length > PRINTABLE_LENGTH
-    ? `${characters.slice(0, PRINTABLE_LENGTH).join('')}…`
+  return characters.length > length
+    ? `${characters.slice(0, length).join('')}…`
     : characters.join('');
 }
