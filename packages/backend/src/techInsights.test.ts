@@ -160,6 +160,13 @@ describe('the homelab scorecard through tech-insights', () => {
     });
   });
 
+  it('says when the data each check judged was collected', async () => {
+    const { body } = await runChecks('vaultwarden');
+    for (const result of body) {
+      expect(Date.parse(result.collectedAt)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
   it('passes Home Assistant, and does not know of certificates it has none of', async () => {
     expect(await verdicts('home-assistant')).toEqual({
       homelabSloDefined: [true, 'SLOs: Home Assistant availability'],

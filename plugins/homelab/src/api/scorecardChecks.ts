@@ -12,6 +12,8 @@ export interface ScorecardResult {
   reason: string;
   /** When the facts judged were retrieved; absent when there are none. */
   retrievedAt?: string;
+  /** When the data the facts come from was collected. */
+  collectedAt?: string;
 }
 
 /**

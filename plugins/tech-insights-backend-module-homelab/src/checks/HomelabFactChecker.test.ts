@@ -216,9 +216,14 @@ describe('HomelabFactChecker', () => {
     });
   });
 
-  it('runs only the checks asked for, with the facts and when they were retrieved', async () => {
+  it('runs only the checks asked for, with the facts, when they were retrieved and when their data was collected', async () => {
     const { checker, asked } = storeWith({
-      homelabFluxFactRetriever: { fluxObjects: 1, notReady: [], suspended: [] },
+      homelabFluxFactRetriever: {
+        fluxObjects: 1,
+        notReady: [],
+        suspended: [],
+        collectedAt: '2026-12-02T09:58:00.000Z',
+      },
     });
     const results = await checker.runChecks(NEXTCLOUD, ['homelabFluxReady']);
     expect(asked).toEqual([[['homelabFluxFactRetriever'], NEXTCLOUD]]);
@@ -230,10 +235,12 @@ describe('HomelabFactChecker', () => {
         }),
         result: true,
         retrievedAt: '2026-12-02T10:00:00.000Z',
+        collectedAt: '2026-12-02T09:58:00.000Z',
         facts: {
           fluxObjects: expect.objectContaining({ type: 'integer', value: 1 }),
           notReady: expect.objectContaining({ type: 'set', value: [] }),
           suspended: expect.objectContaining({ type: 'set', value: [] }),
+          collectedAt: expect.objectContaining({ type: 'string' }),
         },
       }),
     ]);

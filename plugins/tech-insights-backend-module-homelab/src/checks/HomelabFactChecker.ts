@@ -22,6 +22,8 @@ export type HomelabCheckResult = CheckResult & {
   result: boolean | null;
   reason: string;
   retrievedAt?: string;
+  /** When the data judged was collected (the collectedAt fact). */
+  collectedAt?: string;
 };
 
 type HomelabCheck = HomelabCheckDefinition['check'];
@@ -48,6 +50,11 @@ const factType = (value: unknown): FactResponse[string]['type'] => {
     return Number.isInteger(value) ? 'integer' : 'float';
   return typeof value === 'boolean' ? 'boolean' : 'string';
 };
+
+const collectedAtOf = (row: FlatTechInsightFact | undefined) =>
+  typeof row?.facts.collectedAt === 'string'
+    ? row.facts.collectedAt
+    : undefined;
 
 /** The facts a result shows, each value as stored. */
 function factResponse(row: FlatTechInsightFact | undefined): FactResponse {
@@ -103,6 +110,7 @@ export class HomelabFactChecker
         facts: factResponse(row),
         ...judge(definition, row),
         retrievedAt: row?.timestamp?.toISO() ?? undefined,
+        collectedAt: collectedAtOf(row),
       };
     });
   }

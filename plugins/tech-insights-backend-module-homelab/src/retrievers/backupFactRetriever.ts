@@ -1,7 +1,12 @@
 import { HomelabSources } from '../sources/HomelabSources';
 import { allPages } from './allPages';
 import { freshnessProblem } from './freshnessProblem';
-import { homelabFactRetriever, UNKNOWN_REASON } from './homelabFactRetriever';
+import { oldestCollection } from './oldestCollection';
+import {
+  collectedAtSchema,
+  homelabFactRetriever,
+  UNKNOWN_REASON,
+} from './homelabFactRetriever';
 
 /** Id (and config key) of the backup fact retriever. */
 export const BACKUP_FACTS = 'homelabBackupFactRetriever';
@@ -28,23 +33,22 @@ export const backupFactRetriever = (sources: HomelabSources) =>
         description:
           'Those failed, missed, never succeeded or outside the RPO, with the reason.',
       },
+      ...collectedAtSchema,
     },
     read: ({ homelab }) => allPages(query => homelab.getBackups(query)),
     factsOf: ({ items, freshness }, { ref }) => {
       const sets = items.filter(set => set.entityRefs.includes(ref));
       const clusters = [...new Set(sets.map(set => set.cluster))];
       // With none of its own, every cluster's collection must be fresh to say so.
-      const problem = freshnessProblem(
-        freshness,
-        'backups',
-        clusters.length ? clusters : undefined,
-      );
+      const scope = clusters.length ? clusters : undefined;
+      const problem = freshnessProblem(freshness, 'backups', scope);
       if (problem) return { [UNKNOWN_REASON]: problem };
       return {
         backupSets: sets.length,
         notOk: sets
           .filter(set => set.state !== 'ok')
           .map(set => `${set.id}: ${set.reason}`),
+        collectedAt: oldestCollection(freshness, 'backups', scope),
       };
     },
   });

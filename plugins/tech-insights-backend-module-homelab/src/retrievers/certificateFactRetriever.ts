@@ -1,7 +1,12 @@
 import { HomelabSources } from '../sources/HomelabSources';
 import { allPages } from './allPages';
 import { freshnessProblem } from './freshnessProblem';
-import { homelabFactRetriever, UNKNOWN_REASON } from './homelabFactRetriever';
+import { oldestCollection } from './oldestCollection';
+import {
+  collectedAtSchema,
+  homelabFactRetriever,
+  UNKNOWN_REASON,
+} from './homelabFactRetriever';
 
 /** Id (and config key) of the certificate fact retriever. */
 export const CERTIFICATE_FACTS = 'homelabCertificateFactRetriever';
@@ -28,17 +33,15 @@ export const certificateFactRetriever = (sources: HomelabSources) =>
         type: 'set',
         description: 'Those not Ready, expired or unknown, with the reason.',
       },
+      ...collectedAtSchema,
     },
     read: ({ homelab }) => allPages(query => homelab.getCertificates(query)),
     factsOf: ({ items, freshness }, { ref }) => {
       const certificates = items.filter(c => c.entityRef === ref);
       const clusters = [...new Set(certificates.map(c => c.cluster))];
       // With none of its own, every cluster's collection must be fresh to say so.
-      const problem = freshnessProblem(
-        freshness,
-        'certificates',
-        clusters.length ? clusters : undefined,
-      );
+      const scope = clusters.length ? clusters : undefined;
+      const problem = freshnessProblem(freshness, 'certificates', scope);
       if (problem) return { [UNKNOWN_REASON]: problem };
       const dated = certificates
         .filter(c => c.daysToExpiry !== undefined)
@@ -50,6 +53,7 @@ export const certificateFactRetriever = (sources: HomelabSources) =>
         notValid: certificates
           .filter(c => !['valid', 'expiring'].includes(c.state))
           .map(c => `${c.id}: ${c.reason}`),
+        collectedAt: oldestCollection(freshness, 'certificates', scope),
       };
     },
   });

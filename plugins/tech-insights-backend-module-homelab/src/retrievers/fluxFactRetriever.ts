@@ -1,7 +1,12 @@
 import { FluxObject } from '@homelab/plugin-homelab-common';
 import { HomelabSources } from '../sources/HomelabSources';
 import { freshnessProblem } from './freshnessProblem';
-import { homelabFactRetriever, UNKNOWN_REASON } from './homelabFactRetriever';
+import { oldestCollection } from './oldestCollection';
+import {
+  collectedAtSchema,
+  homelabFactRetriever,
+  UNKNOWN_REASON,
+} from './homelabFactRetriever';
 
 /** Id (and config key) of the Flux fact retriever. */
 export const FLUX_FACTS = 'homelabFluxFactRetriever';
@@ -27,6 +32,7 @@ export const fluxFactRetriever = (sources: HomelabSources) =>
           'Those whose Ready condition is not True, with the reason.',
       },
       suspended: { type: 'set', description: 'Those suspended.' },
+      ...collectedAtSchema,
     },
     read: ({ homelab }) => homelab.getFluxObjects(),
     factsOf: ({ items, freshness }, { ref }) => {
@@ -48,6 +54,7 @@ export const fluxFactRetriever = (sources: HomelabSources) =>
               }`,
           ),
         suspended: objects.filter(object => object.suspended).map(named),
+        collectedAt: oldestCollection(freshness, 'flux', clusters),
       };
     },
   });

@@ -23,6 +23,15 @@ const unknownReasonSchema: FactSchema = {
   },
 };
 
+/** The fact of when the data judged was collected (checked, for inventories). */
+export const collectedAtSchema: FactSchema = {
+  collectedAt: {
+    type: 'datetime',
+    description:
+      'When the oldest of the data these facts come from was collected: they are true as of then.',
+  },
+};
+
 /** One homelab fact retriever: what it reads once per run, and each entity's facts from that. */
 interface HomelabFactRetrieverOptions<Answer> {
   id: string;

@@ -1,5 +1,9 @@
 import { HomelabSources } from '../sources/HomelabSources';
-import { homelabFactRetriever, UNKNOWN_REASON } from './homelabFactRetriever';
+import {
+  collectedAtSchema,
+  homelabFactRetriever,
+  UNKNOWN_REASON,
+} from './homelabFactRetriever';
 
 /** Id (and config key) of the inventory fact retriever. */
 export const INVENTORY_FACTS = 'homelabInventoryFactRetriever';
@@ -29,6 +33,7 @@ export const inventoryFactRetriever = (sources: HomelabSources) =>
         type: 'integer',
         description: 'Errors found in them.',
       },
+      ...collectedAtSchema,
     },
     read: ({ inventoryStatuses }) => inventoryStatuses(),
     factsOf: statuses => {
@@ -46,6 +51,7 @@ export const inventoryFactRetriever = (sources: HomelabSources) =>
         ),
         invalidInventories: statuses.filter(s => s.state !== 'valid').length,
         inventoryErrors: statuses.reduce((sum, s) => sum + s.errorCount, 0),
+        collectedAt: statuses.map(s => s.checkedAt).sort()[0],
       };
     },
   });

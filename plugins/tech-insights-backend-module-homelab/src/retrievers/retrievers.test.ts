@@ -57,13 +57,17 @@ describe('the homelab fact retrievers on the example homelab', () => {
     ]);
   });
 
-  it("read each app's facts", async () => {
+  // The example was collected at 14:27 UTC when its answers were recorded.
+  const RECORDED = expect.stringMatching(/^2026-12-02T14:27:\d\d\.\d{3}Z$/);
+
+  it("read each app's facts, as of their oldest collection", async () => {
     const vaultwarden = async (create: Parameters<typeof factsByName>[0]) =>
       (await factsByName(create)).facts.vaultwarden;
     expect(await vaultwarden(vulnerabilityFactRetriever)).toEqual({
       criticalVulnerabilities: 4,
       highVulnerabilities: expect.any(Number),
       clusters: ['production', 'staging'],
+      collectedAt: RECORDED,
     });
     expect(await vaultwarden(fluxFactRetriever)).toEqual({
       fluxObjects: 2,
@@ -71,6 +75,7 @@ describe('the homelab fact retrievers on the example homelab', () => {
         'staging: HelmRelease flux-system/vaultwarden is False (UpgradeFailed)',
       ],
       suspended: [],
+      collectedAt: RECORDED,
     });
     expect(await vaultwarden(backupFactRetriever)).toEqual({
       backupSets: expect.any(Number),
@@ -79,17 +84,20 @@ describe('the homelab fact retrievers on the example homelab', () => {
           /^production\/velero\/velero\/hourly-vaultwarden: The last backup/,
         ),
       ],
+      collectedAt: RECORDED,
     });
     expect(await vaultwarden(certificateFactRetriever)).toEqual({
       certificates: expect.any(Number),
       minDaysToExpiry: expect.any(Number),
       soonest: 'production/vaultwarden/vaultwarden-tls',
       notValid: [],
+      collectedAt: RECORDED,
     });
     expect(await vaultwarden(inventoryFactRetriever)).toEqual({
       inventories: [expect.stringMatching(/^hallonen: valid \(checked /)],
       invalidInventories: 0,
       inventoryErrors: 0,
+      collectedAt: RECORDED,
     });
   });
 

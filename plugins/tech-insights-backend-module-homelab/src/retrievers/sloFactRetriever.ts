@@ -1,6 +1,11 @@
 import { HomelabSources } from '../sources/HomelabSources';
 import { freshnessProblem } from './freshnessProblem';
-import { homelabFactRetriever, UNKNOWN_REASON } from './homelabFactRetriever';
+import { oldestCollection } from './oldestCollection';
+import {
+  collectedAtSchema,
+  homelabFactRetriever,
+  UNKNOWN_REASON,
+} from './homelabFactRetriever';
 
 /** Id (and config key) of the SLO fact retriever. */
 export const SLO_FACTS = 'homelabSloFactRetriever';
@@ -17,6 +22,7 @@ export const sloFactRetriever = (sources: HomelabSources) =>
     schema: {
       sloCount: { type: 'integer', description: 'SLOs defined for it.' },
       slos: { type: 'set', description: 'Their names.' },
+      ...collectedAtSchema,
     },
     read: ({ homelab }) => homelab.getSlos(),
     factsOf: ({ items, freshness }, { ref }) => {
@@ -26,6 +32,7 @@ export const sloFactRetriever = (sources: HomelabSources) =>
       return {
         sloCount: slos.length,
         slos: slos.map(({ slo }) => slo.displayName ?? slo.name),
+        collectedAt: oldestCollection(freshness, 'slo'),
       };
     },
   });

@@ -5,7 +5,7 @@ import { DiscoveryService } from '@backstage/backend-plugin-api';
  * catalog module serves it at /api/catalog/homelab/inventory/status
  * (InventoryStatus of @homelab/plugin-catalog-backend-module-homelab).
  */
-interface InventoryStatusSummary {
+export interface InventoryStatusSummary {
   /** The entity provider, homelab-inventory:<name>. */
   provider: string;
   /** valid (ingested), invalid (last good entities kept) or unreadable. */

@@ -8,7 +8,7 @@ import scorecardOfVaultwarden from '../../../__testUtils__/scorecardOfVaultwarde
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 // The tech-insights answers (POST /api/tech-insights/checks/run/...) for the
-// example's Vaultwarden and Home Assistant, recorded on 2026-12-02 from the
+// example's Vaultwarden and Home Assistant, recorded on 2026-12-02 14:53 UTC from the
 // portal backend with the homelab module, as packages/backend's
 // techInsights.test.ts starts it on the example homelab.
 const app = (name: string): Entity => ({
@@ -71,8 +71,13 @@ describe('EntityScorecardCard', () => {
         /^staging: HelmRelease flux-system\/vaultwarden is False \(UpgradeFailed\)/,
       ),
     ).toBeInTheDocument();
+    const slo = within(checkRow('SLO defined'));
+    expect(slo.getByText('Passed')).toBeInTheDocument();
+    // As of the SLO collection the facts come from.
     expect(
-      within(checkRow('SLO defined')).getByText('Passed'),
+      slo.getByText(
+        'SLOs: Vaultwarden availability · as of 2026-12-02 14:53 UTC',
+      ),
     ).toBeInTheDocument();
     expect(
       within(checkRow('Certificates valid > 14 days')).getByText(

@@ -24,9 +24,13 @@ const statusOf = (result: ScorecardResult['result']) => {
   return result ? 'ok' : 'error';
 };
 
-/** One check: its name, why it passed, failed or is not known, and when its facts were read. */
+/**
+ * One check: its name, why it passed, failed or is not known, and when the
+ * data it judged was collected (or, without that, when its facts were read).
+ */
 export function ScorecardCheck(props: { result: ScorecardResult }) {
-  const { check, result, reason, retrievedAt } = props.result;
+  const { check, result, reason } = props.result;
+  const asOf = props.result.collectedAt ?? props.result.retrievedAt;
   const classes = useStyles();
   return (
     // Backstage's status icons are hidden from screen readers: the item
@@ -38,9 +42,7 @@ export function ScorecardCheck(props: { result: ScorecardResult }) {
     >
       <ListItemText
         primary={check.name}
-        secondary={
-          retrievedAt ? `${reason} · as of ${formatTime(retrievedAt)}` : reason
-        }
+        secondary={asOf ? `${reason} · as of ${formatTime(asOf)}` : reason}
         secondaryTypographyProps={{ className: classes.reason }}
       />
       <ListItemSecondaryAction>
