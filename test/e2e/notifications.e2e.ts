@@ -5,15 +5,16 @@ import { signIn } from './signIn';
  * The running portal's notifications: homelab.notifications is enabled in
  * app-config.yaml. Vaultwarden's SLO burns its budget slowly in the recorded
  * Prometheus answers (examples/prometheus), and the recorded Trivy reports
- * (examples/snapshots) give nextcloud critical vulnerabilities, so after the
- * first SLO and security collections the homelab backend notifies the owners
- * of those apps, homelab-admins, whose member the guest is.
+ * (examples/snapshots) give nextcloud critical vulnerabilities and
+ * production's hourly Vaultwarden backup a failed last run, so after the
+ * first collections the homelab backend notifies the owners of those apps,
+ * homelab-admins, whose member the guest is.
  */
 
 const row = (page: import('@playwright/test').Page, title: string) =>
   page.getByRole('row').filter({ hasText: title });
 
-test('the notifications page shows the homelab conditions of the example: an SLO ticket and critical vulnerabilities', async ({
+test('the notifications page shows the homelab conditions of the example: an SLO ticket, critical vulnerabilities and a failed backup', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -61,6 +62,15 @@ test('the notifications page shows the homelab conditions of the example: an SLO
     path: test.info().outputPath('notifications-critical.png'),
     fullPage: true,
   });
+
+  const backup = row(
+    page,
+    'Backup velero hourly-vaultwarden on cluster production failed',
+  );
+  await filter('hourly-vaultwarden');
+  await expect(backup).toBeVisible();
+  await expect(backup).toContainText(/ended Failed: rpc error/);
+  await expect(backup).toContainText('homelab:backup-missed');
 
   // Each notification links to the entity it concerns.
   await filter('Vaultwarden availability');

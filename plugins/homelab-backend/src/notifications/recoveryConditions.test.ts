@@ -42,7 +42,7 @@ const expired: Certificate = {
 };
 
 describe('backupConditions', () => {
-  it('holds for a failed, missed, outside-RPO or never-succeeded set, for each app it covers or else its cluster', () => {
+  it('holds once for a failed, missed, outside-RPO or never-succeeded set, told to the one app it covers or else its cluster', () => {
     const { holding, undetermined } = backupConditions([
       failedBackup,
       backup({
@@ -64,13 +64,13 @@ describe('backupConditions', () => {
     expect(holding.map(c => [c.key, c.entityRef, c.severity, c.title])).toEqual(
       [
         [
-          'backup-missed:production/velero/velero/hourly-vaultwarden@component:default/vaultwarden',
+          'backup-missed:production/velero/velero/hourly-vaultwarden',
           'component:default/vaultwarden',
           'high',
           'Backup velero hourly-vaultwarden on cluster production failed',
         ],
         [
-          'backup-missed:production/k3s-etcd/etcd@resource:default/production',
+          'backup-missed:production/k3s-etcd/etcd',
           'resource:default/production',
           'high',
           'Backup k3s-etcd etcd on cluster production missed its schedule',
@@ -79,7 +79,7 @@ describe('backupConditions', () => {
     );
     expect(holding[0].description).toBe(`${failedBackup.reason}.`);
     expect(undetermined).toEqual([
-      'backup-missed:staging/longhorn/longhorn-system/pvc-1@component:default/vaultwarden',
+      'backup-missed:staging/longhorn/longhorn-system/pvc-1',
     ]);
   });
 });

@@ -32,32 +32,31 @@ const CERTIFICATE_LEVEL: Partial<Record<Certificate['state'], number>> = {
 
 /**
  * A backup set failed, missed its schedule, is older than its RPO or never
- * succeeded: told to the owner of each app it covers (the cluster's
- * Resource when it covers none in particular). A set whose cluster could
- * not be read lately is unknown, so undetermined.
+ * succeeded: told to the owner of the app it covers when it covers one,
+ * else of its cluster's Resource. One condition per set, whoever is told:
+ * the apps a set covers are known only once the cluster's workloads are,
+ * and a condition keyed by them would clear and start again as they come.
+ * A set whose cluster could not be read lately is unknown, so undetermined.
  */
 export function backupConditions(sets: BackupSet[]): ConditionEvaluation {
   const evaluation: ConditionEvaluation = { holding: [], undetermined: [] };
   for (const set of sets) {
-    const apps = set.entityRefs.filter(ref => ref !== '*');
-    const recipients = apps.length > 0 ? apps : [clusterRef(set.cluster)];
-    const keys = recipients.map(ref => `backup-missed:${set.id}@${ref}`);
-    if (set.state === 'unknown') evaluation.undetermined.push(...keys);
+    const key = `backup-missed:${set.id}`;
+    if (set.state === 'unknown') evaluation.undetermined.push(key);
     const missed = MISSED[set.state];
     if (!missed) continue;
-    recipients.forEach((entityRef, i) =>
-      evaluation.holding.push({
-        kind: 'backup-missed',
-        key: keys[i],
-        entityRef,
-        severity: 'high',
-        title: `Backup ${set.tool} ${printable(set.name)} on cluster ${
-          set.cluster
-        } ${missed}`,
-        description: `${printable(set.reason, REASON_LENGTH)}.`,
-        level: 1,
-      }),
-    );
+    const apps = set.entityRefs.filter(ref => ref !== '*');
+    evaluation.holding.push({
+      kind: 'backup-missed',
+      key,
+      entityRef: apps.length === 1 ? apps[0] : clusterRef(set.cluster),
+      severity: 'high',
+      title: `Backup ${set.tool} ${printable(set.name)} on cluster ${
+        set.cluster
+      } ${missed}`,
+      description: `${printable(set.reason, REASON_LENGTH)}.`,
+      level: 1,
+    });
   }
   return evaluation;
 }
