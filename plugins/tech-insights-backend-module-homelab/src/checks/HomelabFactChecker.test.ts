@@ -74,7 +74,7 @@ describe('HomelabFactChecker', () => {
           notValid: [],
         },
         homelabInventoryFactRetriever: {
-          inventories: ['hallonen: valid (checked 2026-12-02T09:58:00.000Z)'],
+          inventories: ['hallonen: valid'],
           invalidInventories: 0,
           inventoryErrors: 0,
         },
@@ -91,10 +91,7 @@ describe('HomelabFactChecker', () => {
         true,
         '1 valid; soonest production/nextcloud/nextcloud-tls in 61 days',
       ],
-      homelabInventoryValid: [
-        true,
-        'hallonen: valid (checked 2026-12-02T09:58:00.000Z)',
-      ],
+      homelabInventoryValid: [true, 'hallonen: valid'],
     });
   });
 
@@ -127,7 +124,7 @@ describe('HomelabFactChecker', () => {
           notValid: [],
         },
         homelabInventoryFactRetriever: {
-          inventories: ['hallonen: invalid (checked 2026-12-02T09:58:00.000Z)'],
+          inventories: ['hallonen: invalid'],
           invalidInventories: 1,
           inventoryErrors: 3,
         },
@@ -147,10 +144,7 @@ describe('HomelabFactChecker', () => {
         false,
         'expires soon: production/nextcloud/nextcloud-tls in 9 days',
       ],
-      homelabInventoryValid: [
-        false,
-        'hallonen: invalid (checked 2026-12-02T09:58:00.000Z)',
-      ],
+      homelabInventoryValid: [false, 'hallonen: invalid'],
     });
   });
 

@@ -23,7 +23,8 @@ export const inventoryFactRetriever = (sources: HomelabSources) =>
     schema: {
       inventories: {
         type: 'set',
-        description: 'Each inventory and the state of its last check.',
+        description:
+          'Each inventory and the state of its last check (when, in collectedAt).',
       },
       invalidInventories: {
         type: 'integer',
@@ -45,9 +46,7 @@ export const inventoryFactRetriever = (sources: HomelabSources) =>
           status =>
             `${status.provider.replace(/^homelab-inventory:/, '')}: ${
               status.state
-            } (checked ${status.checkedAt}${
-              status.error ? `; ${status.error}` : ''
-            })`,
+            }${status.error ? ` (${status.error})` : ''}`,
         ),
         invalidInventories: statuses.filter(s => s.state !== 'valid').length,
         inventoryErrors: statuses.reduce((sum, s) => sum + s.errorCount, 0),

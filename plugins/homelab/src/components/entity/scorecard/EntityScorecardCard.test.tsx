@@ -8,7 +8,7 @@ import scorecardOfVaultwarden from '../../../__testUtils__/scorecardOfVaultwarde
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 // The tech-insights answers (POST /api/tech-insights/checks/run/...) for the
-// example's Vaultwarden and Home Assistant, recorded on 2026-12-02 14:53 UTC from the
+// example's Vaultwarden and Home Assistant, recorded on 2026-12-02 14:57 UTC from the
 // portal backend with the homelab module, as packages/backend's
 // techInsights.test.ts starts it on the example homelab.
 const app = (name: string): Entity => ({
@@ -76,7 +76,7 @@ describe('EntityScorecardCard', () => {
     // As of the SLO collection the facts come from.
     expect(
       slo.getByText(
-        'SLOs: Vaultwarden availability · as of 2026-12-02 14:53 UTC',
+        'SLOs: Vaultwarden availability · as of 2026-12-02 14:57 UTC',
       ),
     ).toBeInTheDocument();
     expect(
