@@ -2,13 +2,13 @@ import {
   FlatTechInsightFact,
   TechInsightsStore,
 } from '@backstage-community/plugin-tech-insights-node';
+import { DateTime } from 'luxon';
 import { HomelabFactChecker } from './HomelabFactChecker';
 
 const NEXTCLOUD = 'component:default/nextcloud';
-// What the store answers: luxon's DateTime, of which the checker uses toISO.
-const RETRIEVED = {
-  toISO: () => '2026-12-02T10:00:00.000Z',
-} as FlatTechInsightFact['timestamp'];
+const RETRIEVED = DateTime.fromISO('2026-12-02T10:00:00.000Z', {
+  zone: 'utc',
+});
 
 /** A store holding the given facts (by retriever id) for Nextcloud. */
 function storeWith(facts: Record<string, Record<string, unknown>>) {

@@ -3,6 +3,7 @@ import {
   FactRetriever,
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
+import { DateTime } from 'luxon';
 import { HomelabSources } from '../sources/HomelabSources';
 import { ScoredEntity } from '../sources/scoredEntities';
 
@@ -67,6 +68,9 @@ export function homelabFactRetriever<Answer>(
     schema: { ...schema, ...unknownReasonSchema },
     handler: async () => {
       const entities = await sources.entities();
+      // Set here, as an ISO time: the time tech-insights' database puts in
+      // by default reads back only on PostgreSQL (SQLite's is not ISO).
+      const timestamp = DateTime.utc();
       let answer: Answer;
       try {
         answer = await read(sources);
@@ -77,11 +81,13 @@ export function homelabFactRetriever<Answer>(
         return entities.map(({ entity }) => ({
           entity,
           facts: { [UNKNOWN_REASON]: reason },
+          timestamp,
         }));
       }
       return entities.map(scored => ({
         entity: scored.entity,
         facts: defined(factsOf(answer, scored)),
+        timestamp,
       }));
     },
   };
