@@ -5,7 +5,13 @@ import dagre from 'cytoscape-dagre';
 import { useEffect, useRef } from 'react';
 import { canvasLabel } from './filterTopology';
 import { LayoutPosition, layeredLayout } from './layeredLayout';
-import { topologyStylesheet } from './topologyStyle';
+import {
+  LABEL_FONT_SIZE,
+  LABEL_MARGIN,
+  LABEL_MAX_WIDTH,
+  NODE_SIZE,
+  topologyStylesheet,
+} from './topologyStyle';
 
 cytoscape.use(dagre);
 
@@ -50,15 +56,62 @@ function cytoscapeElements(
   ];
 }
 
-/** Fits the graph, or, if that would shrink its labels below readable, shows its top-left part. */
-function fitReadably(instance: Core, padding: number) {
-  instance.fit(undefined, padding);
-  if (instance.zoom() >= READABLE_ZOOM) return;
-  const box = instance.elements().boundingBox();
-  instance.zoom(READABLE_ZOOM);
-  instance.pan({
-    x: padding - box.x1 * READABLE_ZOOM,
-    y: padding - box.y1 * READABLE_ZOOM,
+/** A box in graph coordinates. */
+interface GraphBox {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * Where placed nodes and their labels lie, from the positions alone: the
+ * widest label centred under each shape. Cytoscape's own bounding box
+ * measures every label's text and every edge first, all before the first
+ * frame.
+ */
+function placedBox(positions: ReadonlyMap<string, LayoutPosition>): GraphBox {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { x, y } of positions.values()) {
+    box.x1 = Math.min(box.x1, x);
+    box.y1 = Math.min(box.y1, y);
+    box.x2 = Math.max(box.x2, x);
+    box.y2 = Math.max(box.y2, y);
+  }
+  const half = Math.max(NODE_SIZE, LABEL_MAX_WIDTH) / 2;
+  return {
+    x1: box.x1 - half,
+    y1: box.y1 - NODE_SIZE / 2,
+    x2: box.x2 + half,
+    y2: box.y2 + NODE_SIZE / 2 + LABEL_MARGIN + LABEL_FONT_SIZE * 1.5,
+  };
+}
+
+/** Fits the box, or, if that would shrink its labels below readable, shows its top-left part. */
+function fitReadably(instance: Core, box: GraphBox, padding: number) {
+  const width = box.x2 - box.x1;
+  const height = box.y2 - box.y1;
+  const fitted = Math.min(
+    (instance.width() - 2 * padding) / width,
+    (instance.height() - 2 * padding) / height,
+    instance.maxZoom(),
+  );
+  if (fitted < READABLE_ZOOM) {
+    instance.viewport({
+      zoom: READABLE_ZOOM,
+      pan: {
+        x: padding - box.x1 * READABLE_ZOOM,
+        y: padding - box.y1 * READABLE_ZOOM,
+      },
+    });
+    return;
+  }
+  instance.viewport({
+    zoom: fitted,
+    pan: {
+      x: (instance.width() - width * fitted) / 2 - box.x1 * fitted,
+      y: (instance.height() - height * fitted) / 2 - box.y1 * fitted,
+    },
   });
 }
 
@@ -66,12 +119,17 @@ function fitReadably(instance: Core, padding: number) {
  * Lays the graph out and then shows it readably: a large graph is placed
  * already (layeredLayout), a small one is laid out by dagre, left to right.
  */
-function layOut(instance: Core, placed: boolean) {
-  if (placed) {
-    fitReadably(instance, 24);
+function layOut(
+  instance: Core,
+  positions: ReadonlyMap<string, LayoutPosition> | undefined,
+) {
+  if (positions) {
+    fitReadably(instance, placedBox(positions), 24);
     return;
   }
-  instance.one('layoutstop', () => fitReadably(instance, 24));
+  instance.one('layoutstop', () =>
+    fitReadably(instance, instance.elements().boundingBox(), 24),
+  );
   instance
     .layout({
       name: 'dagre',
@@ -132,7 +190,7 @@ export function TopologyGraphView(props: {
       // Cytoscape lays new elements out in a grid unless told otherwise:
       // they are placed already, or dagre places them next.
       layout: { name: 'preset' },
-      style: topologyStylesheet(theme),
+      style: topologyStylesheet(theme, { straightEdges: !!positions }),
       minZoom: 0.05,
       maxZoom: 3,
       wheelSensitivity: 0.3,
@@ -154,7 +212,7 @@ export function TopologyGraphView(props: {
         milliseconds: Math.round(performance.now() - started),
       });
     });
-    layOut(instance, !!positions);
+    layOut(instance, positions);
     cy.current = instance;
     // The node panel narrows the canvas and its closing widens it again:
     // Cytoscape must know, or clicks miss what is drawn.

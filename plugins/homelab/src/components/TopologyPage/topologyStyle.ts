@@ -2,6 +2,13 @@ import { Theme } from '@material-ui/core/styles';
 import { TopologyNode } from '@homelab/plugin-homelab-common';
 import type cytoscape from 'cytoscape';
 
+/** Each node's shape, its labels' size and widest extent, in graph pixels. */
+export const NODE_SIZE = 28;
+export const LABEL_FONT_SIZE = 12;
+export const LABEL_MAX_WIDTH = 140;
+/** Between a node's shape and its label below it. */
+export const LABEL_MARGIN = 4;
+
 /** The shape of each kind, so kinds read apart even without colour. */
 const KIND_SHAPES: Record<TopologyNode['kind'], string> = {
   internet: 'ellipse',
@@ -70,8 +77,17 @@ export function statusColours(theme: Theme) {
   };
 }
 
-/** The graph's stylesheet. Labels hide when too small to read, so 1,000+ nodes stay legible at any zoom. */
-export function topologyStylesheet(theme: Theme): cytoscape.StylesheetJson {
+/**
+ * The graph's stylesheet. Labels hide when too small to read, so 1,000+
+ * nodes stay legible at any zoom. A large graph's edges are straight: for a
+ * bezier edge Cytoscape looks for the edges parallel to it among all of its
+ * source's, which for a cluster with hundreds of nodes and namespaces took
+ * most of the first frame's script time.
+ */
+export function topologyStylesheet(
+  theme: Theme,
+  options: { straightEdges: boolean },
+): cytoscape.StylesheetJson {
   const kinds = kindColours(theme);
   const statuses = statusColours(theme);
   return [
@@ -79,15 +95,15 @@ export function topologyStylesheet(theme: Theme): cytoscape.StylesheetJson {
       selector: 'node',
       style: {
         label: 'data(label)',
-        'font-size': 12,
+        'font-size': LABEL_FONT_SIZE,
         'min-zoomed-font-size': 6,
         color: theme.palette.text.primary,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': LABEL_MARGIN,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
-        width: 28,
-        height: 28,
+        'text-max-width': `${LABEL_MAX_WIDTH}px`,
+        width: NODE_SIZE,
+        height: NODE_SIZE,
         'border-width': 0,
       },
     },
@@ -110,7 +126,7 @@ export function topologyStylesheet(theme: Theme): cytoscape.StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.5,
-        'curve-style': 'bezier',
+        'curve-style': options.straightEdges ? 'straight' : 'bezier',
         'line-color': theme.palette.text.disabled,
         'target-arrow-shape': 'triangle',
         'target-arrow-color': theme.palette.text.disabled,
