@@ -44,8 +44,14 @@ function nodeStatus(
 const NOT_IN_INVENTORY = 'homelab.dev/not-in-inventory';
 
 /**
- * A device's or VM's health from its live sources: a guest's Proxmox VE
- * status (stale facts are unknown), a guest the inventory does not list, and
+ * What Proxmox VE reports of a healthy guest (running) and of a healthy host
+ * (its node online): a host read as online was drawn as failing.
+ */
+const HEALTHY_LIVE_STATES = new Set(['running', 'online']);
+
+/**
+ * A device's or VM's health from its live sources: a guest's or host's
+ * Proxmox VE status (stale facts are unknown), a guest the inventory does not list, and
  * drift between the inventory and a source. Devices no source reads have none.
  */
 function deviceStatus(
@@ -59,7 +65,9 @@ function deviceStatus(
       status: 'unknown',
       reason: `${source} could not be read; facts from ${live.observedAt}`,
     };
-  if (live?.status && live.status !== 'running')
+  if (live?.status === 'unknown')
+    return { status: 'unknown', reason: `${source} does not know its state` };
+  if (live?.status && !HEALTHY_LIVE_STATES.has(live.status))
     return { status: 'error', reason: `${source} reports it ${live.status}` };
   const notInInventory = entity.metadata.annotations?.[NOT_IN_INVENTORY];
   if (notInInventory) return { status: 'warning', reason: notInInventory };

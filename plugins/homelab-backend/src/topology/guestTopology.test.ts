@@ -99,4 +99,41 @@ describe('guests on the topology', () => {
       planned: { status: undefined, reason: undefined },
     });
   });
+
+  it('takes a Proxmox VE host’s health from its node’s status: online is ok, offline an error, unknown unknown', async () => {
+    const host = (name: string, status: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name },
+      spec: {
+        type: 'device',
+        owner: 'admins',
+        homelab: {
+          kind: 'server',
+          live: {
+            source: 'pve',
+            observedAt: '2026-11-22T05:00:00Z',
+            stale: false,
+            node: name,
+            status,
+            storage: [],
+          },
+        },
+      },
+    });
+    expect(
+      await nodesOf([
+        host('pve', 'online'),
+        host('pve2', 'offline'),
+        host('pve3', 'unknown'),
+      ]),
+    ).toEqual({
+      pve: { status: 'ok', reason: undefined },
+      pve2: { status: 'error', reason: 'Proxmox VE pve reports it offline' },
+      pve3: {
+        status: 'unknown',
+        reason: 'Proxmox VE pve does not know its state',
+      },
+    });
+  });
 });
