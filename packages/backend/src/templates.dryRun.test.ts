@@ -196,21 +196,29 @@ describe('every template dry-runs through the scaffolder API of a test backend (
     server = backend.server;
     stopBackend = () => backend.stop();
 
-    // The catalog ingests the example inventory, then the homelab backend
-    // collects the clusters, as in the portal after start.
+    // The catalog ingests the example inventory and the apps the promotions
+    // name, then the homelab backend collects the clusters, as in the portal
+    // after start: the collectors place Flux objects and reports on the apps
+    // the catalog holds when they run, so under load they must wait for them.
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
     const deadline = Date.now() + 60_000;
-    for (;;) {
-      const found = await request(server)
-        .get('/api/catalog/entities/by-name/system/default/production')
-        .set(
-          'Authorization',
-          mockCredentials.user.header(OPERATOR.principal.userEntityRef),
-        );
-      if (found.status === 200) break;
-      if (Date.now() > deadline)
-        throw new Error('the example inventory was not ingested');
-      await new Promise(resolve => setTimeout(resolve, 250));
+    for (const entity of [
+      'system/default/production',
+      'component/default/nextcloud',
+      'component/default/vaultwarden',
+    ]) {
+      for (;;) {
+        const found = await request(server)
+          .get(`/api/catalog/entities/by-name/${entity}`)
+          .set(
+            'Authorization',
+            mockCredentials.user.header(OPERATOR.principal.userEntityRef),
+          );
+        if (found.status === 200) break;
+        if (Date.now() > deadline)
+          throw new Error(`the catalog has no ${entity} after a minute`);
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
     }
     for (const name of ['workloads', 'flux', 'security', 'slo']) {
       await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
