@@ -67,6 +67,7 @@ export interface BackupSet {
   id: string;
   /** The cluster it is in. */
   cluster: string;
+  /** What made it: Velero, Longhorn or k3s's etcd snapshots. */
   tool: BackupTool;
   /** Namespace of the objects that say so (velero, longhorn-system); absent for k3s's cluster-scoped snapshots. */
   namespace?: string;
@@ -126,8 +127,11 @@ export type CertificateState =
 export interface Certificate {
   /** cluster/namespace/name. */
   id: string;
+  /** The cluster it is in. */
   cluster: string;
+  /** Its namespace. */
   namespace: string;
+  /** Its name. */
   name: string;
   /** The app of its namespace, when one app claims it. */
   entityRef?: string;
@@ -143,7 +147,9 @@ export interface Certificate {
   readyReason?: string;
   /** Message of the Ready condition. */
   readyMessage?: string;
+  /** When the certificate it holds became valid. */
   notBefore?: string;
+  /** When the certificate it holds expires. */
   notAfter?: string;
   /** When cert-manager will renew it. */
   renewalTime?: string;
@@ -153,6 +159,7 @@ export interface Certificate {
   lastFailureTime?: string;
   /** Days from when served to notAfter, negative once expired. */
   daysToExpiry?: number;
+  /** How it stands when served. */
   state: CertificateState;
   /** Why, in words. */
   reason: string;

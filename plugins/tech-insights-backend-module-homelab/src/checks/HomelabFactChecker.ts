@@ -17,6 +17,8 @@ import { homelabChecks } from './homelabChecks';
  * A homelab check's result: tech-insights' CheckResult whose result is
  * true (passed), false (failed) or null (not known), with the reason and
  * when its facts were retrieved.
+ *
+ * @public
  */
 export type HomelabCheckResult = CheckResult & {
   result: boolean | null;

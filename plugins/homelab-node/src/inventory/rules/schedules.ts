@@ -2,9 +2,9 @@
  * How often a backup schedule runs: the longest gap between two runs, in
  * minutes (0 for "continuous"), or why the schedule cannot be read. Reads
  * five-field cron (minute hour day-of-month month day-of-week, with *, lists,
- * ranges, steps and month and day names), the @hourly/@daily/@weekly/
- * @monthly/@yearly shorthands, and "@every <duration>" as Velero and
- * robfig/cron take it.
+ * ranges, steps and month and day names), the `@hourly`, `@daily`,
+ * `@weekly`, `@monthly` and `@yearly` shorthands, and `@every <duration>` as
+ * Velero and robfig/cron take it.
  *
  * @public
  */
