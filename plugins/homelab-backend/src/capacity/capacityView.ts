@@ -13,7 +13,7 @@ import { buildCapacityReport } from './buildCapacityReport';
  */
 const CAPACITY_TTL_MS = 5 * 60_000;
 
-/** The capacity report, built from the catalog model, the latest workloads and Prometheus, rebuilt in the background. */
+/** The capacity report, built from the catalog model, the latest workloads and Prometheus, rebuilt in the background, and before it is served once the model has been rebuilt. */
 export function createCapacityView(options: {
   model: RefreshingCache<HomelabModel>;
   store: Pick<HomelabStore, 'snapshots'>;
@@ -37,5 +37,6 @@ export function createCapacityView(options: {
     },
     logger,
     CAPACITY_TTL_MS,
+    model,
   );
 }

@@ -15,7 +15,7 @@ import { PowerSettings } from './PowerSettings';
  */
 const POWER_TTL_MS = 5 * 60_000;
 
-/** The power report, built from the catalog model, the latest workloads and Prometheus, rebuilt in the background. */
+/** The power report, built from the catalog model, the latest workloads and Prometheus, rebuilt in the background, and before it is served once the model has been rebuilt. */
 export function createPowerView(options: {
   model: RefreshingCache<HomelabModel>;
   store: Pick<HomelabStore, 'snapshots'>;
@@ -42,5 +42,6 @@ export function createPowerView(options: {
     },
     logger,
     POWER_TTL_MS,
+    model,
   );
 }
