@@ -1,16 +1,13 @@
 import { ClusterClient } from '@homelab/plugin-homelab-node';
 import { CERTIFICATE_RESOURCE } from '../backups/backupResources';
 import {
-  CollectedCertificate,
   parseCertificate,
   RawCertificate,
 } from '../certificates/parseCertificate';
 import { BackupStore } from '../database/BackupStore';
 import { ClusterCollector } from './ClusterCollector';
-import { listIfServed } from './listIfServed';
 import { Collection } from './recordCollection';
-
-const { group, version, plural } = CERTIFICATE_RESOURCE;
+import { ToolReader } from './ToolReader';
 
 /**
  * cert-manager Certificates of a cluster; the app of each (the one owning
@@ -29,24 +26,16 @@ export class CertificateCollector implements ClusterCollector {
     signal?: AbortSignal,
   ): Promise<Collection> {
     const cluster = client.cluster;
-    const versions = (await client.servedVersions()).get(group) ?? [];
-    const certificates: CollectedCertificate[] = [];
-    const served =
-      versions.includes(version) &&
-      (await listIfServed<RawCertificate>(
-        client,
-        CERTIFICATE_RESOURCE,
-        page =>
-          certificates.push(...page.map(raw => parseCertificate(cluster, raw))),
-        signal,
-      ));
-    const warnings = served
-      ? []
-      : [
-          `cert-manager is not installed: the cluster does not serve ${plural}.${group}/${version}`,
-        ];
+    const reader = new ToolReader(
+      client,
+      await client.servedVersions(),
+      signal,
+    );
+    const certificates = (
+      await reader.list<RawCertificate>('cert-manager', CERTIFICATE_RESOURCE)
+    ).map(raw => parseCertificate(cluster, raw));
     signal?.throwIfAborted();
     await this.store.replaceCertificates(cluster, certificates, collectedAt);
-    return { itemCount: certificates.length, warnings };
+    return { itemCount: certificates.length, warnings: reader.warnings };
   }
 }
