@@ -104,18 +104,19 @@ const OPTIONS = {
   emptyRowsWhenPaging: false,
 };
 
-/** Backup sets, worst first, as the backend orders them. */
-export function BackupsTable(props: {
+/** Items in the order the backend gives them, worst first. */
+function WorstFirstTable<T extends object>(props: {
   title: string;
-  items: BackupSet[];
+  items: T[];
+  columns: TableColumn<T>[];
   paging?: boolean;
 }) {
   return (
     <SortableHeadersFocus>
-      <Table<BackupSet>
+      <Table<T>
         title={props.title}
         data={props.items}
-        columns={BACKUP_COLUMNS}
+        columns={props.columns}
         options={{
           ...OPTIONS,
           paging: props.paging ?? false,
@@ -127,25 +128,20 @@ export function BackupsTable(props: {
   );
 }
 
+/** Backup sets, worst first, as the backend orders them. */
+export function BackupsTable(props: {
+  title: string;
+  items: BackupSet[];
+  paging?: boolean;
+}) {
+  return <WorstFirstTable {...props} columns={BACKUP_COLUMNS} />;
+}
+
 /** Certificates, worst first, as the backend orders them. */
 export function CertificatesTable(props: {
   title: string;
   items: Certificate[];
   paging?: boolean;
 }) {
-  return (
-    <SortableHeadersFocus>
-      <Table<Certificate>
-        title={props.title}
-        data={props.items}
-        columns={CERTIFICATE_COLUMNS}
-        options={{
-          ...OPTIONS,
-          paging: props.paging ?? false,
-          pageSize: 10,
-          search: false,
-        }}
-      />
-    </SortableHeadersFocus>
-  );
+  return <WorstFirstTable {...props} columns={CERTIFICATE_COLUMNS} />;
 }
