@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   actionsRegistryServiceFactory,
   actionsServiceFactory,
 } from '@backstage/backend-defaults/alpha';
@@ -20,8 +15,10 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
 
@@ -52,22 +49,9 @@ const HOMELAB_TOOLS = [
 describe('the homelab actions through the portal MCP endpoint', () => {
   let server: any;
   let stopBackend: () => Promise<void>;
-  const schedulers: Record<string, SchedulerService> = {};
+  const { schedulers, grab: grabScheduler } = pluginSchedulers();
 
   beforeAll(async () => {
-    const grabScheduler = (pluginId: string) =>
-      createBackendModule({
-        pluginId,
-        moduleId: 'test-scheduler',
-        register(env) {
-          env.registerInit({
-            deps: { scheduler: coreServices.scheduler },
-            async init({ scheduler }) {
-              schedulers[pluginId] = scheduler;
-            },
-          });
-        },
-      });
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
@@ -101,16 +85,7 @@ describe('the homelab actions through the portal MCP endpoint', () => {
     stopBackend = () => backend.stop();
 
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const found = await request(server)
-        .get('/api/catalog/entities/by-name/resource/default/rk1-1')
-        .set('Authorization', mockCredentials.user.header(OPERATOR));
-      if (found.status === 200) break;
-      if (Date.now() > deadline)
-        throw new Error('the example inventory was not ingested');
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    await waitForEntity(server, 'resource/default/rk1-1', OPERATOR);
     for (const name of ['workloads', 'flux', 'security', 'slo']) {
       await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
     }

@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -14,8 +9,10 @@ import homelabCatalogModule from '@homelab/plugin-catalog-backend-module-homelab
 import homelabPlugin from '@homelab/plugin-homelab-backend';
 import techInsightsHomelabModule from '@homelab/plugin-tech-insights-backend-module-homelab';
 import request from 'supertest';
+import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
 
@@ -31,35 +28,7 @@ const USER = 'user:default/guest';
 describe('the homelab scorecard through tech-insights', () => {
   let server: any;
   let stopBackend: () => Promise<void>;
-  const schedulers: Record<string, SchedulerService> = {};
-
-  const grabScheduler = (pluginId: string) =>
-    createBackendModule({
-      pluginId,
-      moduleId: 'test-scheduler',
-      register(env) {
-        env.registerInit({
-          deps: { scheduler: coreServices.scheduler },
-          async init({ scheduler }) {
-            schedulers[pluginId] = scheduler;
-          },
-        });
-      },
-    });
-
-  /** Until the catalog has the entity (the apps' file is processed after the inventory). */
-  async function waitForEntity(path: string) {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const found = await request(server)
-        .get(`/api/catalog/entities/by-name/${path}`)
-        .set('Authorization', mockCredentials.user.header(USER));
-      if (found.status === 200) return;
-      if (Date.now() > deadline)
-        throw new Error(`${path} is not in the catalog`);
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  }
+  const { schedulers, grab: grabScheduler } = pluginSchedulers();
 
   beforeAll(async () => {
     const config = await portalConfig();
@@ -83,8 +52,8 @@ describe('the homelab scorecard through tech-insights', () => {
     server = backend.server;
     stopBackend = () => backend.stop();
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
-    await waitForEntity('resource/default/rk1-1');
-    await waitForEntity('component/default/nextcloud');
+    await waitForEntity(server, 'resource/default/rk1-1', USER);
+    await waitForEntity(server, 'component/default/nextcloud', USER);
     for (const name of [
       'workloads',
       'flux',

@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -27,8 +22,10 @@ import path from 'node:path';
 import tls from 'node:tls';
 import request from 'supertest';
 import { parse } from 'yaml';
+import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
 
@@ -89,7 +86,7 @@ describe('every template dry-runs through the scaffolder API of a test backend (
   let github: GithubApiTestServer;
   let server: any;
   let stopBackend: () => Promise<void>;
-  const schedulers: Record<string, SchedulerService> = {};
+  const { schedulers, grab: grabScheduler } = pluginSchedulers();
   const agentOptions = https.globalAgent.options;
   const hadCa = 'ca' in agentOptions;
   const defaultCa = agentOptions.ca;
@@ -150,19 +147,6 @@ describe('every template dry-runs through the scaffolder API of a test backend (
         path: 'inventory',
       },
     };
-    const grabScheduler = (pluginId: string) =>
-      createBackendModule({
-        pluginId,
-        moduleId: 'test-scheduler',
-        register(env) {
-          env.registerInit({
-            deps: { scheduler: coreServices.scheduler },
-            async init({ scheduler }) {
-              schedulers[pluginId] = scheduler;
-            },
-          });
-        },
-      });
     const backend = await startTestBackend({
       features: [
         catalogPlugin,
@@ -201,24 +185,12 @@ describe('every template dry-runs through the scaffolder API of a test backend (
     // after start: the collectors place Flux objects and reports on the apps
     // the catalog holds when they run, so under load they must wait for them.
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
-    const deadline = Date.now() + 60_000;
     for (const entity of [
       'system/default/production',
       'component/default/nextcloud',
       'component/default/vaultwarden',
     ]) {
-      for (;;) {
-        const found = await request(server)
-          .get(`/api/catalog/entities/by-name/${entity}`)
-          .set(
-            'Authorization',
-            mockCredentials.user.header(OPERATOR.principal.userEntityRef),
-          );
-        if (found.status === 200) break;
-        if (Date.now() > deadline)
-          throw new Error(`the catalog has no ${entity} after a minute`);
-        await new Promise(resolve => setTimeout(resolve, 250));
-      }
+      await waitForEntity(server, entity, OPERATOR.principal.userEntityRef);
     }
     for (const name of ['workloads', 'flux', 'security', 'slo']) {
       await schedulers.homelab.triggerTask(`homelab-collect-${name}`);

@@ -23,6 +23,7 @@ import { readHomelabBackendConfig } from '../config';
 import { DatabaseHomelabStore } from '../database/DatabaseHomelabStore';
 import homelabPlugin from '../index';
 import { buildCapacityReport } from '../capacity/buildCapacityReport';
+import { COLLECTOR_SOURCES } from '../collectors/collectorSources';
 import { buildPowerReport } from '../power/buildPowerReport';
 import { readPowerSettings } from '../power/PowerSettings';
 import { EntityIndex } from '../workloads/EntityIndex';
@@ -157,14 +158,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       });
       server = backend.server;
       // In the order of their default schedules: workloads first.
-      for (const name of [
-        'workloads',
-        'flux',
-        'security',
-        'slo',
-        'backups',
-        'certificates',
-      ]) {
+      for (const name of COLLECTOR_SOURCES) {
         await scheduler.triggerTask(`homelab-collect-${name}`);
       }
       recordedAnswers.push(...fs.readdirSync(EXAMPLE_PROMETHEUS_DIR));

@@ -1,4 +1,4 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import {
   FitVerdict,
@@ -18,14 +18,14 @@ import { FitSources, FitSourcesPending, useFitSources } from './useFitSources';
 
 type Estate = FitSources;
 
-const refOf = (entity: Entity) => stringifyEntityRef(entity);
-
 const unknownFit = (what: string, reason: string) =>
   fitVerdict([{ what, state: 'unknown', reason }]);
 
 /** A Turing Pi slot: free, and within the board's power supply. */
 function slotFit(estate: Estate, board: string, slot: number) {
-  const entity = estate.resources.find(device => refOf(device) === board);
+  const entity = estate.resources.find(
+    device => stringifyEntityRef(device) === board,
+  );
   if (!entity) {
     return unknownFit('Board', `${board} is not in the catalog`);
   }
@@ -40,7 +40,9 @@ function hostFit(
   memoryGB: number,
 ) {
   const figures = estate.capacity.hypervisors.find(h => h.entityRef === host);
-  const entity = estate.resources.find(device => refOf(device) === host);
+  const entity = estate.resources.find(
+    device => stringifyEntityRef(device) === host,
+  );
   if (!figures) {
     return unknownFit(
       'Host',
