@@ -250,8 +250,35 @@ describe('Trivy Operator reports (aquasecurity.github.io/v1alpha1)', () => {
     expect(cluster.discrepancies).toBeUndefined();
   });
 
+  it.each([
+    'trivy-operator/clustercompliancereport-docs-nsa-summary.yaml',
+    'trivy-operator/clustercompliancereport-docs-nsa-all.yaml',
+  ])(
+    '%s: its 27 controls as listed, which equal the totals its page states, and a warning that it has no summary',
+    file => {
+      const { cluster, warnings } = trivy(file);
+      // The documentation's totals are under status.totalCounts, a field
+      // the CRD never defined (its printer columns once named it; the API
+      // server prunes it), so the report has no summary to read.
+      const stated = corpusObjects(file)[0].status.totalCounts;
+      expect(stated).toEqual({ failCount: 12, passCount: 15 });
+      expect(cluster.compliance).toEqual([
+        {
+          name: 'nsa',
+          title: 'nsa',
+          pass: stated.passCount,
+          fail: stated.failCount,
+        },
+      ]);
+      expect(cluster.discrepancies).toBeUndefined();
+      expect(warnings).toEqual([
+        'ClusterComplianceReport nsa: no summary, so its listed controls are counted',
+      ]);
+    },
+  );
+
   it('covers every Trivy fixture', () => {
-    expect(corpusFiles('trivy-operator')).toHaveLength(13);
+    expect(corpusFiles('trivy-operator')).toHaveLength(15);
   });
 });
 
@@ -408,6 +435,66 @@ describe('policy reports', () => {
       1,
       false,
     ],
+    [
+      'policy-reports/kyverno/clusterpolicyreport-cli-v1alpha1.yaml',
+      results({ pass: 1, fail: 1 }),
+      1,
+      false,
+    ],
+    [
+      'policy-reports/kyverno/clusterpolicyreport-cli-validatingadmissionpolicy.yaml',
+      results({ fail: 1 }),
+      1,
+      false,
+    ],
+    [
+      'policy-reports/kyverno/clusterpolicyreport-docs-require-ns-labels.yaml',
+      results({ fail: 5 }),
+      5,
+      false,
+    ],
+    [
+      'policy-reports/kyverno/clusterpolicyreports-docs-exception-skip.yaml',
+      results({ pass: 1, skip: 1 }),
+      0,
+      false,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/vulnerabilityreport-polr-nginx.yaml',
+      results({ fail: 109, warn: 166, skip: 1 }),
+      1,
+      true,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/configauditreport-polr-nginx.yaml',
+      results({ pass: 42, fail: 26 }),
+      0,
+      true,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/rbacassessmentreport-polr-kyverno-leaderelection.yaml',
+      results({ pass: 1, fail: 1 }),
+      1,
+      false,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/clusterrbacassessmentreport-cpolr-kubelet-serving-approver.yaml',
+      results({ pass: 2 }),
+      0,
+      false,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/clustercompliancereport-cpolr-nsa.yaml',
+      results({ fail: 2 }),
+      2,
+      false,
+    ],
+    [
+      'policy-reports/trivy-operator-polr-adapter/infraassessmentreport-polr-kube-apiserver.yaml',
+      results({ fail: 1 }),
+      1,
+      false,
+    ],
   ])(
     '%s: results as its summary counts them, each finding its own',
     (file, counted, findings, disagrees) => {
@@ -416,6 +503,28 @@ describe('policy reports', () => {
       expect(result.cluster.policy).toEqual(counted);
       expect(result.findings).toHaveLength(findings);
       expect(!!result.cluster.discrepancies).toBe(disagrees);
+    },
+  );
+
+  it.each(corpusFiles('policy-reports').filter(file => file.endsWith('.yaml')))(
+    '%s: the counts are the sum of its reports’ own summaries, nothing NaN, no id shared',
+    file => {
+      const reports = corpusObjects(file);
+      const stated = results({});
+      for (const report of reports) {
+        expect(report.summary).toBeDefined();
+        for (const outcome of [
+          'pass',
+          'fail',
+          'warn',
+          'error',
+          'skip',
+        ] as const)
+          stated[outcome] += report.summary[outcome] ?? 0;
+      }
+      const result = policy(file);
+      expectSound(result);
+      expect(result.cluster.policy).toEqual(stated);
     },
   );
 
@@ -437,6 +546,78 @@ describe('policy reports', () => {
       'ksp-group-1-proc-path-block',
     ]);
     expect(new Set(kubeArmor.findings.map(f => f.id)).size).toBe(3);
+    // Kyverno: one rule failed on five Namespaces, the same message each.
+    const namespaces = policy(
+      'policy-reports/kyverno/clusterpolicyreport-docs-require-ns-labels.yaml',
+    );
+    expect(new Set(namespaces.findings.map(f => f.message)).size).toBe(1);
+    expect(namespaces.findings.map(f => f.workload)).toEqual(
+      [
+        'kube-node-lease',
+        'default',
+        'kyverno',
+        'kube-public',
+        'kube-system',
+      ].map(name => ({ kind: 'Namespace', name })),
+    );
+    expect(new Set(namespaces.findings.map(f => f.id)).size).toBe(5);
+  });
+
+  it("reads wgpolicyk8s.io/v1alpha1's outcome from status (Kyverno CLI's report)", () => {
+    const { findings, warnings } = policy(
+      'policy-reports/kyverno/clusterpolicyreport-cli-v1alpha1.yaml',
+    );
+    expect(
+      findings.map(f => [f.title, f.namespace, f.workload, f.severity]),
+    ).toEqual([
+      [
+        'Policy violation: require-pod-requests-limits/validate-resources',
+        'default',
+        { kind: 'Pod', name: 'nginx2' },
+        'unknown',
+      ],
+    ]);
+    expect(warnings).not.toContainEqual(
+      expect.stringContaining('without a result'),
+    );
+    expect(warnings).toContain(
+      'ClusterPolicyReport clusterpolicyreport: 1 result(s) without a severity, counted as unknown',
+    );
+  });
+
+  it('counts a result Kyverno skipped for a PolicyException as skipped, not as a finding', () => {
+    const { cluster, findings } = policy(
+      'policy-reports/kyverno/clusterpolicyreports-docs-exception-skip.yaml',
+    );
+    expect(cluster.policy).toEqual(results({ pass: 1, skip: 1 }));
+    expect(findings).toEqual([]);
+    expect(cluster.policyScore).toBe(100);
+  });
+
+  it("flags the Trivy Operator adapter's abbreviated report and keeps both counts", () => {
+    const { cluster, findings } = policy(
+      'policy-reports/trivy-operator-polr-adapter/vulnerabilityreport-polr-nginx.yaml',
+    );
+    expect(cluster.discrepancies).toEqual([
+      {
+        apiVersion: 'wgpolicyk8s.io/v1alpha2',
+        kind: 'PolicyReport',
+        name: 'trivy-vuln-polr-nginx-5fbc65fff',
+        namespace: 'test',
+        summary: { fail: 109, warn: 166, skip: 1 },
+        listed: { warn: 1 },
+      },
+    ]);
+    expect(
+      findings.map(f => [f.title, f.severity, f.namespace, f.workload]),
+    ).toEqual([
+      [
+        'Policy warning: CVE-2020-27350',
+        'medium',
+        'test',
+        { kind: 'ReplicaSet', name: 'nginx-5fbc65fff' },
+      ],
+    ]);
   });
 
   it('counts results without a result as unknown, with a warning, and keeps the summary it disagrees with', () => {
