@@ -6,11 +6,11 @@
  * 1. baseline: JSON.parse of every page, and nothing else;
  * 2. aggregation: the security collector's work on the same bytes, page by
  *    page: parse a page, read its reports, place their findings on their
- *    workloads and entities with their ids and hand them out (here dropped),
- *    then compute the posture summaries;
- * 3. collection: the same with each page's findings staged in SQLite before
- *    the next page is read, and the collection committed, as the security
- *    collector replaces a cluster's posture.
+ *    workloads and entities with their ids and hand them out a batch at a
+ *    time (here dropped), then compute the posture summaries;
+ * 3. collection: the same with each batch of findings staged in SQLite as it
+ *    is handed out, and the collection committed, as the security collector
+ *    replaces a cluster's posture.
  *
  * Each phase runs in a process of its own, so its peak memory is its own.
  */
@@ -23,6 +23,7 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { DatabaseHomelabStore } from '../../plugins/homelab-backend/src/database/DatabaseHomelabStore';
 import { PostureStore } from '../../plugins/homelab-backend/src/database/PostureStore';
+import { addReports } from '../../plugins/homelab-backend/src/security/addReports';
 import { PostureAggregator } from '../../plugins/homelab-backend/src/security/PostureAggregator';
 import { parseTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
 import { EntityIndex } from '../../plugins/homelab-backend/src/workloads/EntityIndex';
@@ -180,8 +181,7 @@ const entities: Entity[] = Array.from({ length: 200 }, (_, e) => ({
 
 /**
  * Reads the pages as the security collector does: each page parsed, its
- * reports aggregated and its findings handed to `stage` before the next
- * page is read.
+ * reports aggregated and their findings handed to `stage` a batch at a time.
  */
 async function aggregate(
   directory: string,
@@ -193,13 +193,19 @@ async function aggregate(
     new EntityIndex(entities),
   );
   let findings = 0;
-  for (const file of pages(directory)) {
-    const page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
-    for (const report of page.items)
-      aggregator.add(parseTrivyReport(report, 'production'));
+  const take = async () => {
     const staged = aggregator.takeFindings();
     findings += staged.length;
     await stage(staged);
+  };
+  for (const file of pages(directory)) {
+    const page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
+    await addReports(
+      aggregator,
+      page.items,
+      report => parseTrivyReport(report, 'production'),
+      take,
+    );
   }
   return { findings, ...aggregator.finish(new Date().toISOString()) };
 }

@@ -4,6 +4,7 @@ import { PostureStore } from '../database/PostureStore';
 import { parsePolarisAudit } from '../security/polaris';
 import { servedPolicyReportTypes } from '../security/policyReportApis';
 import { parsePolicyReport, PolicyReport } from '../security/policyReports';
+import { addReports } from '../security/addReports';
 import { PostureAggregator } from '../security/PostureAggregator';
 import {
   parseTrivyReport,
@@ -107,16 +108,17 @@ export class SecurityCollector implements ClusterCollector {
       await listIfServed<PolicyReport>(
         client,
         type,
-        async page => {
-          for (const report of page)
-            aggregator.add(
+        page =>
+          addReports(
+            aggregator,
+            page,
+            report =>
               parsePolicyReport(
                 { ...report, apiVersion: report.apiVersion ?? apiVersion },
                 cluster,
               ),
-            );
-          await store();
-        },
+            store,
+          ),
         signal,
       );
     }
@@ -144,13 +146,13 @@ export class SecurityCollector implements ClusterCollector {
       await listIfServed<TrivyReport>(
         client,
         type,
-        async page => {
-          for (const report of page)
-            aggregator.add(
-              parseTrivyReport({ ...report, kind }, client.cluster),
-            );
-          await store();
-        },
+        page =>
+          addReports(
+            aggregator,
+            page,
+            report => parseTrivyReport({ ...report, kind }, client.cluster),
+            store,
+          ),
         signal,
       );
     }

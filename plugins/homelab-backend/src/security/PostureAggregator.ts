@@ -2,6 +2,7 @@ import {
   Finding,
   FindingSeverity,
   PostureSummary,
+  SeverityCounts,
   ReportDiscrepancy,
 } from '@homelab/plugin-homelab-common';
 import { StagedFinding } from '../database/PostureStore';
@@ -39,15 +40,11 @@ interface Placement {
   entityRef?: string;
 }
 
-/** An image scan's unique vulnerabilities by severity, and its secrets. */
+/** An image scan's unique vulnerabilities, their count by severity, and its secrets. */
 interface Scan {
   ids: Map<string, FindingSeverity>;
+  counts: SeverityCounts;
   secrets: number;
-}
-
-/** A scanned workload: what the scans of its containers that count found. */
-interface ScannedWorkload extends Scan {
-  placement: Placement;
 }
 
 /** The report of one kind on one workload container that counts: the one written last. */
@@ -61,16 +58,41 @@ interface Revision {
 
 /** The unique vulnerabilities and the secrets an image scan found. */
 function scanOf(report: ParsedReport): Scan {
-  const scan: Scan = { ids: new Map(), secrets: 0 };
+  const scan: Scan = { ids: new Map(), counts: emptySeverities(), secrets: 0 };
   for (const finding of report.findings) {
     if (finding.source === 'vulnerability') {
-      if (!scan.ids.has(finding.checkId))
+      if (!scan.ids.has(finding.checkId)) {
         scan.ids.set(finding.checkId, finding.severity);
+        scan.counts[finding.severity]++;
+      }
     } else if (finding.source === 'exposed-secret') {
       scan.secrets++;
     }
   }
   return scan;
+}
+
+/**
+ * The scans of one workload's containers as one: a vulnerability in two of
+ * them counts once. Most workloads have one scan, taken as it is.
+ */
+function mergeScans(scans: Scan[]): Scan {
+  if (scans.length === 1) return scans[0];
+  const merged: Scan = {
+    ids: new Map(),
+    counts: emptySeverities(),
+    secrets: 0,
+  };
+  for (const scan of scans) {
+    for (const [id, severity] of scan.ids) {
+      if (!merged.ids.has(id)) {
+        merged.ids.set(id, severity);
+        merged.counts[severity]++;
+      }
+    }
+    merged.secrets += scan.secrets;
+  }
+  return merged;
 }
 
 /** What one cluster's collection stores besides its findings. */
@@ -169,6 +191,11 @@ export class PostureAggregator {
     });
   }
 
+  /** How many findings were added since they were last taken. */
+  get pendingFindings(): number {
+    return this.#findings.length;
+  }
+
   /** The findings added since the last call, to be stored; they are not kept. */
   takeFindings(): StagedFinding[] {
     const findings = this.#findings;
@@ -178,25 +205,21 @@ export class PostureAggregator {
 
   /** The summaries of every scope, and what the collection warns about. */
   finish(collectedAt: string): PostureResult {
-    const scanned = new Map<string, ScannedWorkload>();
+    const scanned = new Map<string, { placement: Placement; scans: Scan[] }>();
     for (const { tallies, scan, placement } of this.#revisions.values()) {
       for (const tally of tallies) this.#count(tally);
       if (!scan) continue;
-      let workload = scanned.get(placement.key!);
-      if (!workload) {
-        workload = { placement, ids: new Map(), secrets: 0 };
-        scanned.set(placement.key!, workload);
-      }
-      for (const [id, severity] of scan.ids)
-        if (!workload.ids.has(id)) workload.ids.set(id, severity);
-      workload.secrets += scan.secrets;
+      const workload = scanned.get(placement.key!);
+      if (workload) workload.scans.push(scan);
+      else scanned.set(placement.key!, { placement, scans: [scan] });
     }
-    for (const workload of scanned.values()) {
-      const counts = emptySeverities();
-      for (const severity of workload.ids.values()) counts[severity]++;
-      const score = workloadVulnerabilityScore(counts, workload.secrets);
-      const { namespace, entityRef } = workload.placement;
-      for (const tally of this.#tallies.scopesOf(namespace, entityRef))
+    for (const { placement, scans } of scanned.values()) {
+      const { counts, secrets } = mergeScans(scans);
+      const score = workloadVulnerabilityScore(counts, secrets);
+      for (const tally of this.#tallies.scopesOf(
+        placement.namespace,
+        placement.entityRef,
+      ))
         tally.workloadScores.push(score);
     }
     // A cluster without any report still has a (null-scored) summary.

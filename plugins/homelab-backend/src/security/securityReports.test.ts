@@ -5,6 +5,7 @@ import { EntityIndex } from '../workloads/EntityIndex';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { parsePolarisAudit } from './polaris';
 import { parsePolicyReport } from './policyReports';
+import { addReports } from './addReports';
 import { PostureAggregator } from './PostureAggregator';
 import {
   configurationScore,
@@ -333,10 +334,12 @@ describe('the aggregation of a cluster, stored as the collector stores it', () =
       new EntityIndex([component('web'), component('api')]),
     );
     await store.posture.beginPosture(cluster);
-    for (const report of reports) {
-      aggregator.add(report);
-      await store.posture.stageFindings(cluster, aggregator.takeFindings(), at);
-    }
+    await addReports(
+      aggregator,
+      reports,
+      report => report,
+      () => store.posture.stageFindings(cluster, aggregator.takeFindings(), at),
+    );
     const result = aggregator.finish(at.toISOString());
     const count = await store.posture.commitPosture(cluster, {
       ...result,
@@ -418,6 +421,43 @@ describe('the aggregation of a cluster, stored as the collector stores it', () =
       policy: { pass: 3, fail: 1, warn: 0, error: 0, skip: 1, unknown: 0 },
       workloads: 1,
     });
+  });
+
+  it('counts a vulnerability found in two containers of one workload once', async () => {
+    const reports = shopReports();
+    reports.push(
+      parseTrivyReport(
+        {
+          kind: 'VulnerabilityReport',
+          metadata: {
+            name: 'replicaset-web-7d9f8-sidecar',
+            namespace: 'shop',
+            labels: trivyLabels('ReplicaSet', 'web-7d9f8', 'sidecar'),
+          },
+          report: {
+            vulnerabilities: [
+              {
+                vulnerabilityID: 'CVE-2024-0001',
+                severity: 'CRITICAL',
+                resource: 'libssl3',
+              },
+              {
+                vulnerabilityID: 'CVE-2024-0099',
+                severity: 'MEDIUM',
+                resource: 'busybox',
+              },
+            ],
+          },
+        },
+        CLUSTER,
+      ),
+    );
+    const web = (await posture(reports)).summaries.find(
+      s => s.key === 'production:component:default/web',
+    );
+    // 39 as above, less 3 for CVE-2024-0099: CVE-2024-0001 in the sidecar
+    // is the web container's, already counted.
+    expect(web).toMatchObject({ vulnerabilityScore: 36, workloads: 1 });
   });
 
   it('counts a clean scan as a perfect workload in the cluster, with the compliance reports', async () => {
