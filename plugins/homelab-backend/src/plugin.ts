@@ -1,20 +1,12 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { homelabPermissions } from '@homelab/plugin-homelab-common';
-import {
-  homelabClusterClientsServiceRef,
-  readPrometheusClient,
-} from '@homelab/plugin-homelab-node';
+import { readPrometheusClient } from '@homelab/plugin-homelab-node';
 import { registerHomelabActions } from './actions/registerHomelabActions';
 import { createCollectors } from './collectors/createCollectors';
 import { readHomelabBackendConfig } from './config';
 import { DatabaseHomelabStore } from './database/DatabaseHomelabStore';
 import { createConditionNotifications } from './notifications/createConditionNotifications';
+import { homelabBackendDeps } from './pluginDeps';
 import { scheduleTasks } from './scheduleTasks';
 import { createRouter } from './service/createRouter';
 import { createSharedViews } from './service/sharedViews';
@@ -30,55 +22,25 @@ export const homelabPlugin = createBackendPlugin({
   pluginId: 'homelab',
   register(env) {
     env.registerInit({
-      deps: {
-        rootConfig: coreServices.rootConfig,
-        logger: coreServices.logger,
-        database: coreServices.database,
-        scheduler: coreServices.scheduler,
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-        auth: coreServices.auth,
-        permissions: coreServices.permissions,
-        permissionsRegistry: coreServices.permissionsRegistry,
-        auditor: coreServices.auditor,
-        urlReader: coreServices.urlReader,
-        catalog: catalogServiceRef,
-        clusterClients: homelabClusterClientsServiceRef,
-        actionsRegistry: actionsRegistryServiceRef,
-        notifications: notificationService,
-      },
+      deps: homelabBackendDeps,
       async init(deps) {
-        const { rootConfig, clusterClients } = deps;
-        const config = readHomelabBackendConfig(rootConfig);
+        const config = readHomelabBackendConfig(deps.rootConfig);
         const store = await DatabaseHomelabStore.create(deps.database);
-        const prometheus = readPrometheusClient(rootConfig);
+        const prometheus = readPrometheusClient(deps.rootConfig);
         deps.permissionsRegistry.addPermissions(homelabPermissions);
 
-        const collectors = createCollectors({
-          ...deps,
-          config,
-          store,
-          clients: clusterClients.list(),
-          prometheus,
-        });
-        const shared = createSharedViews({ ...deps, config, store });
+        const clients = deps.clusterClients.list();
+        const base = { ...deps, config, store, prometheus };
+        const collectors = createCollectors({ ...base, clients });
+        const shared = createSharedViews(base);
         const afterCollection = await createConditionNotifications({
-          ...deps,
-          store,
+          ...base,
           shared,
         });
-        await scheduleTasks({
-          ...deps,
-          config,
-          collectors,
-          store,
-          afterCollection,
-        });
+        await scheduleTasks({ ...base, collectors, afterCollection });
 
-        deps.httpRouter.use(
-          await createRouter({ ...deps, config, store, prometheus, shared }),
-        );
-        registerHomelabActions({ ...deps, store, shared });
+        deps.httpRouter.use(await createRouter({ ...base, shared }));
+        registerHomelabActions({ ...base, shared });
       },
     });
   },
