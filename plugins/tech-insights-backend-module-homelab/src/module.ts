@@ -8,12 +8,7 @@ import {
 } from '@backstage-community/plugin-tech-insights-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { homelabFactCheckerFactory } from './checks/HomelabFactChecker';
-import { backupFactRetriever } from './retrievers/backupFactRetriever';
-import { certificateFactRetriever } from './retrievers/certificateFactRetriever';
-import { fluxFactRetriever } from './retrievers/fluxFactRetriever';
-import { inventoryFactRetriever } from './retrievers/inventoryFactRetriever';
-import { sloFactRetriever } from './retrievers/sloFactRetriever';
-import { vulnerabilityFactRetriever } from './retrievers/vulnerabilityFactRetriever';
+import { homelabFactRetrievers } from './retrievers/homelabFactRetrievers';
 import { homelabSources } from './sources/HomelabSources';
 
 /**
@@ -39,17 +34,8 @@ export const techInsightsModuleHomelab = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ retrievers, checker, ...services }) {
-        const sources = homelabSources(services);
-        const all = [
-          sloFactRetriever,
-          backupFactRetriever,
-          vulnerabilityFactRetriever,
-          fluxFactRetriever,
-          certificateFactRetriever,
-          inventoryFactRetriever,
-        ].map(create => create(sources));
         retrievers.addFactRetrievers(
-          Object.fromEntries(all.map(retriever => [retriever.id, retriever])),
+          homelabFactRetrievers(homelabSources(services)),
         );
         checker.setFactCheckerFactory(homelabFactCheckerFactory);
       },
