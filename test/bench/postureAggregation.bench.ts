@@ -220,12 +220,13 @@ async function phase(name: string, directory: string) {
         ).items.length;
       return items;
     });
-    return { ms: run.ms, items: run.value };
+    return { ms: run.ms, cpuMs: run.cpuMs, items: run.value };
   }
   if (name === 'aggregation') {
     const run = await timed(() => aggregate(directory, () => undefined));
     return {
       ms: run.ms,
+      cpuMs: run.cpuMs,
       findings: run.value.findings,
       summaries: run.value.summaries.length,
     };
@@ -315,6 +316,8 @@ async function main() {
     const collection = runPhase('collection', directory);
     const baselineMs = median(baseline.map(r => r.ms));
     const aggregationMs = median(aggregation.map(r => r.ms));
+    const baselineCpuMs = median(baseline.map(r => r.cpuMs));
+    const aggregationCpuMs = median(aggregation.map(r => r.cpuMs));
     reportResult(
       `posture aggregation of ${REPORTS.toLocaleString(
         'en',
@@ -327,6 +330,12 @@ async function main() {
         'JSON.parse only ms (median of 3)': round(baselineMs),
         'parse + aggregate ms (median of 3)': round(aggregationMs),
         'aggregate / parse': round(aggregationMs / baselineMs, 2),
+        'JSON.parse only CPU ms (median of 3)': round(baselineCpuMs),
+        'parse + aggregate CPU ms (median of 3)': round(aggregationCpuMs),
+        'aggregate / parse, CPU time': round(
+          aggregationCpuMs / baselineCpuMs,
+          2,
+        ),
         'JSON.parse only peak RSS MB': Math.max(
           ...baseline.map(r => r.peakRssMB),
         ),

@@ -6,13 +6,23 @@ export function reportResult(
   process.stdout.write(`BENCH_RESULT ${JSON.stringify({ name, metrics })}\n`);
 }
 
-/** Runs `fn` and returns how long it took, in milliseconds. */
+/**
+ * Runs `fn` and returns how long it took, in milliseconds, and the CPU time
+ * the process spent meanwhile (user and system, every thread): on a shared
+ * machine the wall time also counts the time other processes had the CPU.
+ */
 export async function timed<T>(
   fn: () => Promise<T> | T,
-): Promise<{ value: T; ms: number }> {
+): Promise<{ value: T; ms: number; cpuMs: number }> {
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const value = await fn();
-  return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+  const used = process.cpuUsage(cpu);
+  return {
+    value,
+    ms: Number(process.hrtime.bigint() - started) / 1e6,
+    cpuMs: (used.user + used.system) / 1e3,
+  };
 }
 
 export function median(values: number[]): number {
