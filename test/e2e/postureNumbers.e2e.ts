@@ -1,6 +1,7 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { signIn } from './signIn';
 
 /*
@@ -244,14 +245,23 @@ function recordedPeriodRatio(period: string, expression: RegExp) {
     if (!file.startsWith('query-')) continue;
     const recorded = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     if (!recorded.query.includes(`[${period}]`)) continue;
-    // One query asks for every SLO, each labelled with its id.
+    // One query asks for every SLO, each labelled with its id, and for its
+    // count of events (labelled homelab_value="events").
     for (const part of recorded.query.split(' or label_replace(')) {
-      if (!expression.test(part)) continue;
+      if (!expression.test(part) || part.includes('"homelab_value"')) continue;
       const id = /"homelab_slo", "([0-9a-f]+)"/.exec(part)![1];
-      const value = recorded.response.data.result.find(
-        (r: Item) => r.metric.homelab_slo === id,
-      )?.value[1];
-      return { part, ratio: value === undefined ? null : Number(value) };
+      const value = (kind?: string) =>
+        recorded.response.data.result.find(
+          (r: Item) =>
+            r.metric.homelab_slo === id && r.metric.homelab_value === kind,
+        )?.value[1];
+      const ratio = value();
+      const events = value('events');
+      return {
+        part,
+        ratio: ratio === undefined ? null : Number(ratio),
+        events: events === undefined ? null : Number(events),
+      };
     }
   }
   throw new Error(`no recorded ${period} answer matches ${expression}`);
@@ -260,7 +270,7 @@ function recordedPeriodRatio(period: string, expression: RegExp) {
 const percent = (ratio: number, digits: number) =>
   `${Number((ratio * 100).toFixed(digits))}%`;
 
-test('the SLO page shows attainment and budget as the recorded Prometheus answers give them, and a Sloth SLO’s SLI as Sloth defines it', async ({
+test('the SLO page shows attainment and budget as the recorded Prometheus answers give them, a Sloth SLO’s SLI as Sloth defines it, and an SLO with too few events as not enough data', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -317,6 +327,34 @@ test('the SLO page shows attainment and budget as the recorded Prometheus answer
       ),
     ).toBeVisible();
   }
+
+  // Flux's webhook receiver: too few requests over its 30 days to be judged
+  // (the demo's homelab.slos.minimumEvents), so neither breaching nor alerting.
+  const minimumEvents = (
+    parse(fs.readFileSync(path.join(examples, '../app-config.yaml'), 'utf8'))
+      .homelab.slos as Item
+  ).minimumEvents as number;
+  const webhooks = items(
+    'production',
+    'prometheusservicelevels.sloth.slok.dev.json',
+  ).find(level => level.spec.service === 'flux')!.spec.slos[0];
+  const few = recordedPeriodRatio('30d', /flux-system-webhook-receiver/);
+  expect(few.events).toBeLessThan(minimumEvents);
+  const webhooksRow = page.getByRole('row').filter({ hasText: webhooks.name });
+  await expect(webhooksRow.getByText('Not enough data')).toBeVisible();
+  await expect(webhooksRow.getByText(/firing|Breaching/)).toHaveCount(0);
+  await webhooksRow.getByText(webhooks.name).click();
+  await expect(
+    page.getByText(
+      `Not enough data: ${Math.round(
+        few.events!,
+      )} events in its window, fewer than the ${minimumEvents} needed to judge it, so neither its budget nor its burn rates raise an alert.`,
+    ),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('slo-not-enough-data.png'),
+    fullPage: true,
+  });
 
   await row.getByText(sloth.name).click();
   await expect(page).toHaveURL(/slo=/);

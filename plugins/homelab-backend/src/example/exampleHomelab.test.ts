@@ -33,6 +33,7 @@ import {
 } from './__testUtils__/demoPrometheusHistory';
 import {
   EXAMPLE_PROMETHEUS_DIR,
+  EXAMPLE_SLO_SETTINGS,
   EXAMPLES_DIR,
   exampleClusterClients,
   exampleEntities,
@@ -69,7 +70,10 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
         mockServices.database({ knex }),
       );
       const { slo } = createCollectors({
-        config: readHomelabBackendConfig(new ConfigReader({})),
+        // The demo's minimumEvents: the SLOs' event counts are queried too.
+        config: readHomelabBackendConfig(
+          new ConfigReader({ homelab: { slos: EXAMPLE_SLO_SETTINGS } }),
+        ),
         logger: mockServices.logger.mock(),
         store,
         clients: exampleClusterClients(),
@@ -151,6 +155,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
                 })),
                 prometheus: { snapshotDirectory: EXAMPLE_PROMETHEUS_DIR },
                 power: DEMO_POWER,
+                slos: EXAMPLE_SLO_SETTINGS,
               },
             },
           }),
@@ -345,7 +350,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       expect(JSON.stringify(secrets)).not.toContain('BEGIN RSA PRIVATE KEY');
     });
 
-    it('evaluates the SLOs from the recorded answers: healthy, overspent, warning and no data', async () => {
+    it('evaluates the SLOs from the recorded answers: healthy, overspent, warning, no data and not enough data', async () => {
       const { items } = await get('/slos');
       const byName = Object.fromEntries(
         items.map((status: any) => [status.slo.name, status]),
@@ -356,6 +361,7 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
         'nextcloud-availability',
         'requests-availability',
         'vaultwarden-availability',
+        'webhook-receiver-availability',
       ]);
       expect(byName['home-assistant-availability']).toMatchObject({
         state: 'ok',
@@ -385,6 +391,38 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
         errorBudgetRemaining: null,
         slo: { source: 'pyrra' },
       });
+      // Flux's webhook receiver: 3 pushes a day, 90 in 30 days, under the
+      // demo's minimumEvents of 100. One failed push is 1.1% of them, which
+      // would overspend its 1% budget; it is not judged instead, and no
+      // window has the events for a burn rate.
+      const webhooks = byName['webhook-receiver-availability'];
+      expect(webhooks).toMatchObject({
+        state: 'not-enough-data',
+        alert: null,
+        minimumEvents: 100,
+        slo: {
+          source: 'sloth',
+          service: 'flux',
+          entityRef: 'component:default/production-flux',
+        },
+      });
+      expect(webhooks.events).toBeCloseTo(90, 0);
+      expect(webhooks.errorBudgetRemaining).toBeLessThan(0);
+      expect(
+        webhooks.burnRates.map((rate: any) => [
+          rate.longBurnRate,
+          rate.shortBurnRate,
+          rate.firing,
+        ]),
+      ).toEqual(Array(4).fill([null, null, null]));
+      // The other SLOs count thousands of requests in their shortest window.
+      for (const name of [
+        'home-assistant-availability',
+        'nextcloud-availability',
+        'vaultwarden-availability',
+        'requests-availability',
+      ])
+        expect(byName[name].events).toBeGreaterThan(100_000);
 
       const detail = await get(
         `/slos/${byName['nextcloud-availability'].slo.id}`,

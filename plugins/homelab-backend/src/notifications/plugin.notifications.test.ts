@@ -13,6 +13,7 @@ import {
 import path from 'node:path';
 import {
   EXAMPLE_PROMETHEUS_DIR,
+  EXAMPLE_SLO_SETTINGS,
   EXAMPLES_DIR,
   exampleEntities,
 } from '../example/__testUtils__/exampleHomelab';
@@ -66,6 +67,7 @@ describe('notifications after the scheduled collections', () => {
                 snapshotDirectory: path.join(EXAMPLES_DIR, 'snapshots', name),
               })),
               prometheus: { snapshotDirectory: EXAMPLE_PROMETHEUS_DIR },
+              slos: EXAMPLE_SLO_SETTINGS,
               notifications: {
                 enabled: true,
                 conditions: ['slo-fast-burn', 'slo-slow-burn'],

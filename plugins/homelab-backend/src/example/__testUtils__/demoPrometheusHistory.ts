@@ -11,6 +11,10 @@ import { demoPowerHistory } from './demoPowerHistory';
  *   errors two and a half days ago: a 99.9% budget overspent, no alert now;
  * - vaultwarden: 1 req/s with 0.02% errors, 0.5% in the last 30 hours: the
  *   ticket alerts fire;
+ * - Flux's webhook receiver (a Sloth SLO of the flux platform service): three
+ *   GitHub pushes a day, one of the last day's failing: 90 requests in 30
+ *   days, 1.1% errors against a 99% objective, too few to judge under the
+ *   demo's homelab.slos.minimumEvents of 100;
  * - the websecure entrypoint (Sloth's traefik SLO): all of the above plus
  *   12 req/s of other traffic;
  * - nothing for Grafana, so staging's Pyrra SLO has no data.
@@ -49,6 +53,11 @@ const SERVICES: Traffic[] = [
     service: 'vaultwarden-vaultwarden-80@kubernetes',
     rate: 1,
     errorRatio: t => (t > DEMO_END - 30 * HOUR ? 0.005 : 0.0002),
+  },
+  {
+    service: 'flux-system-webhook-receiver-80@kubernetes',
+    rate: 3 / DAY,
+    errorRatio: t => (t > DEMO_END - DAY ? 1 / 3 : 0),
   },
 ];
 const OTHER_RATE = 12;

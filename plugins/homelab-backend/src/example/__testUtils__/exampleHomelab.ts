@@ -9,7 +9,7 @@ import {
 } from '@homelab/plugin-homelab-node';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 /**
  * The example homelab that `npm start` shows (examples/ at the repository
@@ -21,6 +21,15 @@ export const EXAMPLES_DIR = path.resolve(
   '../../examples',
 );
 export const EXAMPLE_PROMETHEUS_DIR = path.join(EXAMPLES_DIR, 'prometheus');
+
+/**
+ * The demo portal's homelab.slos (app-config.yaml): its minimumEvents makes
+ * the SLO collector query event counts too, so the recorded answers hold
+ * those queries, and a test replaying them needs the same settings.
+ */
+export const EXAMPLE_SLO_SETTINGS = parse(
+  fs.readFileSync(path.join(EXAMPLES_DIR, '../app-config.yaml'), 'utf8'),
+).homelab.slos;
 
 function catalogFile(file: string): Entity[] {
   return parseAllDocuments(fs.readFileSync(file, 'utf8')).map(document => {
