@@ -460,6 +460,18 @@ describe('policy reports', () => {
       false,
     ],
     [
+      'policy-reports/kyverno/clusterreport-cli-validatingpolicy.yaml',
+      results({ pass: 1, fail: 1 }),
+      1,
+      false,
+    ],
+    [
+      'policy-reports/kyverno/clusterreport-cli-exception-skip.yaml',
+      results({ skip: 1 }),
+      0,
+      false,
+    ],
+    [
       'policy-reports/trivy-operator-polr-adapter/vulnerabilityreport-polr-nginx.yaml',
       results({ fail: 109, warn: 166, skip: 1 }),
       1,
@@ -585,14 +597,27 @@ describe('policy reports', () => {
     );
   });
 
-  it('counts a result Kyverno skipped for a PolicyException as skipped, not as a finding', () => {
-    const { cluster, findings } = policy(
+  it.each([
+    [
       'policy-reports/kyverno/clusterpolicyreports-docs-exception-skip.yaml',
-    );
-    expect(cluster.policy).toEqual(results({ pass: 1, skip: 1 }));
-    expect(findings).toEqual([]);
-    expect(cluster.policyScore).toBe(100);
-  });
+      results({ pass: 1, skip: 1 }),
+      100,
+    ],
+    [
+      'policy-reports/kyverno/clusterreport-cli-exception-skip.yaml',
+      results({ skip: 1 }),
+      null,
+    ],
+  ])(
+    '%s: a result Kyverno skipped for a PolicyException counts as skipped, not as a finding',
+    (file, counted, score) => {
+      const { cluster, findings } = policy(file);
+      expect(cluster.policy).toEqual(counted);
+      expect(findings).toEqual([]);
+      // A skipped result is neither passed nor failed.
+      expect(cluster.policyScore).toBe(score);
+    },
+  );
 
   it("flags the Trivy Operator adapter's abbreviated report and keeps both counts", () => {
     const { cluster, findings } = policy(
