@@ -6,6 +6,10 @@
  * Score = mutants the tests detect (killed, or timed out) / mutants that
  * ran (detected, survived, or not covered by any test). Reports are in
  * reports/mutation/<target>.html.
+ *
+ * One module on a shared machine: `MUTATION_TARGET=<target> MUTATION_TESTS=
+ * <globs> npx stryker run --concurrency 1 --mutate <file>` runs only those
+ * tests (see jest.config.js); its score is a lower bound of the target's.
  */
 'use strict';
 
