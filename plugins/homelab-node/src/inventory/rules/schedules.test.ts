@@ -30,6 +30,9 @@ describe('the longest gap between the runs of a schedule', () => {
     ['*/15 * * * *', 15],
     ['0,30 * * * *', 30],
     ['59 * * * *', 60],
+    // Only the day of the week reads 7 as 0.
+    ['7 * * * *', 60],
+    ['0 7 * * *', DAY],
     // From 17:00 to 9:00 the next day.
     ['0 9-17 * * *', 16 * 60],
     // "20/2" is 20 and 22: from 22:00 to 20:00 the next day.
@@ -71,6 +74,12 @@ describe('why a schedule cannot be read', () => {
     ],
     ['@every 6x', '"6x" is not a duration like "6h"'],
     [
+      'x@every 6h',
+      '"x@every 6h" is not a schedule: expected five cron fields (minute hour day month weekday), @daily and the like, "@every 6h" or "continuous"',
+    ],
+    ['5e1 * * * *', '"5e1" is not a valid minute (0-59)'],
+    ['0 +5 * * *', '"+5" is not a valid hour (0-23)'],
+    [
       '@every 6h and more',
       '"@every 6h and more" is not a schedule: expected five cron fields (minute hour day month weekday), @daily and the like, "@every 6h" or "continuous"',
     ],
@@ -109,6 +118,7 @@ describe('the minutes of a duration', () => {
     ['1d12h', 1.5 * DAY],
     ['2w', 14 * DAY],
     ['0.5h', 30],
+    ['1.25h', 75],
     ['', undefined],
     ['1h 30m', undefined],
     ['6', undefined],
