@@ -32,6 +32,10 @@ import {
   isHomelabWorkload,
 } from './components/entity/entityPredicates';
 import { MermaidDiagrams } from './components/techdocs/MermaidDiagrams';
+import {
+  prefetchTopology,
+  topologyQuery,
+} from './components/TopologyPage/topologyPrefetch';
 import { rootRouteRef, scaffolderTemplateRouteRef, TAB_PATHS } from './routes';
 
 const homelabApi = ApiBlueprint.make({
@@ -70,11 +74,36 @@ const tab = (
 const overviewTab = tab('overview', 'Overview', () =>
   import('./components/HomePage/HomePage').then(m => <m.HomePage />),
 );
-const topologyTab = tab('topology', 'Topology', () =>
-  import('./components/TopologyPage/TopologyPage').then(m => (
-    <m.TopologyPage />
-  )),
-);
+/*
+ * The topology tab starts what its page needs at once: the topology's
+ * request and the canvas's chunk, beside the page's own chunk (on a
+ * 1,000-device estate each takes a tenth of a second or more).
+ */
+const topologyTab = SubPageBlueprint.makeWithOverrides({
+  name: 'topology',
+  factory(originalFactory, { apis }) {
+    return originalFactory({
+      path: TAB_PATHS.topology,
+      title: 'Topology',
+      loader: async () => {
+        const api = apis.get(homelabApiRef);
+        const showWorkloads =
+          new URLSearchParams(window.location.search).get('workloads') ===
+          'show';
+        if (api) prefetchTopology(api, topologyQuery(showWorkloads));
+        const [page] = await Promise.all([
+          import('./components/TopologyPage/TopologyPage'),
+          import('./components/TopologyPage/TopologyGraphView'),
+        ]);
+        return compatWrapper(
+          <Content>
+            <page.TopologyPage />
+          </Content>,
+        );
+      },
+    });
+  },
+});
 const securityTab = tab('security', 'Security', () =>
   import('./components/SecurityPage/SecurityPage').then(m => (
     <m.SecurityPage />

@@ -1,27 +1,22 @@
 import { TopologyEdge, TopologyNode } from '@homelab/plugin-homelab-common';
-import { useTheme } from '@material-ui/core/styles';
+import { Theme, useTheme } from '@material-ui/core/styles';
 import cytoscape, { Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { canvasLabel } from './filterTopology';
-import { LayoutPosition, layeredLayout } from './layeredLayout';
+import { GraphPart, splitFirstView } from './firstView';
 import {
-  LABEL_FONT_SIZE,
-  LABEL_MARGIN,
-  LABEL_MAX_WIDTH,
-  NODE_SIZE,
-  topologyStylesheet,
-} from './topologyStyle';
+  GraphViewport,
+  placedBox,
+  READABLE_ZOOM,
+  readableViewport,
+  shownBox,
+} from './graphViewport';
+import { LayoutPosition, layeredLayout } from './layeredLayout';
+import { layOutNamespaceColumns, namespaceBand } from './namespaceColumns';
+import { topologyStylesheet } from './topologyStyle';
 
 cytoscape.use(dagre);
-
-/**
- * The least zoom of the first view: labels are drawn at 12 px, so never
- * below about 10 px. A graph too large to fit at that zoom opens at its
- * upstream end (the internet, top left) and is panned or zoomed out from
- * there.
- */
-const READABLE_ZOOM = 0.85;
 
 /**
  * Beyond this many nodes dagre takes seconds on the main thread (8 to 12 s
@@ -32,7 +27,16 @@ const READABLE_ZOOM = 0.85;
 const LARGE_GRAPH = 300;
 
 /** Between the layers of a large graph: a 140 px label and room to tell columns apart. */
-const LAYER_SPACING = { layer: 180, node: 52 };
+const LAYER_SPACING = { layer: 180, node: 56 };
+
+/** Around the first view of a large graph: nodes this close to it are in its first frame too. */
+const FIRST_VIEW_MARGIN = LAYER_SPACING.layer;
+
+/** Nodes (then edges) added to a large graph at a time after its first frame, so the page answers in between. */
+const ADD_SLICE = 250;
+
+const MAX_ZOOM = 3;
+const PADDING = 24;
 
 /** The nodes, labelled for the canvas and placed if laid out already, and the edges as Cytoscape takes them. */
 function cytoscapeElements(
@@ -42,10 +46,12 @@ function cytoscapeElements(
 ) {
   return [
     ...nodes.map(node => ({
+      group: 'nodes' as const,
       data: { ...node, label: canvasLabel(node) },
       ...(positions ? { position: positions.get(node.id) } : {}),
     })),
     ...edges.map(edge => ({
+      group: 'edges' as const,
       data: {
         id: `${edge.source}->${edge.target}`,
         source: edge.source,
@@ -56,99 +62,169 @@ function cytoscapeElements(
   ];
 }
 
-/** A box in graph coordinates. */
-interface GraphBox {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+/** The tallest the canvas grows to show a small graph whole and readable. */
+const MAX_CANVAS_HEIGHT = 1100;
+
+/**
+ * A small graph laid out by dagre, left to right, with the clusters'
+ * namespaces in columns under it while workloads are folded
+ * (layOutNamespaceColumns); then the canvas grows, up to
+ * MAX_CANVAS_HEIGHT, to show it whole at a readable zoom, and shows it.
+ */
+function layOutSmall(
+  instance: Core,
+  canvas: HTMLDivElement,
+  leastHeight: number,
+  grown: (height: number) => void,
+) {
+  const band = namespaceBand(instance);
+  const layout = (
+    band
+      ? instance.elements().not(band).not(band.connectedEdges())
+      : instance.elements()
+  ).layout({
+    name: 'dagre',
+    rankDir: 'LR',
+    nodeSep: 12,
+    rankSep: 50,
+    // Room for each label, not only its shape: a column of namespaces
+    // 40 px apart drew every label over the namespace below it.
+    nodeDimensionsIncludeLabels: true,
+    fit: false,
+  } as cytoscape.LayoutOptions);
+  layout.one('layoutstop', () => {
+    if (band) layOutNamespaceColumns(instance, band);
+    const box = instance.elements().boundingBox();
+    const across = (instance.width() - 2 * PADDING) / (box.x2 - box.x1);
+    // Too wide to read whole, it opens at its top left at the least height.
+    const whole = (box.y2 - box.y1) * Math.min(across, 1) + 2 * PADDING;
+    const height =
+      across >= READABLE_ZOOM
+        ? Math.round(Math.min(Math.max(whole, leastHeight), MAX_CANVAS_HEIGHT))
+        : leastHeight;
+    if (height !== instance.height()) {
+      canvas.style.height = `${height}px`;
+      instance.resize();
+      grown(height);
+    }
+    instance.viewport(
+      readableViewport(
+        box,
+        { width: instance.width(), height: instance.height() },
+        { padding: PADDING, maxZoom: MAX_ZOOM },
+      ),
+    );
+  });
+  layout.run();
 }
 
 /**
- * Where placed nodes and their labels lie, from the positions alone: the
- * widest label centred under each shape. Cytoscape's own bounding box
- * measures every label's text and every edge first, all before the first
- * frame.
+ * What a canvas of this size first shows of a graph: a large graph is
+ * placed by layeredLayout, shown readably from its positions, and drawn
+ * first from what that view shows (splitFirstView); a small one is laid out
+ * by dagre once in Cytoscape.
  */
-function placedBox(positions: ReadonlyMap<string, LayoutPosition>): GraphBox {
-  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
-  for (const { x, y } of positions.values()) {
-    box.x1 = Math.min(box.x1, x);
-    box.y1 = Math.min(box.y1, y);
-    box.x2 = Math.max(box.x2, x);
-    box.y2 = Math.max(box.y2, y);
-  }
-  const half = Math.max(NODE_SIZE, LABEL_MAX_WIDTH) / 2;
-  return {
-    x1: box.x1 - half,
-    y1: box.y1 - NODE_SIZE / 2,
-    x2: box.x2 + half,
-    y2: box.y2 + NODE_SIZE / 2 + LABEL_MARGIN + LABEL_FONT_SIZE * 1.5,
-  };
+function planFirstView(
+  nodes: TopologyNode[],
+  edges: TopologyEdge[],
+  canvas: { width: number; height: number },
+) {
+  if (nodes.length <= LARGE_GRAPH) return undefined;
+  const positions = layeredLayout(
+    nodes.map(node => node.id),
+    edges,
+    LAYER_SPACING,
+  );
+  const viewport = readableViewport(placedBox(positions), canvas, {
+    padding: PADDING,
+    maxZoom: MAX_ZOOM,
+  });
+  const { first, rest } = splitFirstView(
+    { nodes, edges },
+    positions,
+    shownBox(viewport, canvas),
+    FIRST_VIEW_MARGIN,
+  );
+  return { positions, viewport, first, rest };
 }
 
-/** Fits the box, or, if that would shrink its labels below readable, shows its top-left part. */
-function fitReadably(instance: Core, box: GraphBox, padding: number) {
-  const width = box.x2 - box.x1;
-  const height = box.y2 - box.y1;
-  const fitted = Math.min(
-    (instance.width() - 2 * padding) / width,
-    (instance.height() - 2 * padding) / height,
-    instance.maxZoom(),
-  );
-  if (fitted < READABLE_ZOOM) {
-    instance.viewport({
-      zoom: READABLE_ZOOM,
-      pan: {
-        x: padding - box.x1 * READABLE_ZOOM,
-        y: padding - box.y1 * READABLE_ZOOM,
-      },
-    });
-    return;
-  }
-  instance.viewport({
-    zoom: fitted,
-    pan: {
-      x: (instance.width() - width * fitted) / 2 - box.x1 * fitted,
-      y: (instance.height() - height * fitted) / 2 - box.y1 * fitted,
-    },
+/** Selects the selected node and marks those found, of the ones in the graph. */
+function markSelection(instance: Core, selected?: string, matches?: string[]) {
+  instance.elements().unselect();
+  if (selected) instance.getElementById(selected).select();
+  instance.nodes().removeClass('match');
+  for (const id of matches ?? []) instance.getElementById(id).addClass('match');
+}
+
+/**
+ * Adds the rest of a large graph a slice at a time, each in a task of its
+ * own (nodes first: an edge needs both its ends), and says when all are in.
+ */
+function addInSlices(
+  instance: Core,
+  rest: GraphPart,
+  positions: ReadonlyMap<string, LayoutPosition>,
+  done: () => void,
+) {
+  const elements = cytoscapeElements(rest.nodes, rest.edges, positions);
+  let next = 0;
+  const step = () => {
+    if (instance.destroyed()) return;
+    if (next >= elements.length) {
+      done();
+      return;
+    }
+    const slice = elements.slice(next, next + ADD_SLICE);
+    next += ADD_SLICE;
+    instance.add(slice);
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+}
+
+/**
+ * Cytoscape on the container with these elements, placed already (a large
+ * graph, shown at its viewport) or to be laid out by dagre.
+ */
+function createCanvas(
+  container: HTMLDivElement,
+  elements: ReturnType<typeof cytoscapeElements>,
+  theme: Theme,
+  viewport: GraphViewport | undefined,
+) {
+  const large = !!viewport;
+  return cytoscape({
+    container,
+    elements,
+    // Cytoscape lays new elements out in a grid unless told otherwise:
+    // they are placed already, or dagre places them next. Not fitted
+    // here: fitting measures every label of the graph before the first
+    // frame (570 ms of the 1,000-device overview's).
+    layout: { name: 'preset', fit: false } as cytoscape.LayoutOptions,
+    ...viewport,
+    style: topologyStylesheet(theme, { straightEdges: large }),
+    minZoom: 0.05,
+    maxZoom: MAX_ZOOM,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+    autoungrabify: true,
+    // Big estates: draw a cached texture while panning and zooming.
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    selectionType: 'single',
   });
 }
 
 /**
- * Lays the graph out and then shows it readably: a large graph is placed
- * already (layeredLayout), a small one is laid out by dagre, left to right.
+ * What the view reports once drawn: how long the layout and first render
+ * took, and, once a large graph's nodes beyond its first view are in too,
+ * how long until then.
  */
-function layOut(
-  instance: Core,
-  positions: ReadonlyMap<string, LayoutPosition> | undefined,
-) {
-  if (positions) {
-    fitReadably(instance, placedBox(positions), 24);
-    return;
-  }
-  instance.one('layoutstop', () =>
-    fitReadably(instance, instance.elements().boundingBox(), 24),
-  );
-  instance
-    .layout({
-      name: 'dagre',
-      rankDir: 'LR',
-      nodeSep: 12,
-      rankSep: 90,
-      // Room for each label, not only its shape: a column of namespaces
-      // 40 px apart drew every label over the namespace below it.
-      nodeDimensionsIncludeLabels: true,
-      fit: false,
-    } as cytoscape.LayoutOptions)
-    .run();
-}
-
-/** What the view reports once drawn: how long the layout and first render took. */
 export interface TopologyDrawn {
   nodes: number;
   edges: number;
   milliseconds: number;
+  completeMilliseconds?: number;
 }
 
 /**
@@ -172,47 +248,54 @@ export function TopologyGraphView(props: {
   const cy = useRef<Core>();
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const matchesRef = useRef(matches);
+  matchesRef.current = matches;
+  // How tall the canvas grew to show a small graph whole (layOutSmall).
+  const [grownHeight, setGrownHeight] = useState<number>();
 
   useEffect(() => {
     if (!container.current) return undefined;
     const started = performance.now();
-    const positions =
-      nodes.length > LARGE_GRAPH
-        ? layeredLayout(
-            nodes.map(node => node.id),
-            edges,
-            LAYER_SPACING,
-          )
-        : undefined;
-    const instance = cytoscape({
-      container: container.current,
-      elements: cytoscapeElements(nodes, edges, positions),
-      // Cytoscape lays new elements out in a grid unless told otherwise:
-      // they are placed already, or dagre places them next.
-      layout: { name: 'preset' },
-      style: topologyStylesheet(theme, { straightEdges: !!positions }),
-      minZoom: 0.05,
-      maxZoom: 3,
-      wheelSensitivity: 0.3,
-      boxSelectionEnabled: false,
-      autoungrabify: true,
-      // Big estates: draw a cached texture while panning and zooming.
-      textureOnViewport: nodes.length > LARGE_GRAPH,
-      hideEdgesOnViewport: nodes.length > LARGE_GRAPH,
-      selectionType: 'single',
+    const plan = planFirstView(nodes, edges, {
+      width: container.current.clientWidth,
+      height,
     });
+    if (plan && grownHeight !== undefined) {
+      container.current.style.height = `${height}px`;
+      setGrownHeight(undefined);
+    }
+    const instance = createCanvas(
+      container.current,
+      plan
+        ? cytoscapeElements(plan.first.nodes, plan.first.edges, plan.positions)
+        : cytoscapeElements(nodes, edges),
+      theme,
+      plan?.viewport,
+    );
     instance.on('tap', 'node', event => onSelectRef.current(event.target.id()));
     instance.on('tap', event => {
       if (event.target === instance) onSelectRef.current(undefined);
     });
     instance.one('render', () => {
-      onDrawn?.({
+      const drawn = {
         nodes: nodes.length,
         edges: edges.length,
         milliseconds: Math.round(performance.now() - started),
+      };
+      onDrawn?.(drawn);
+      if (!plan) return;
+      addInSlices(instance, plan.rest, plan.positions, () => {
+        // What was selected or found before its node was in.
+        markSelection(instance, selectedRef.current, matchesRef.current);
+        onDrawn?.({
+          ...drawn,
+          completeMilliseconds: Math.round(performance.now() - started),
+        });
       });
     });
-    layOut(instance, positions);
+    if (!plan) layOutSmall(instance, container.current, height, setGrownHeight);
     cy.current = instance;
     // The node panel narrows the canvas and its closing widens it again:
     // Cytoscape must know, or clicks miss what is drawn.
@@ -262,7 +345,7 @@ export function TopologyGraphView(props: {
       aria-label={`Homelab topology: ${nodes.length} nodes, ${edges.length} connections`}
       data-testid="topology-graph"
       style={{
-        height,
+        height: grownHeight ?? height,
         width: '100%',
         background: theme.palette.background.default,
         borderRadius: theme.shape.borderRadius,

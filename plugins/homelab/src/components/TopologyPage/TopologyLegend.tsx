@@ -8,7 +8,8 @@ export function TopologyLegend() {
   const theme = useTheme();
   const kinds = kindColours(theme);
   const statuses = statusColours(theme);
-  const swatch = (colour: string, ring = false) => (
+  // A ring as the canvas draws it: solid, or dashed for unknown.
+  const swatch = (colour: string, ring?: 'solid' | 'dashed') => (
     <span
       aria-hidden
       style={{
@@ -19,7 +20,7 @@ export function TopologyLegend() {
         marginRight: 4,
         verticalAlign: 'middle',
         background: ring ? 'transparent' : colour,
-        border: ring ? `3px solid ${colour}` : undefined,
+        border: ring ? `3px ${ring} ${colour}` : undefined,
       }}
     />
   );
@@ -38,7 +39,7 @@ export function TopologyLegend() {
       ))}
       {(['ok', 'warning', 'error', 'unknown'] as const).map(status => (
         <span key={status}>
-          {swatch(statuses[status], true)}
+          {swatch(statuses[status], status === 'unknown' ? 'dashed' : 'solid')}
           {
             {
               ok: 'healthy',

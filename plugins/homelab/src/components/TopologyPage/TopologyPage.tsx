@@ -15,7 +15,7 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { homelabApiRef } from '../../api/HomelabApi';
 import { formatTime } from '../shared/formatTime';
@@ -29,10 +29,21 @@ import {
   searchOptions,
   TopologyFilter,
 } from './filterTopology';
-import { TopologyDrawn, TopologyGraphView } from './TopologyGraphView';
+import type { TopologyDrawn } from './TopologyGraphView';
 import { TopologyLegend } from './TopologyLegend';
 import { TopologyNodeDetails } from './TopologyNodeDetails';
 import { KIND_LABELS } from './topologyStyle';
+import { fetchTopology, topologyQuery } from './topologyPrefetch';
+
+/*
+ * The canvas (Cytoscape.js, most of the page's code) is a chunk of its own,
+ * asked for as soon as this page's module runs: it loads while the topology
+ * is fetched, where in one chunk with the page the fetch waited for it.
+ */
+const graphView = import('./TopologyGraphView');
+const TopologyGraphView = lazy(() =>
+  graphView.then(m => ({ default: m.TopologyGraphView })),
+);
 
 const FILTERS = [
   { key: 'environment', label: 'Environment', choices: 'environments' },
@@ -159,7 +170,7 @@ export function TopologyPage() {
   // The overview comes folded from the backend: a large estate's workloads
   // are fetched only when asked for.
   const graph = useAsyncRetry(
-    () => api.getTopology(showWorkloads ? undefined : { workloads: 'folded' }),
+    () => fetchTopology(api, topologyQuery(showWorkloads)),
     [api, showWorkloads],
   );
 
@@ -240,16 +251,19 @@ export function TopologyPage() {
             data-testid="topology"
             data-drawn-ms={drawn?.milliseconds}
             data-drawn-nodes={drawn?.nodes}
+            data-complete-ms={drawn?.completeMilliseconds}
           >
-            <TopologyGraphView
-              nodes={visible.nodes}
-              edges={visible.edges}
-              selected={selected}
-              matches={selected ? [selected] : []}
-              onSelect={setSelected}
-              onDrawn={setDrawn}
-              height={640}
-            />
+            <Suspense fallback={<Progress />}>
+              <TopologyGraphView
+                nodes={visible.nodes}
+                edges={visible.edges}
+                selected={selected}
+                matches={selected ? [selected] : []}
+                onSelect={setSelected}
+                onDrawn={setDrawn}
+                height={640}
+              />
+            </Suspense>
           </div>
         </Grid>
         {selectedNode && (

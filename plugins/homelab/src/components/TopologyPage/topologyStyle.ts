@@ -6,8 +6,11 @@ import type cytoscape from 'cytoscape';
 export const NODE_SIZE = 28;
 export const LABEL_FONT_SIZE = 12;
 export const LABEL_MAX_WIDTH = 140;
-/** Between a node's shape and its label below it. */
-export const LABEL_MARGIN = 4;
+/** Between a node's shape and its label below it: room for its status ring too. */
+export const LABEL_MARGIN = 7;
+/** The status ring's width, and the gap between it and the shape. */
+const RING_WIDTH = 3;
+const RING_GAP = 2;
 
 /** The shape of each kind, so kinds read apart even without colour. */
 const KIND_SHAPES: Record<TopologyNode['kind'], string> = {
@@ -41,10 +44,13 @@ export const KIND_LABELS: Record<TopologyNode['kind'], string> = {
 };
 
 /**
- * Fill per kind, from the theme so both light and dark read well. On the dark
- * canvas each fill is a light shade (Material 300-400) that stands 3:1 apart
- * from the background, as a shape must (WCAG 1.4.11); the deep shades drawn
- * before reached 1.2:1 for namespaces and workloads.
+ * Fill per kind, from the theme so both light and dark read well: each
+ * stands 3:1 or more apart from the canvas, as a shape must (WCAG 1.4.11).
+ * On the dark canvas that is a light shade (Material 300-400; the deep
+ * shades drawn before reached 1.2:1 for namespaces and workloads), on the
+ * light canvas a deep one (Material 600-900; the pale shades drawn before
+ * reached 1.5-2:1). The status ring is drawn outside the shape with a gap
+ * (see topologyStylesheet), so a deep fill does not take from it.
  */
 export function kindColours(
   theme: Theme,
@@ -53,18 +59,18 @@ export function kindColours(
   const pick = (light: string, darkColour: string) =>
     dark ? darkColour : light;
   return {
-    internet: pick('#90a4ae', '#90a4ae'),
-    wan: pick('#b0bec5', '#78909c'),
-    router: pick('#ffb74d', '#ef6c00'),
-    switch: pick('#ffcc80', '#ffb74d'),
-    network: pick('#81d4fa', '#29b6f6'),
-    device: pick('#a5d6a7', '#66bb6a'),
-    node: pick('#c5e1a5', '#9ccc65'),
-    cluster: pick('#ce93d8', '#ba68c8'),
-    namespace: pick('#b39ddb', '#9575cd'),
-    workload: pick('#9fa8da', '#7986cb'),
-    'ip-pool': pick('#80cbc4', '#4db6ac'),
-    'load-balancer-ip': pick('#80deea', '#4dd0e1'),
+    internet: pick('#546e7a', '#90a4ae'),
+    wan: pick('#78909c', '#78909c'),
+    router: pick('#e65100', '#ef6c00'),
+    switch: pick('#8d6e63', '#ffb74d'),
+    network: pick('#0288d1', '#29b6f6'),
+    device: pick('#388e3c', '#66bb6a'),
+    node: pick('#558b2f', '#9ccc65'),
+    cluster: pick('#ab47bc', '#ba68c8'),
+    namespace: pick('#7e57c2', '#9575cd'),
+    workload: pick('#3f51b5', '#7986cb'),
+    'ip-pool': pick('#00796b', '#4db6ac'),
+    'load-balancer-ip': pick('#0097a7', '#4dd0e1'),
   };
 }
 
@@ -114,9 +120,17 @@ export function topologyStylesheet(
         'background-color': kinds[kind as TopologyNode['kind']],
       },
     })),
+    // Health is a ring around the shape, a canvas-coloured gap between: it
+    // stands against the canvas, never against the fill, so a deep fill
+    // cannot weaken it. Unknown is dashed, told apart without its grey.
     ...Object.entries(statuses).map(([status, colour]) => ({
       selector: `node[status = "${status}"]`,
-      style: { 'border-width': 3, 'border-color': colour },
+      style: {
+        'outline-width': RING_WIDTH,
+        'outline-offset': RING_GAP,
+        'outline-color': colour,
+        'outline-style': (status === 'unknown' ? 'dashed' : 'solid') as any,
+      },
     })),
     {
       selector: 'node[?entityRef]',
@@ -132,6 +146,10 @@ export function topologyStylesheet(
         'target-arrow-color': theme.palette.text.disabled,
         'arrow-scale': 0.8,
       },
+    },
+    {
+      selector: 'edge.in-block',
+      style: { display: 'none' },
     },
     {
       selector: ':selected',
