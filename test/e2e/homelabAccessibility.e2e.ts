@@ -1,4 +1,5 @@
 import { expect, Locator, Page, test } from '@playwright/test';
+import path from 'node:path';
 import { signIn } from './signIn';
 
 /*
@@ -57,6 +58,15 @@ type HomelabPage = {
   url: string;
   ready: (page: Page) => Locator;
 };
+
+/*
+ * With HOMELAB_SCREENSHOTS_DIR set (docs/screenshots for the plugin's
+ * README), the pages the README shows are also saved there as the window
+ * shows them, 1440x900, as <name>-<theme>.png, and the whole topology page
+ * as topology-whole-<theme>.png.
+ */
+const SCREENSHOTS_DIR = process.env.HOMELAB_SCREENSHOTS_DIR;
+const README_PAGES = ['overview', 'device', 'network', 'topology', 'slos'];
 
 const HOMELAB_PAGES: HomelabPage[] = [
   {
@@ -190,6 +200,27 @@ for (const theme of ['light', 'dark']) {
         path: test.info().outputPath(`${theme}-${homelabPage.name}.png`),
         fullPage: true,
       });
+      if (SCREENSHOTS_DIR && README_PAGES.includes(homelabPage.name))
+        await page.screenshot({
+          path: path.resolve(
+            __dirname,
+            '../..',
+            SCREENSHOTS_DIR,
+            `${homelabPage.name}-${theme}.png`,
+          ),
+        });
+      // The topology's canvas grows to show the demo estate whole, taller
+      // than the window: the whole page too.
+      if (SCREENSHOTS_DIR && homelabPage.name === 'topology')
+        await page.screenshot({
+          path: path.resolve(
+            __dirname,
+            '../..',
+            SCREENSHOTS_DIR,
+            `topology-whole-${theme}.png`,
+          ),
+          fullPage: true,
+        });
       const violations = await axeViolations(page);
       found.push(...violations.map((v: string) => `${homelabPage.url} ${v}`));
     }
