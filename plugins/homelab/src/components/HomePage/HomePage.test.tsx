@@ -72,6 +72,31 @@ describe('HomePage', () => {
     expect(screen.getByRole('link', { name: '2 of 2' })).toBeInTheDocument();
   });
 
+  it('leaves an SLO with too few events to judge out of the budget column', async () => {
+    const fake = fakeHomelabApi();
+    await render(
+      fakeHomelabApi({
+        getSlos: async query => {
+          const answer = await fake.getSlos(query);
+          return {
+            ...answer,
+            items: answer.items.map(slo =>
+              slo.slo.id === 'nextcloud'
+                ? { ...slo, state: 'not-enough-data', alert: null }
+                : slo,
+            ),
+          };
+        },
+      }),
+    );
+    const row = (
+      await screen.findByRole('link', { name: 'Nextcloud' })
+    ).closest('tr')!;
+    expect(
+      within(row as HTMLElement).queryByText(/% left/),
+    ).not.toBeInTheDocument();
+  });
+
   it('finds an app’s catalog entity by its backstage.io/kubernetes-id where drift names none', async () => {
     const api = fakeHomelabApi();
     const { apps, ...rest } = await api.getDrift();

@@ -87,7 +87,10 @@ export function appRows(options: {
       ? options.slos.filter(s => s.slo.entityRef === drift.entityRef)
       : [];
     const tightestSlo = [...slos]
-      .filter(s => s.errorBudgetRemaining !== null)
+      // A budget of too few events is not judged: not the app's tightest.
+      .filter(
+        s => s.errorBudgetRemaining !== null && s.state !== 'not-enough-data',
+      )
       .sort(
         (a, b) => (a.errorBudgetRemaining ?? 0) - (b.errorBudgetRemaining ?? 0),
       )[0];

@@ -10,12 +10,22 @@ const useStyles = makeStyles({
   bar: (props: { colour: string }) => ({ backgroundColor: props.colour }),
 });
 
-/** Error budget left, as a bar; an overspent budget reads as negative, in red. */
-export function ErrorBudgetBar(props: { remaining: number | null }) {
+/**
+ * Error budget left, as a bar; an overspent budget reads as negative, in
+ * red. The budget of an SLO with too few events to judge (`unjudged`) is
+ * shown grey and not called overspent: one failed request of a handful
+ * would read as an alarm.
+ */
+export function ErrorBudgetBar(props: {
+  remaining: number | null;
+  unjudged?: boolean;
+}) {
   const theme = useTheme();
-  const { remaining } = props;
+  const { remaining, unjudged } = props;
   let colour = theme.palette.success.main;
-  if (remaining !== null && remaining < 0) colour = theme.palette.error.dark;
+  if (unjudged) colour = theme.palette.text.secondary;
+  else if (remaining !== null && remaining < 0)
+    colour = theme.palette.error.dark;
   else if (remaining !== null && remaining < 0.25)
     colour = theme.palette.error.main;
   else if (remaining !== null && remaining < 0.5)
@@ -35,7 +45,9 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
           variant="determinate"
           // An overspent budget is a full bar in red, never an empty one.
           value={remaining < 0 ? 100 : Math.min(1, remaining) * 100}
-          aria-label={`error budget remaining ${percent(remaining, 1)}`}
+          aria-label={`error budget remaining ${percent(remaining, 1)}${
+            unjudged ? ', not judged: too few events' : ''
+          }`}
           classes={{ root: classes.root, bar: classes.bar }}
         />
       </Box>
@@ -48,7 +60,8 @@ export function ErrorBudgetBar(props: { remaining: number | null }) {
         }}
       >
         {percent(remaining, 1)}
-        {remaining < 0 ? ' overspent' : ''}
+        {unjudged && ' · not judged'}
+        {!unjudged && remaining < 0 ? ' overspent' : ''}
       </Typography>
     </Box>
   );

@@ -86,7 +86,10 @@ export function SloDetail(props: { id: string }) {
           <Typography variant="body2" color="textSecondary">
             Error budget remaining
           </Typography>
-          <ErrorBudgetBar remaining={status.errorBudgetRemaining} />
+          <ErrorBudgetBar
+            remaining={status.errorBudgetRemaining}
+            unjudged={status.state === 'not-enough-data'}
+          />
           <Typography
             variant="body2"
             color="textSecondary"

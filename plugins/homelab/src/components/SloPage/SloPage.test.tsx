@@ -84,6 +84,12 @@ describe('SloPage', () => {
         /Not enough data: 143 events in its window, fewer than the 1000 needed to judge it/,
       ),
     ).toBeInTheDocument();
+    // Its overspent budget (-32.5%) is not called overspent, nor drawn red.
+    const detail = screen.getByLabelText(
+      'error budget remaining -32.5%, not judged: too few events',
+    );
+    expect(detail).toBeInTheDocument();
+    expect(screen.getAllByText(/-32\.5% · not judged/)).not.toHaveLength(0);
   });
 
   it("says how the SLI is computed, as the SLO's tool computes it", async () => {

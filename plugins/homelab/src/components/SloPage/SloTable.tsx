@@ -50,7 +50,12 @@ export function SloTable(props: {
     { title: 'Attainment', render: row => percent(row.sli, 3) },
     {
       title: 'Error budget',
-      render: row => <ErrorBudgetBar remaining={row.errorBudgetRemaining} />,
+      render: row => (
+        <ErrorBudgetBar
+          remaining={row.errorBudgetRemaining}
+          unjudged={row.state === 'not-enough-data'}
+        />
+      ),
     },
     ...(props.dense
       ? []
