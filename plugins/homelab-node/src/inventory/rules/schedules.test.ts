@@ -38,6 +38,8 @@ describe('the longest gap between the runs of a schedule', () => {
     // "20/2" is 20 and 22: from 22:00 to 20:00 the next day.
     ['0 20/2 * * *', 22 * 60],
     ['0 23 * * *', DAY],
+    // Fields apart by more than one space.
+    ['0  3\t* * *', DAY],
     ['0 0 31 * *', 61 * DAY],
     // From June 30 to June 1 of the next year.
     ['0 0 * 6 *', 337 * DAY],
