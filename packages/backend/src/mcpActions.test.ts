@@ -18,6 +18,7 @@ import request from 'supertest';
 import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { runCollections } from './__testUtils__/runCollections';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
@@ -86,9 +87,12 @@ describe('the homelab actions through the portal MCP endpoint', () => {
 
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
     await waitForEntity(server, 'resource/default/rk1-1', OPERATOR);
-    for (const name of ['workloads', 'flux', 'security', 'slo']) {
-      await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
-    }
+    await runCollections(
+      server,
+      schedulers.homelab,
+      ['workloads', 'flux', 'security', 'slo'],
+      OPERATOR,
+    );
   });
 
   afterAll(() => stopBackend?.());

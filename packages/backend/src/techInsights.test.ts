@@ -12,6 +12,7 @@ import request from 'supertest';
 import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { runCollections } from './__testUtils__/runCollections';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
@@ -54,16 +55,12 @@ describe('the homelab scorecard through tech-insights', () => {
     await schedulers.catalog.triggerTask('homelab-inventory:hallonen:refresh');
     await waitForEntity(server, 'resource/default/rk1-1', USER);
     await waitForEntity(server, 'component/default/nextcloud', USER);
-    for (const name of [
-      'workloads',
-      'flux',
-      'security',
-      'slo',
-      'backups',
-      'certificates',
-    ]) {
-      await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
-    }
+    await runCollections(
+      server,
+      schedulers.homelab,
+      ['workloads', 'flux', 'security', 'slo', 'backups', 'certificates'],
+      USER,
+    );
     for (const id of Object.keys(config.techInsights.factRetrievers)) {
       await schedulers['tech-insights'].triggerTask(id);
     }

@@ -25,6 +25,7 @@ import { parse } from 'yaml';
 import { pluginSchedulers } from './__testUtils__/pluginSchedulers';
 import { portalConfig } from './__testUtils__/portalConfig';
 import { portalPolicyPermissions } from './__testUtils__/portalPolicyPermissions';
+import { runCollections } from './__testUtils__/runCollections';
 import { waitForEntity } from './__testUtils__/waitForEntity';
 
 jest.setTimeout(180_000);
@@ -192,9 +193,12 @@ describe('every template dry-runs through the scaffolder API of a test backend (
     ]) {
       await waitForEntity(server, entity, OPERATOR.principal.userEntityRef);
     }
-    for (const name of ['workloads', 'flux', 'security', 'slo']) {
-      await schedulers.homelab.triggerTask(`homelab-collect-${name}`);
-    }
+    await runCollections(
+      server,
+      schedulers.homelab,
+      ['workloads', 'flux', 'security', 'slo'],
+      OPERATOR.principal.userEntityRef,
+    );
   });
 
   afterAll(async () => {
