@@ -180,6 +180,13 @@ function VulnerabilitiesNotFound({ row }: { row: AppRow }) {
   );
 }
 
+/**
+ * Headers and apps' names wrap between words only: the theme lets a table
+ * cell break anywhere, which stood 'SLO budget' on end, a letter a line, over
+ * a column of dashes, and wrapped 'Vaultwarden' before its last letter.
+ */
+const HEADER = { wordBreak: 'normal' } as const;
+
 function AppTableRow(props: { row: AppRow; environments: string[] }) {
   const { row, environments } = props;
   const entityRoute = useRouteRef(entityRouteRef);
@@ -190,7 +197,13 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
   const finding = row.worstFinding;
   return (
     <TableRow>
-      <TableCell component="th" scope="row" style={{ whiteSpace: 'nowrap' }}>
+      {/* Wraps between words ("Flux CD (production)", three rows of it on the
+          demo), so that the table fits a 1440 px window. */}
+      <TableCell
+        component="th"
+        scope="row"
+        style={{ ...HEADER, minWidth: 100 }}
+      >
         {entityLink ? <Link to={entityLink}>{row.title}</Link> : row.title}
       </TableCell>
       <TableCell style={{ minWidth: 160, maxWidth: 320 }}>
@@ -267,21 +280,25 @@ export function HomePage() {
       <div style={{ height: 16 }} />
       <InfoCard title="Apps" noPadding>
         {/* Scrolls sideways where the window is narrower than the table,
-            instead of the card cutting off its last columns. */}
-        <div style={{ overflowX: 'auto' }}>
+            instead of the card cutting off its last columns. Its width is the
+            card's, never the table's (contain: inline-size): else a table
+            wider than the window widened the page instead, and the window cut
+            off both cards' right ends (the overview at 1440x900 once three
+            Flux CD rows were read). */}
+        <div style={{ overflowX: 'auto', contain: 'inline-size' }}>
           <Table size="small" aria-label="Apps">
             <TableHead>
               <TableRow>
-                <TableCell>App</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Open</TableCell>
+                <TableCell style={HEADER}>App</TableCell>
+                <TableCell style={HEADER}>State</TableCell>
+                <TableCell style={HEADER}>Open</TableCell>
                 {environments.map(environment => (
                   <TableCell key={environment} style={{ whiteSpace: 'nowrap' }}>
                     {environment}
                   </TableCell>
                 ))}
-                <TableCell>SLO budget</TableCell>
-                <TableCell>Worst vulnerability</TableCell>
+                <TableCell style={HEADER}>SLO budget</TableCell>
+                <TableCell style={HEADER}>Worst vulnerability</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

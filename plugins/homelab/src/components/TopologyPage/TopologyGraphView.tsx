@@ -63,7 +63,7 @@ function cytoscapeElements(
 }
 
 /** The tallest the canvas grows to show a small graph whole and readable. */
-const MAX_CANVAS_HEIGHT = 1100;
+const MAX_CANVAS_HEIGHT = 1400;
 
 /**
  * A small graph laid out by dagre, left to right, with the clusters'
