@@ -334,6 +334,17 @@ describe('whether the backups meet the recovery point objectives', () => {
       ],
     ],
     [
+      'a service written without its cluster: the job still backs up the storage it names',
+      `${backups({
+        name: 'b',
+        schedule: '@hourly',
+        sources: ['{ storage: fast, service: traefik }'],
+      })}${objective('1d', '{ storage: fast }')}`,
+      [
+        'error backups[0].sources[0].service: "service" belongs with "cluster" [target-shape]',
+      ],
+    ],
+    [
       'a target that names nothing has no backups to compare',
       objective('1h', '{}'),
       [
