@@ -232,6 +232,19 @@ describe('the VMs of a host together over its over-commit ratios', () => {
   });
 });
 
+describe('a host named by what is not a virtual machine', () => {
+  it('is an error of its own; the device is not sized against the host', () => {
+    expect(
+      problemsOf([
+        host('h', 'architecture: amd64, cpu: { cores: 2 }, memoryGB: 8'),
+        '{ name: nas, kind: nas, host: h, architecture: arm64, memoryGB: 64 }',
+      ]),
+    ).toEqual([
+      'error devices[2].host: "host" is for virtual machines; this device is a nas [field-not-for-kind]',
+    ]);
+  });
+});
+
 describe('vcpus on what is not a virtual machine', () => {
   it('is an error on a physical device, not on one of unknown kind', () => {
     expect(
