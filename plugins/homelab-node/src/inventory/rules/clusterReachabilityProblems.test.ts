@@ -48,6 +48,12 @@ const stageApiServer = (url: string): [string, string] => [
   `    distribution: k3s\n    apiServer: { url: "${url}" }\n`,
 ];
 
+/** A network "dmz" after the minimal inventory's two. */
+const networksAdded: [string, string] = [
+  'wan:\n',
+  '  - { name: dmz, cidr: 10.0.30.0/24 }\nwan:\n',
+];
+
 /** The production cluster's platform services, one per line. */
 const prodServices = (...services: string[]): [string, string] => [
   '    distribution: talos\n',
@@ -114,6 +120,22 @@ describe('what holds the address of an API server', () => {
       ],
     ],
     [
+      'an address nothing holds while the devices section is left out for its own errors',
+      [
+        prodApiServer('https://10.0.20.50:6443'),
+        [
+          minimal.slice(
+            minimal.indexOf('devices:\n'),
+            minimal.indexOf('clusters:\n'),
+          ),
+          'devices: none\n',
+        ],
+      ],
+      [
+        'error devices: "devices" must be a list (items starting with "- ") [schema]',
+      ],
+    ],
+    [
       'an address nothing holds while a device is left out for its own errors',
       [
         prodApiServer('https://10.0.20.50:6443'),
@@ -128,6 +150,23 @@ describe('what holds the address of an API server', () => {
     ],
   ])('%s', (_case, edits, expected) => {
     expect(problemsOf(edits)).toEqual(expected);
+  });
+});
+
+describe('an API server address nothing holds, in a folder with a file that could not be read', () => {
+  it('is not reported: a device in that file may hold it', () => {
+    const problems = validateInventoryFiles([
+      {
+        name: 'site.yaml',
+        content: edited([prodApiServer('https://10.0.20.50:6443')]),
+      },
+      {
+        name: 'broken.yaml',
+        content:
+          'apiVersion: homelab.dev/v1alpha2\nkind: Inventory\ndevices: [\n',
+      },
+    ]).problems.map(p => p.rule);
+    expect(problems).toEqual(['yaml-syntax']);
   });
 });
 
@@ -180,6 +219,39 @@ describe('layer 2 pools and the networks of their nodes', () => {
         'error clusters[0].loadBalancerPools[0].network: unknown network "dmz". Known networks: lan, servers. [unknown-reference]',
       ],
     ],
+    [
+      'an l2 pool of a cluster whose nodes are on two other networks, and one whose node is on an unknown device',
+      [
+        networksAdded,
+        [
+          '{ network: servers, address: 10.0.20.11 }',
+          '{ network: servers, address: 10.0.20.11 }\n      - { network: lan, address: 10.0.10.11 }',
+        ],
+        [
+          '        type: metallb\n',
+          '        type: metallb\n        mode: l2\n',
+        ],
+        ['        network: servers\n', '        network: dmz\n'],
+        [
+          '{ start: 10.0.20.100, end: 10.0.20.119 }',
+          '{ start: 10.0.30.100, end: 10.0.30.119 }',
+        ],
+        [
+          '    nodes:\n      - { name: pi, device: pi, roles: [control-plane, worker] }\n',
+          [
+            '    nodes:',
+            '      - { name: pi, device: rpi, roles: [control-plane, worker] }',
+            '    loadBalancerPools:',
+            '      - { name: l2-pool, type: metallb, mode: l2, network: lan, addresses: [{ start: 10.0.10.70, end: 10.0.10.79 }] }',
+            '',
+          ].join('\n'),
+        ],
+      ],
+      [
+        'error clusters[0].loadBalancerPools[0].network: pool "prod-pool" is announced in layer 2 mode on network "dmz", but no node of cluster "prod" is attached to it (its nodes are on servers, lan); layer 2 announcements reach only a network a node is on [pool-network-unattached]',
+        'error clusters[1].nodes[0].device: unknown device "rpi"; did you mean "pi"? Known devices: router, switch, board, module-1, module-2, pi, hypervisor, vm-1. [unknown-reference]',
+      ],
+    ],
   ])('%s', (_case, edits, expected) => {
     expect(problemsOf(edits)).toEqual(expected);
   });
@@ -229,18 +301,20 @@ describe('the endpoints of platform services', () => {
       ],
     ],
     [
-      'one address and port for two services, per protocol, and ports without an address',
+      'one address and port for two services, per protocol (tcp unless said), and ports without an address',
       [
         prodServices(
           '{ name: dns, category: dns, endpoints: [{ exposure: load-balancer, address: 10.0.20.101, ports: [{ port: 53, protocol: udp }, { port: 53 }] }] }',
           '{ name: resolver, category: dns, endpoints: [{ exposure: load-balancer, address: 10.0.20.101, ports: [{ port: 53, protocol: tcp }, { port: 53, protocol: udp }] }] }',
-          '{ name: web, category: other, endpoints: [{ ports: [{ port: 80 }] }] }',
+          '{ name: web, category: other, endpoints: [{ exposure: load-balancer, address: 10.0.20.102, ports: [{ port: 443 }] }, { ports: [{ port: 80 }] }] }',
+          '{ name: proxy, category: other, endpoints: [{ exposure: load-balancer, address: 10.0.20.102, ports: [{ port: 443, protocol: tcp }] }] }',
           '{ name: www, category: other, endpoints: [{ ports: [{ port: 80 }] }] }',
         ),
       ],
       [
         'error clusters[0].platformServices[1].endpoints[0].ports[0].port: 10.0.20.101 port 53/tcp is already the endpoint of dns of cluster "prod"; two services cannot answer on one address and port [endpoint-address-duplicate]',
         'error clusters[0].platformServices[1].endpoints[0].ports[1].port: 10.0.20.101 port 53/udp is already the endpoint of dns of cluster "prod"; two services cannot answer on one address and port [endpoint-address-duplicate]',
+        'error clusters[0].platformServices[3].endpoints[0].ports[0].port: 10.0.20.102 port 443/tcp is already the endpoint of web of cluster "prod"; two services cannot answer on one address and port [endpoint-address-duplicate]',
       ],
     ],
   ])('%s', (_case, edits, expected) => {
