@@ -273,6 +273,31 @@ const TEMPLATE_FORMS: Array<{ name: string; fields: FormField[] }> = [
   },
 ];
 
+/**
+ * Types into a catalog picker and takes the option it offers. A required
+ * picker with exactly one entity to offer (the demo's only board) selects it
+ * itself once its one catalog query returns, and is disabled, showing the
+ * entity's ref (Backstage's EntityPicker). Typed into before that, its list
+ * opens, then closes under the option about to be clicked, and the click
+ * waited to the timeout (twice on a loaded machine). That selection is the
+ * picker's own and happens once: measured on that step, no further request
+ * and no DOM change in 10 s. So a picker found filled by then is left as it
+ * is, and otherwise typed into again.
+ */
+async function pickEntity(
+  page: Page,
+  input: Locator,
+  field: { pick: string; option: string },
+) {
+  await expect(async () => {
+    if ((await input.isDisabled()) && (await input.inputValue())) return;
+    await input.fill(field.pick, { timeout: 5_000 });
+    await page
+      .getByRole('option', { name: field.option, exact: true })
+      .click({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+}
+
 /** Fills the fields this step shows and leaves those it does not, or filled. */
 async function fillStep(page: Page, fields: FormField[]) {
   for (const field of fields) {
@@ -282,10 +307,7 @@ async function fillStep(page: Page, fields: FormField[]) {
     });
     if (!(await input.isVisible()) || (await input.inputValue())) continue;
     if ('pick' in field) {
-      await input.fill(field.pick);
-      await page
-        .getByRole('option', { name: field.option, exact: true })
-        .click();
+      await pickEntity(page, input, field);
     } else {
       await input.fill('text' in field ? field.text : field.number);
     }
