@@ -103,6 +103,37 @@ describe('static addresses', () => {
       ],
     ],
     [
+      'the gateway address on a server twice, as an interface and its management address: reported where it comes first',
+      [
+        routerMoves,
+        [
+          '{ network: servers, address: 10.0.20.5 }',
+          '{ network: servers, address: 10.0.20.1 }',
+        ],
+        [
+          '    kind: server\n',
+          '    kind: server\n    management: { address: 10.0.20.1 }\n',
+        ],
+      ],
+      [
+        'warning devices[6].interfaces[0].address: 10.0.20.1 is the gateway of network "servers", but "hypervisor" is a server, not a router [gateway-address]',
+      ],
+    ],
+    [
+      "a management address that is another device's address",
+      [
+        [
+          '    kind: server\n',
+          '    kind: server\n    management: { address: 10.0.20.10 }\n',
+        ],
+      ],
+      [
+        `error devices[6].management.address: 10.0.20.10 is already assigned to device "pi" (inventory.yaml:${lineOf(
+          '  - name: pi',
+        )}) [duplicate-address]`,
+      ],
+    ],
+    [
       'one address on three devices: each later one is told of the first',
       [
         [
