@@ -1,7 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { InventoryProblem } from '../problems';
 import { validateInventoryFiles } from '../validateInventory';
+import {
+  editedInventory,
+  MINIMAL_INVENTORY_V1ALPHA2,
+} from './__testUtils__/minimalInventory';
 
 /*
  * Every problem of names (rules/names.ts), word for word and where: a name
@@ -11,15 +13,7 @@ import { validateInventoryFiles } from '../validateInventory';
  * holds something to collide with.
  */
 
-const minimal = `${fs
-  .readFileSync(
-    path.resolve(__dirname, '../../../test-corpus/valid/minimal.yaml'),
-    'utf8',
-  )
-  .replace(
-    'apiVersion: homelab.dev/v1alpha1',
-    'apiVersion: homelab.dev/v1alpha2',
-  )}backups:
+const minimal = `${MINIMAL_INVENTORY_V1ALPHA2}backups:
   - name: snapshots
     kind: snapshot
     sources: [{ storage: fast }]
@@ -31,13 +25,8 @@ externalServices:
     category: dns
 `;
 
-/** The inventory with each `from` replaced by its `to`. */
-function edited(edits: Array<[string, string]>): string {
-  return edits.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`edit target missing: ${from}`);
-    return text.replace(from, to);
-  }, minimal);
-}
+const edited = (edits: Array<[string, string]>) =>
+  editedInventory(minimal, edits);
 
 /** The line of `text` where `marker` first starts. */
 const lineIn = (text: string, marker: string) =>

@@ -1,7 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { InventoryProblem } from '../problems';
-import { validateInventoryFiles } from '../validateInventory';
+import {
+  editedInventory,
+  MINIMAL_INVENTORY_V1ALPHA2,
+  problemLines,
+} from './__testUtils__/minimalInventory';
 
 /*
  * The problems of references (rules/references.ts) that ruleProblems.test.ts
@@ -11,32 +12,13 @@ import { validateInventoryFiles } from '../validateInventory';
  * valid inventory.
  */
 
-const minimal = fs
-  .readFileSync(
-    path.resolve(__dirname, '../../../test-corpus/valid/minimal.yaml'),
-    'utf8',
-  )
-  // Storage backed by storage, and devices in an environment, are in v1alpha2.
-  .replace(
-    'apiVersion: homelab.dev/v1alpha1',
-    'apiVersion: homelab.dev/v1alpha2',
-  );
+const minimal = MINIMAL_INVENTORY_V1ALPHA2;
 
-/** The minimal inventory with each `from` replaced by its `to`. */
-function edited(edits: Array<[string, string]>): string {
-  return edits.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`edit target missing: ${from}`);
-    return text.replace(from, to);
-  }, minimal);
-}
+const edited = (edits: Array<[string, string]>) =>
+  editedInventory(minimal, edits);
 
 const problemsOf = (edits: Array<[string, string]>) =>
-  validateInventoryFiles([
-    { name: 'inventory.yaml', content: edited(edits) },
-  ]).problems.map(
-    (p: InventoryProblem) =>
-      `${p.severity} ${p.path}: ${p.message} [${p.rule}]`,
-  );
+  problemLines(edited(edits));
 
 const KNOWN_DEVICES =
   'Known devices: router, switch, board, module-1, module-2, pi, hypervisor, vm-1';

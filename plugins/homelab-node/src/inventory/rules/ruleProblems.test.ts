@@ -1,7 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { InventoryProblem } from '../problems';
 import { validateInventoryFiles } from '../validateInventory';
+import {
+  editedInventory,
+  MINIMAL_INVENTORY,
+} from './__testUtils__/minimalInventory';
 
 /*
  * Every problem the inventory rules report, word for word and where, for
@@ -11,18 +13,10 @@ import { validateInventoryFiles } from '../validateInventory';
  * nothing else.
  */
 
-const minimal = fs.readFileSync(
-  path.resolve(__dirname, '../../../test-corpus/valid/minimal.yaml'),
-  'utf8',
-);
+const minimal = MINIMAL_INVENTORY;
 
-/** The minimal inventory with each `from` replaced by its `to`. */
-function edited(edits: Array<[string, string]>): string {
-  return edits.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`edit target missing: ${from}`);
-    return text.replace(from, to);
-  }, minimal);
-}
+const edited = (edits: Array<[string, string]>) =>
+  editedInventory(minimal, edits);
 
 /** Problems without their line and column, which the edits move. */
 const said = (problems: InventoryProblem[]) =>

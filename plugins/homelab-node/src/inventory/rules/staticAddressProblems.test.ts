@@ -1,7 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { InventoryProblem } from '../problems';
-import { validateInventoryFiles } from '../validateInventory';
+import {
+  editedInventory,
+  MINIMAL_INVENTORY,
+  problemLines,
+} from './__testUtils__/minimalInventory';
 
 /*
  * The problems of devices' static addresses (rules/staticAddresses.ts) that
@@ -11,26 +12,13 @@ import { validateInventoryFiles } from '../validateInventory';
  * inventory.
  */
 
-const minimal = fs.readFileSync(
-  path.resolve(__dirname, '../../../test-corpus/valid/minimal.yaml'),
-  'utf8',
-);
+const minimal = MINIMAL_INVENTORY;
 
-/** The minimal inventory with each `from` replaced by its `to`. */
-function edited(edits: Array<[string, string]>): string {
-  return edits.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`edit target missing: ${from}`);
-    return text.replace(from, to);
-  }, minimal);
-}
+const edited = (edits: Array<[string, string]>) =>
+  editedInventory(minimal, edits);
 
 const problemsOf = (edits: Array<[string, string]>) =>
-  validateInventoryFiles([
-    { name: 'inventory.yaml', content: edited(edits) },
-  ]).problems.map(
-    (p: InventoryProblem) =>
-      `${p.severity} ${p.path}: ${p.message} [${p.rule}]`,
-  );
+  problemLines(edited(edits));
 
 /** The line where `text` starts in the inventory that `edits` make. */
 const lineOf = (text: string, edits: Array<[string, string]> = []) => {
