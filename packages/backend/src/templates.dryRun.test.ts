@@ -199,7 +199,47 @@ describe('every template dry-runs through the scaffolder API of a test backend (
       ['workloads', 'flux', 'security', 'slo'],
       OPERATOR.principal.userEntityRef,
     );
+    await collectUntilAppsHaveFluxObjects(['nextcloud', 'vaultwarden']);
   });
+
+  /**
+   * Collects Flux again until each app's Flux objects are placed on it: they
+   * are placed on the apps the catalog's entity index holds when the
+   * collection runs, and in CI's full run the first collection after the
+   * apps were readable by name still missed them twice (never alone).
+   */
+  async function collectUntilAppsHaveFluxObjects(apps: string[]) {
+    const user = OPERATOR.principal.userEntityRef;
+    const missing = async () => {
+      const left: string[] = [];
+      for (const app of apps) {
+        const { body } = await request(server)
+          .get('/api/homelab/flux/objects')
+          .query({ entityRef: `component:default/${app}` })
+          .set('Authorization', mockCredentials.user.header(user));
+        if (!body.items?.length) left.push(app);
+      }
+      return left;
+    };
+    for (let attempt = 1; ; attempt++) {
+      const left = await missing();
+      if (left.length === 0) return;
+      if (attempt === 5) {
+        const { body } = await request(server)
+          .get('/api/homelab/freshness')
+          .set('Authorization', mockCredentials.user.header(user));
+        throw new Error(
+          `no Flux object placed on ${left.join(
+            ', ',
+          )} after ${attempt} collections; freshness: ${JSON.stringify(
+            body.sources,
+          )}`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, 2000));
+      await runCollections(server, schedulers.homelab, ['flux'], user);
+    }
+  }
 
   afterAll(async () => {
     // The agent's options override every request's, even when undefined, so
