@@ -54,7 +54,9 @@ const DEMO_POWER = parseYaml(
  *
  * UPDATE_DEMO_PROMETHEUS=1 re-records the Prometheus answers from a real
  * Prometheus holding the demo history (__testUtils__/demoPrometheusHistory.ts), evaluated
- * at DEMO_END; run it after changing the example SLOs.
+ * at DEMO_END; run it after changing the example SLOs, then
+ * `prettier --write examples/prometheus` (the recorder writes JSON.stringify's
+ * layout, which the format check of `npm test` refuses).
  */
 
 if (process.env.UPDATE_DEMO_PROMETHEUS) {
