@@ -343,6 +343,9 @@ test('the SLO page shows attainment and budget as the recorded Prometheus answer
   const webhooksRow = page.getByRole('row').filter({ hasText: webhooks.name });
   await expect(webhooksRow.getByText('Not enough data')).toBeVisible();
   await expect(webhooksRow.getByText(/firing|Breaching/)).toHaveCount(0);
+  // Its budget is shown, but not judged: never "overspent" in red.
+  await expect(webhooksRow.getByText(/· not judged/)).toBeVisible();
+  await expect(webhooksRow.getByText(/overspent/)).toHaveCount(0);
   await webhooksRow.getByText(webhooks.name).click();
   await expect(
     page.getByText(
