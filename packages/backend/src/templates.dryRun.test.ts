@@ -199,41 +199,40 @@ describe('every template dry-runs through the scaffolder API of a test backend (
       ['workloads', 'flux', 'security', 'slo'],
       OPERATOR.principal.userEntityRef,
     );
-    await collectUntilAppsHaveFluxObjects(['nextcloud', 'vaultwarden']);
+    await collectUntilDriftPlacesApps(['nextcloud', 'vaultwarden']);
   });
 
   /**
-   * Collects Flux again until each app's Flux objects are placed on it: they
-   * are placed on the apps the catalog's entity index holds when the
-   * collection runs, and in CI's full run the first collection after the
-   * apps were readable by name still missed them twice (never alone).
+   * Collects Flux again until GET /drift, which the promotion gates read,
+   * places each app in staging and in production: in CI's full run the
+   * gates twice found nextcloud "not seen in staging" after the collections
+   * had run and the app's Flux objects were placed on it. A failure here
+   * names what the drift holds and how fresh Flux is.
    */
-  async function collectUntilAppsHaveFluxObjects(apps: string[]) {
+  async function collectUntilDriftPlacesApps(apps: string[]) {
     const user = OPERATOR.principal.userEntityRef;
-    const missing = async () => {
-      const left: string[] = [];
-      for (const app of apps) {
-        const { body } = await request(server)
-          .get('/api/homelab/flux/objects')
-          .query({ entityRef: `component:default/${app}` })
-          .set('Authorization', mockCredentials.user.header(user));
-        if (!body.items?.length) left.push(app);
-      }
-      return left;
-    };
+    const environments = ['staging', 'production'];
+    const unplaced = (drift: {
+      apps?: Array<{ app: string; releases: Array<{ environment: string }> }>;
+    }) =>
+      apps.filter(app => {
+        const placed = drift.apps?.find(entry => entry.app === app);
+        return environments.some(
+          environment =>
+            !placed?.releases.some(r => r.environment === environment),
+        );
+      });
     for (let attempt = 1; ; attempt++) {
-      const left = await missing();
+      const { body } = await request(server)
+        .get('/api/homelab/drift')
+        .set('Authorization', mockCredentials.user.header(user));
+      const left = unplaced(body);
       if (left.length === 0) return;
       if (attempt === 5) {
-        const { body } = await request(server)
-          .get('/api/homelab/freshness')
-          .set('Authorization', mockCredentials.user.header(user));
         throw new Error(
-          `no Flux object placed on ${left.join(
-            ', ',
-          )} after ${attempt} collections; freshness: ${JSON.stringify(
-            body.sources,
-          )}`,
+          `the drift places ${left.join(', ')} not in ${environments.join(
+            ' and ',
+          )} after ${attempt} collections: ${JSON.stringify(body)}`,
         );
       }
       await new Promise(resolve => setTimeout(resolve, 2000));

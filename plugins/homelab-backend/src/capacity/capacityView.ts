@@ -21,9 +21,9 @@ export function createCapacityView(options: {
   logger: LoggerService;
 }): RefreshingCache<CapacityReport> {
   const { model, store, prometheus, logger } = options;
-  return new RefreshingCache(
-    'homelab capacity',
-    async () => {
+  return new RefreshingCache({
+    name: 'homelab capacity',
+    build: async () => {
       const [{ resources }, workloads] = await Promise.all([
         model.get(),
         store.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads'),
@@ -36,7 +36,7 @@ export function createCapacityView(options: {
       });
     },
     logger,
-    CAPACITY_TTL_MS,
-    model,
-  );
+    ttlMs: CAPACITY_TTL_MS,
+    source: model,
+  });
 }

@@ -24,9 +24,9 @@ export function createPowerView(options: {
   logger: LoggerService;
 }): RefreshingCache<PowerReport> {
   const { model, store, prometheus, settings, logger } = options;
-  return new RefreshingCache(
-    'homelab power',
-    async () => {
+  return new RefreshingCache({
+    name: 'homelab power',
+    build: async () => {
       const [{ resources, index }, snapshots] = await Promise.all([
         model.get(),
         store.snapshots.clusterSnapshots<WorkloadSnapshot>('workloads'),
@@ -41,7 +41,7 @@ export function createPowerView(options: {
       });
     },
     logger,
-    POWER_TTL_MS,
-    model,
-  );
+    ttlMs: POWER_TTL_MS,
+    source: model,
+  });
 }

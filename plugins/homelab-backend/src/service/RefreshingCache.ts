@@ -1,5 +1,24 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 
+/** How a RefreshingCache builds its value and how long it keeps it. */
+export interface RefreshingCacheOptions<T> {
+  /** What the value is, for the log. */
+  name: string;
+  build: () => Promise<T>;
+  logger: LoggerService;
+  /** After this long the value is rebuilt in the background. */
+  ttlMs: number;
+  /** The cache this value is built from: a rebuild of it is a rebuild of this. */
+  source?: Pick<RefreshingCache<unknown>, 'generation'>;
+  /**
+   * What a value lacks that it should hold (like clusters the collectors
+   * see and the catalog has not ingested yet), or undefined when it lacks
+   * nothing. A value lacking something is rebuilt before it is served once
+   * it is older than `retryMs`, not served for a whole TTL.
+   */
+  missing?: { of: (value: T) => string | undefined; retryMs: number };
+}
+
 /**
  * A value that is expensive to build (it reads the whole homelab from the
  * catalog) and must not be built per request. Once it is older than the
@@ -16,14 +35,9 @@ export class RefreshingCache<T> {
   #current?: { value: T; builtAt: number; sourceGeneration: number };
   #building?: Promise<T>;
   #generation = 0;
+  #reportedMissing?: string;
 
-  constructor(
-    private readonly name: string,
-    private readonly build: () => Promise<T>,
-    private readonly logger: LoggerService,
-    private readonly ttlMs: number,
-    private readonly source?: RefreshingCache<unknown>,
-  ) {}
+  constructor(private readonly options: RefreshingCacheOptions<T>) {}
 
   /** How many builds have completed: a cache built from this one compares it with the one it was built from. */
   get generation(): number {
@@ -32,14 +46,18 @@ export class RefreshingCache<T> {
 
   async get(): Promise<T> {
     const current = this.#current;
-    if (!current || this.#sourceMoved(current.sourceGeneration)) {
+    if (
+      !current ||
+      this.#sourceMoved(current.sourceGeneration) ||
+      this.#lacksAndMayRetry(current)
+    ) {
       return this.#rebuild();
     }
-    if (Date.now() - current.builtAt > this.ttlMs) {
+    if (Date.now() - current.builtAt > this.options.ttlMs) {
       this.#rebuild().catch(error =>
-        this.logger.warn(
+        this.options.logger.warn(
           `Rebuilding the ${
-            this.name
+            this.options.name
           } failed; serving the one built at ${new Date(
             current.builtAt,
           ).toISOString()}: ${error}`,
@@ -50,18 +68,30 @@ export class RefreshingCache<T> {
   }
 
   #sourceMoved(sourceGeneration: number): boolean {
-    return !!this.source && this.source.generation > sourceGeneration;
+    const { source } = this.options;
+    return !!source && source.generation > sourceGeneration;
+  }
+
+  #lacksAndMayRetry(current: { value: T; builtAt: number }): boolean {
+    const { missing } = this.options;
+    return (
+      !!missing &&
+      Date.now() - current.builtAt > missing.retryMs &&
+      missing.of(current.value) !== undefined
+    );
   }
 
   #rebuild(): Promise<T> {
     if (!this.#building) {
       // Read before building: a source rebuilt during the build only causes
       // one more build, never a value served as newer than it is.
-      const sourceGeneration = this.source?.generation ?? 0;
-      this.#building = this.build()
+      const sourceGeneration = this.options.source?.generation ?? 0;
+      this.#building = this.options
+        .build()
         .then(value => {
           this.#current = { value, builtAt: Date.now(), sourceGeneration };
           this.#generation += 1;
+          this.#reportMissing(value);
           return value;
         })
         .finally(() => {
@@ -69,5 +99,16 @@ export class RefreshingCache<T> {
         });
     }
     return this.#building;
+  }
+
+  /** Logs what a value lacks when that changes, not on every retry. */
+  #reportMissing(value: T) {
+    const missing = this.options.missing?.of(value);
+    if (missing && missing !== this.#reportedMissing) {
+      this.options.logger.info(
+        `The ${this.options.name} lacks ${missing}; it is rebuilt when read, at most every ${this.options.missing?.retryMs} ms, until it holds them`,
+      );
+    }
+    this.#reportedMissing = missing;
   }
 }

@@ -36,7 +36,7 @@ interface RouterOptions {
   config: HomelabBackendConfig;
   store: HomelabStore;
   /** The clusters Flux changes are sent to. */
-  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
+  clusterClients: Pick<HomelabClusterClientsService, 'get' | 'list'>;
   /** The homelab's entities, for the topology and the drift view. */
   catalog: CatalogService;
   auth: AuthService;

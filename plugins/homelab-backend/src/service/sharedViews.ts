@@ -24,7 +24,7 @@ export interface SharedViews {
 export function createSharedViews(options: {
   config: HomelabBackendConfig;
   store: HomelabStore;
-  clusterClients: Pick<HomelabClusterClientsService, 'get'>;
+  clusterClients: Pick<HomelabClusterClientsService, 'get' | 'list'>;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
@@ -35,6 +35,7 @@ export function createSharedViews(options: {
     ...options,
     freshness,
     ttlMs: config.cacheTtlMs,
+    clusters: options.clusterClients.list().map(client => client.cluster),
   });
   return {
     freshness,
