@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 
 /** How a RefreshingCache builds its value and how long it keeps it. */
-export interface RefreshingCacheOptions<T> {
+interface RefreshingCacheOptions<T> {
   /** What the value is, for the log. */
   name: string;
   build: () => Promise<T>;

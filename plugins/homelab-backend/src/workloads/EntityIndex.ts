@@ -14,6 +14,8 @@ interface LabelMatcher {
   entityRef: string;
   namespace?: string;
   labels: Record<string, string>;
+  /** Its entity's place in the catalog's order: of several that match, the first wins. */
+  order: number;
 }
 
 /** Equality selectors ("a=b,c==d") as labels; undefined for set-based ones, which are not matched. */
@@ -49,7 +51,13 @@ function labelsOf(entity: Entity): Record<string, string> | undefined {
  * cluster.
  */
 export class EntityIndex {
-  readonly #labelMatchers: LabelMatcher[];
+  /**
+   * The label matchers by one of their labels, key then value: an object is
+   * checked against those sharing a label with it, not against every entity
+   * (a cluster's thousands of workloads against a catalog's thousands).
+   */
+  readonly #labelMatchers = new Map<string, Map<string, LabelMatcher[]>>();
+  #labelMatcherCount = 0;
   /** Platform services by "cluster/namespace", with their entity names. */
   readonly #platformServices = new Map<
     string,
@@ -57,18 +65,24 @@ export class EntityIndex {
   >();
 
   constructor(entities: Entity[]) {
-    this.#labelMatchers = entities.flatMap(entity => {
+    entities.forEach((entity, order) => {
       const labels = labelsOf(entity);
-      if (!labels) return [];
+      if (!labels) return;
       const namespace =
         entity.metadata.annotations?.[ANNOTATION_KUBERNETES_NAMESPACE];
-      return [
+      const [key, value] = Object.entries(labels)[0];
+      const byValue = this.#labelMatchers.get(key) ?? new Map();
+      this.#labelMatchers.set(key, byValue);
+      byValue.set(value, [
+        ...(byValue.get(value) ?? []),
         {
           entityRef: stringifyEntityRef(entity),
           labels,
+          order,
           ...(namespace ? { namespace } : {}),
         },
-      ];
+      ]);
+      this.#labelMatcherCount++;
     });
     for (const entity of entities) {
       const homelab = entity.spec?.homelab as
@@ -91,7 +105,7 @@ export class EntityIndex {
 
   /** Whether any entity claims Kubernetes objects: none before the catalog has read the apps. */
   get claimsAny(): boolean {
-    return this.#labelMatchers.length > 0 || this.#platformServices.size > 0;
+    return this.#labelMatcherCount > 0 || this.#platformServices.size > 0;
   }
 
   /** The entity owning an object with these labels in this namespace of this cluster, if any. */
@@ -100,16 +114,30 @@ export class EntityIndex {
     namespace: string | undefined,
     labels: Record<string, string> | undefined,
   ): string | undefined {
-    const byLabels =
-      labels &&
-      this.#labelMatchers.find(
-        matcher =>
+    const byLabels = labels && this.#matcherFor(namespace, labels)?.entityRef;
+    return byLabels ?? this.#platformServiceFor(cluster, namespace, labels);
+  }
+
+  /** The first entity, in catalog order, whose labels an object's labels match. */
+  #matcherFor(
+    namespace: string | undefined,
+    labels: Record<string, string>,
+  ): LabelMatcher | undefined {
+    let first: LabelMatcher | undefined;
+    for (const [key, value] of Object.entries(labels)) {
+      const candidates = this.#labelMatchers.get(key)?.get(value);
+      for (const matcher of candidates ?? []) {
+        if (
+          (!first || matcher.order < first.order) &&
           (!matcher.namespace || matcher.namespace === namespace) &&
           Object.entries(matcher.labels).every(
-            ([key, value]) => labels[key] === value,
-          ),
-      )?.entityRef;
-    return byLabels ?? this.#platformServiceFor(cluster, namespace, labels);
+            ([label, wanted]) => labels[label] === wanted,
+          )
+        )
+          first = matcher;
+      }
+    }
+    return first;
   }
 
   /**
