@@ -195,7 +195,7 @@ async function aggregate(
   let findings = 0;
   const take = async () => {
     const staged = aggregator.takeFindings();
-    findings += staged.length;
+    for (const report of staged) findings += report.length;
     await stage(staged);
   };
   for (const file of pages(directory)) {

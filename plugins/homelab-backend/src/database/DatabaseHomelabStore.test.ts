@@ -6,6 +6,7 @@ import {
 } from '@homelab/plugin-homelab-common';
 import { recordRun } from './__testUtils__/recordRun';
 import { DatabaseHomelabStore } from './DatabaseHomelabStore';
+import { stagedFindings } from './PostureStore';
 
 jest.setTimeout(60_000);
 
@@ -75,7 +76,7 @@ async function replacePosture(
   await store.posture.beginPosture(cluster);
   await store.posture.stageFindings(
     cluster,
-    findings.map(f => ({ report: 'VulnerabilityReport shop/web', finding: f })),
+    [stagedFindings('VulnerabilityReport shop/web', findings)],
     collectedAt,
   );
   return store.posture.commitPosture(cluster, {
@@ -434,15 +435,17 @@ describe.each(databases.eachSupportedId())(
       await store.posture.beginPosture('production');
       await store.posture.stageFindings(
         'production',
-        [{ report: 'r0', finding: finding('production', 'LOST') }],
+        [stagedFindings('r0', [finding('production', 'LOST')])],
         collectedAt,
       );
       await store.posture.beginPosture('production');
       await store.posture.stageFindings(
         'production',
         [
-          { report: 'r1', finding: finding('production', 'A') },
-          { report: 'r1', finding: finding('production', 'B') },
+          stagedFindings('r1', [
+            finding('production', 'A'),
+            finding('production', 'B'),
+          ]),
         ],
         collectedAt,
       );
@@ -450,8 +453,8 @@ describe.each(databases.eachSupportedId())(
         'production',
         [
           // One finding in two reports, and a report a newer one replaced.
-          { report: 'r2', finding: finding('production', 'B') },
-          { report: 'r3', finding: finding('production', 'GONE') },
+          stagedFindings('r2', [finding('production', 'B')]),
+          stagedFindings('r3', [finding('production', 'GONE')]),
         ],
         collectedAt,
       );

@@ -8,7 +8,7 @@ import { Knex } from 'knex';
 import {
   FindingFilter,
   PostureStore,
-  StagedFinding,
+  StagedFindings,
   SummaryFilter,
 } from './PostureStore';
 import {
@@ -88,23 +88,25 @@ export class DatabasePostureStore implements PostureStore {
 
   async stageFindings(
     cluster: string,
-    findings: StagedFinding[],
+    findings: StagedFindings[],
     collectedAt: Date,
   ): Promise<void> {
-    if (!findings.length) return;
+    const rows: StagedFindingRow[] = [];
+    for (const staged of findings) {
+      for (let index = 0; index < staged.length; index++) {
+        rows.push({
+          ...findingRow(cluster, staged.at(index), collectedAt),
+          report: staged.report,
+        });
+      }
+    }
+    if (!rows.length) return;
     // One transaction per batch: each statement committed on its own waits
     // for the disk once per 200 rows.
     await this.knex.transaction(async tx => {
-      for (let start = 0; start < findings.length; start += INSERT_CHUNK) {
+      for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
         await tx<StagedFindingRow>(STAGED)
-          .insert(
-            findings
-              .slice(start, start + INSERT_CHUNK)
-              .map(({ report, finding }) => ({
-                ...findingRow(cluster, finding, collectedAt),
-                report,
-              })),
-          )
+          .insert(rows.slice(start, start + INSERT_CHUNK))
           .onConflict(['cluster', 'report', 'id'])
           .ignore();
       }

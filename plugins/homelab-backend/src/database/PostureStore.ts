@@ -6,10 +6,31 @@ import {
   PostureTrendPoint,
 } from '@homelab/plugin-homelab-common';
 
-/** A finding of a collection in progress, and the report it came from. */
-export interface StagedFinding {
+/**
+ * Findings of a collection in progress from one report, each made when it
+ * is stored: a scan's vulnerabilities are held as the report lists them
+ * until then.
+ */
+export interface StagedFindings {
+  /** The report they come from. */
   report: string;
-  finding: Finding;
+  length: number;
+  at(index: number): Finding;
+}
+
+/** Findings already made, staged as findings of their report. */
+export function stagedFindings(
+  report: string,
+  findings: Finding[],
+): StagedFindings {
+  return { report, length: findings.length, at: index => findings[index] };
+}
+
+/** Every finding of staged findings, made. */
+export function madeFindings(staged: StagedFindings[]): Finding[] {
+  return staged.flatMap(({ length, at }) =>
+    Array.from({ length }, (_, index) => at(index)),
+  );
 }
 
 /** Which findings to read; every field left out matches all. */
@@ -46,7 +67,7 @@ export interface PostureStore {
   /** Stages findings of the cluster's replacement, each with the report it came from. */
   stageFindings(
     cluster: string,
-    findings: StagedFinding[],
+    findings: StagedFindings[],
     collectedAt: Date,
   ): Promise<void>;
   /**

@@ -5,11 +5,12 @@ import {
   SeverityCounts,
   ReportDiscrepancy,
 } from '@homelab/plugin-homelab-common';
-import { StagedFinding } from '../database/PostureStore';
+import { StagedFindings, stagedFindings } from '../database/PostureStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
-import { findingId, findingIdPrefix } from './findingId';
+import { FindingIds } from './findingId';
+import { stagedVulnerabilities, uniqueVulnerabilities } from './listedFindings';
 import { PostureTallies } from './PostureTallies';
 import { workloadVulnerabilityScore } from './postureScore';
 import {
@@ -58,18 +59,15 @@ interface Revision {
 
 /** The unique vulnerabilities and the secrets an image scan found. */
 function scanOf(report: ParsedReport): Scan {
-  const scan: Scan = { ids: new Map(), counts: emptySeverities(), secrets: 0 };
-  for (const finding of report.findings) {
-    if (finding.source === 'vulnerability') {
-      if (!scan.ids.has(finding.checkId)) {
-        scan.ids.set(finding.checkId, finding.severity);
-        scan.counts[finding.severity]++;
-      }
-    } else if (finding.source === 'exposed-secret') {
-      scan.secrets++;
-    }
-  }
-  return scan;
+  const ids = report.vulnerabilities
+    ? uniqueVulnerabilities(report.vulnerabilities)
+    : new Map<string, FindingSeverity>();
+  const counts = emptySeverities();
+  for (const severity of ids.values()) counts[severity]++;
+  const secrets = report.findings.filter(
+    finding => finding.source === 'exposed-secret',
+  ).length;
+  return { ids, counts, secrets };
 }
 
 /**
@@ -122,7 +120,9 @@ export class PostureAggregator {
   readonly #revisions = new Map<string, Revision>();
   /** Reports a newer report on the same workload container replaces. */
   readonly #superseded: string[] = [];
-  #findings: StagedFinding[] = [];
+  #findings: StagedFindings[] = [];
+  #pendingFindings = 0;
+  readonly #ids = new FindingIds();
   readonly #compliance: ComplianceResult[] = [];
   readonly #discrepancies: ReportDiscrepancy[] = [];
   #discrepancyCount = 0;
@@ -131,14 +131,6 @@ export class PostureAggregator {
   #passesUnknown = 0;
   #lastTarget?: ReportTarget;
   #lastPlacement?: Placement;
-  #lastPrefix?: {
-    placement: Placement;
-    source: string;
-    namespace?: string;
-    container?: string;
-    cluster: string;
-    prefix: string;
-  };
 
   constructor(
     private readonly cluster: string,
@@ -161,7 +153,25 @@ export class PostureAggregator {
     }
     if (report.compliance) this.#compliance.push(report.compliance);
     const name = reportName(report.ref);
-    for (const raw of report.findings) this.#addFinding(raw, name);
+    if (report.findings.length) {
+      this.#stage(
+        stagedFindings(
+          name,
+          report.findings.map(raw => this.#placeFinding(raw)),
+        ),
+      );
+    }
+    if (report.vulnerabilities) {
+      const { shared } = report.vulnerabilities;
+      this.#stage(
+        stagedVulnerabilities(
+          name,
+          report.vulnerabilities,
+          this.#place(shared.target),
+          this.#ids,
+        ),
+      );
+    }
     for (const tally of report.tallies) {
       const { checks, misconfigurations } = tally.counts;
       if (misconfigurations && !checks && report.revision)
@@ -193,14 +203,20 @@ export class PostureAggregator {
 
   /** How many findings were added since they were last taken. */
   get pendingFindings(): number {
-    return this.#findings.length;
+    return this.#pendingFindings;
   }
 
-  /** The findings added since the last call, to be stored; they are not kept. */
-  takeFindings(): StagedFinding[] {
+  /** The findings added since the last call, by report, to be stored; they are not kept. */
+  takeFindings(): StagedFindings[] {
     const findings = this.#findings;
     this.#findings = [];
+    this.#pendingFindings = 0;
     return findings;
+  }
+
+  #stage(findings: StagedFindings) {
+    this.#findings.push(findings);
+    this.#pendingFindings += findings.length;
   }
 
   /** The summaries of every scope, and what the collection warns about. */
@@ -280,47 +296,32 @@ export class PostureAggregator {
   }
 
   /**
-   * Places a raw finding on its workload and entity with its id. A large
-   * cluster has hundreds of thousands: the raw finding becomes the finding
-   * rather than being copied, what only placed it set to undefined, which
-   * JSON leaves out.
+   * Places a raw finding on its workload and entity with its id. The raw
+   * finding becomes the finding rather than being copied, what only placed
+   * it set to undefined, which JSON leaves out.
    */
-  #addFinding(raw: RawFinding, report: string) {
+  #placeFinding(raw: RawFinding): Finding {
     const placement = this.#place(raw.target);
     const finding = raw as RawFinding & Finding;
-    finding.id = findingId(raw, this.#idPrefix(raw, placement));
+    finding.id = this.#ids
+      .start(
+        raw.cluster,
+        raw.source,
+        raw.namespace,
+        placement.workload?.kind,
+        placement.workload?.name,
+        raw.container,
+      )
+      .add(raw.checkId)
+      .add(raw.resource)
+      .add(raw.installedVersion)
+      .add(raw.distinguishing)
+      .id();
     finding.target = undefined;
     finding.distinguishing = undefined;
     if (placement.shown) finding.workload = placement.shown;
     if (placement.entityRef) finding.entityRef = placement.entityRef;
-    this.#findings.push({ report, finding });
-  }
-
-  /**
-   * The id prefix of a finding; the findings of a report share theirs, so
-   * it is built once for a run of findings alike.
-   */
-  #idPrefix(raw: RawFinding, placement: Placement): string {
-    const last = this.#lastPrefix;
-    if (
-      last &&
-      last.placement === placement &&
-      last.source === raw.source &&
-      last.namespace === raw.namespace &&
-      last.container === raw.container &&
-      last.cluster === raw.cluster
-    )
-      return last.prefix;
-    const prefix = findingIdPrefix(raw, placement.workload);
-    this.#lastPrefix = {
-      placement,
-      source: raw.source,
-      namespace: raw.namespace,
-      container: raw.container,
-      cluster: raw.cluster,
-      prefix,
-    };
-    return prefix;
+    return finding;
   }
 
   /** Places a target on its workload and entity; thousands of findings share one, so each is resolved once. */

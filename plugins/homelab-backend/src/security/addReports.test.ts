@@ -1,4 +1,4 @@
-import { StagedFinding } from '../database/PostureStore';
+import { madeFindings, StagedFindings } from '../database/PostureStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { addReports, STAGE_BATCH } from './addReports';
 import { PostureAggregator } from './PostureAggregator';
@@ -35,7 +35,7 @@ describe('addReports', () => {
       undefined,
       new EntityIndex([]),
     );
-    const batches: StagedFinding[][] = [];
+    const batches: StagedFindings[][] = [];
     const stage = async () => {
       batches.push(aggregator.takeFindings());
     };
@@ -45,12 +45,15 @@ describe('addReports', () => {
       report => parseTrivyReport(report, 'production'),
       stage,
     );
-    expect(batches.map(batch => batch.length)).toEqual([
+    expect(batches.map(batch => madeFindings(batch).length)).toEqual([
       STAGE_BATCH,
       STAGE_BATCH,
       500,
     ]);
-    const ids = batches.flat().map(staged => staged.finding.id);
+    const ids = batches
+      .map(madeFindings)
+      .flat()
+      .map(finding => finding.id);
     expect(new Set(ids).size).toBe(2500);
     expect(aggregator.pendingFindings).toBe(0);
     expect(new Set(batches.flat().map(staged => staged.report)).size).toBe(25);

@@ -1,4 +1,5 @@
 import { Finding, PostureSummary } from '@homelab/plugin-homelab-common';
+import { madeFindings } from '../database/PostureStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { corpusFiles, corpusObjects } from './__testUtils__/securityCorpus';
 import { parsePolarisAudit } from './polaris';
@@ -30,7 +31,7 @@ function aggregate(reports: ParsedReport[]) {
   const findings: Finding[] = [];
   for (const report of reports) {
     aggregator.add(report);
-    findings.push(...aggregator.takeFindings().map(staged => staged.finding));
+    findings.push(...madeFindings(aggregator.takeFindings()));
   }
   const { summaries, warnings } = aggregator.finish('2026-11-22T06:00:00.000Z');
   const cluster = summaries.find(s => s.scope === 'cluster')!;

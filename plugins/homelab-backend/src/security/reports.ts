@@ -38,6 +38,37 @@ export type RawFinding = Omit<Finding, 'id' | 'workload' | 'entityRef'> & {
   distinguishing?: string;
 };
 
+/** A vulnerability as a Trivy VulnerabilityReport lists it. */
+export interface ListedVulnerability {
+  vulnerabilityID?: string;
+  severity?: string;
+  title?: string;
+  resource?: string;
+  installedVersion?: string;
+  fixedVersion?: string;
+  primaryLink?: string;
+  target?: string;
+  packagePath?: string;
+  packagePURL?: string;
+}
+
+/**
+ * An image scan's vulnerabilities as its report lists them, with their
+ * severities read: they become findings when they are stored, not an
+ * object each while a cluster's reports are read (issue 12's bench).
+ */
+export interface ListedVulnerabilities {
+  /** What the findings of the scan share. */
+  shared: Pick<
+    RawFinding,
+    'cluster' | 'source' | 'namespace' | 'target' | 'container' | 'message'
+  >;
+  /** The report's own objects. */
+  items: ListedVulnerability[];
+  /** Each item's severity, as counted. */
+  severities: FindingSeverity[];
+}
+
 /** Configuration checks on one target, for the Polaris-formula score. */
 export interface CheckCounts {
   successes: number;
@@ -83,6 +114,8 @@ export interface ParsedReport {
   /** What it adds to the counts, per object it is about. */
   tallies: ReportTally[];
   findings: RawFinding[];
+  /** A vulnerability scan's findings, as it lists them. */
+  vulnerabilities?: ListedVulnerabilities;
   /**
    * A Trivy report on one object (and container): of two reports of one
    * kind on one workload container, such as the old and the new ReplicaSet

@@ -373,6 +373,26 @@ describe('the aggregation of a cluster, stored as the collector stores it', () =
         message: 'in library/nginx:1.27.2',
       });
     }
+    // Everything the report lists of it, and nothing else.
+    expect(
+      vulnerabilities.find(f => f.checkId === 'CVE-2024-0002'),
+    ).toStrictEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      cluster: CLUSTER,
+      source: 'vulnerability',
+      severity: 'high',
+      checkId: 'CVE-2024-0002',
+      title: 'CVE-2024-0002 in zlib1g',
+      namespace: 'shop',
+      message: 'in library/nginx:1.27.2',
+      workload: { kind: 'Deployment', name: 'web' },
+      container: 'web',
+      resource: 'zlib1g',
+      installedVersion: '1.0.0',
+      fixedVersion: '1.0.1',
+      link: 'https://avd.aquasec.com/nvd/cve-2024-0002',
+      entityRef: 'component:default/web',
+    });
     expect(findings.map(f => f.source).sort()).toEqual([
       'config-audit',
       'config-audit',

@@ -11,12 +11,12 @@ import {
   compareWithSummary,
   emptySeverities,
   isDanger,
+  ListedVulnerability,
   nonZero,
   ParsedReport,
   ReportCounts,
   ReportRef,
   reportName,
-  RawFinding,
   ReportTarget,
   statedCount,
   trivySeverity,
@@ -50,18 +50,7 @@ export interface TrivyReport {
     updateTimestamp?: string | null;
     artifact?: { repository?: string; tag?: string };
     summary?: TrivySummary;
-    vulnerabilities?: Array<{
-      vulnerabilityID?: string;
-      severity?: string;
-      title?: string;
-      resource?: string;
-      installedVersion?: string;
-      fixedVersion?: string;
-      primaryLink?: string;
-      target?: string;
-      packagePath?: string;
-      packagePURL?: string;
-    }>;
+    vulnerabilities?: ListedVulnerability[];
     checks?: Array<{
       checkID?: string;
       title?: string;
@@ -241,32 +230,16 @@ function readVulnerabilities(
   const message = artifact?.repository
     ? `in ${artifact.repository}${artifact.tag ? `:${artifact.tag}` : ''}`
     : undefined;
-  const shared = base(context);
-  // Field by field, not spread: a large cluster has hundreds of thousands.
-  for (const vulnerability of report.report?.vulnerabilities ?? []) {
-    const id = vulnerability.vulnerabilityID || 'unknown vulnerability';
-    const finding: RawFinding = {
-      cluster: shared.cluster,
-      source: shared.source,
-      severity: tally.add(vulnerability.severity),
-      checkId: id,
-      title: vulnerability.title || id,
-      distinguishing: `${vulnerability.target ?? ''}\u0000${
-        vulnerability.packagePath ?? ''
-      }\u0000${vulnerability.packagePURL ?? ''}`,
-    };
-    if (shared.namespace) finding.namespace = shared.namespace;
-    if (shared.target) finding.target = shared.target;
-    if (shared.container) finding.container = shared.container;
-    if (message) finding.message = message;
-    if (vulnerability.resource) finding.resource = vulnerability.resource;
-    if (vulnerability.installedVersion)
-      finding.installedVersion = vulnerability.installedVersion;
-    if (vulnerability.fixedVersion)
-      finding.fixedVersion = vulnerability.fixedVersion;
-    if (vulnerability.primaryLink) finding.link = vulnerability.primaryLink;
-    parsed.findings.push(finding);
+  const items = report.report?.vulnerabilities ?? [];
+  const severities: FindingSeverity[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    severities[i] = tally.add(items[i].severity);
   }
+  parsed.vulnerabilities = {
+    shared: { ...base(context), ...(message ? { message } : {}) },
+    items,
+    severities,
+  };
 }
 
 function readSecrets(

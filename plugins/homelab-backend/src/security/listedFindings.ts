@@ -1,0 +1,103 @@
+import { Finding, FindingSeverity } from '@homelab/plugin-homelab-common';
+import { StagedFindings } from '../database/PostureStore';
+import { FindingIds, readFindingId } from './findingId';
+import {
+  ListedVulnerabilities,
+  ListedVulnerability,
+  ReportTarget,
+} from './reports';
+
+/** The check id of a vulnerability its report names no id of. */
+const UNKNOWN_VULNERABILITY = 'unknown vulnerability';
+
+/** Where a scan's findings belong: its workload and entity. */
+interface ListedPlacement {
+  workload?: ReportTarget;
+  /** The workload as findings show it. */
+  shown?: { kind: string; name: string };
+  entityRef?: string;
+}
+
+/** One listed vulnerability as a finding, made when it is stored. */
+function findingOf(
+  listed: ListedVulnerabilities,
+  placement: ListedPlacement,
+  index: number,
+  id: string,
+): Finding {
+  const { shared } = listed;
+  const vulnerability = listed.items[index];
+  const checkId = vulnerability.vulnerabilityID || UNKNOWN_VULNERABILITY;
+  const finding: Finding = {
+    id,
+    cluster: shared.cluster,
+    source: shared.source,
+    severity: listed.severities[index],
+    checkId,
+    title: vulnerability.title || checkId,
+  };
+  if (shared.namespace) finding.namespace = shared.namespace;
+  if (shared.message) finding.message = shared.message;
+  if (placement.shown) finding.workload = placement.shown;
+  if (shared.container) finding.container = shared.container;
+  if (vulnerability.resource) finding.resource = vulnerability.resource;
+  if (vulnerability.installedVersion)
+    finding.installedVersion = vulnerability.installedVersion;
+  if (vulnerability.fixedVersion)
+    finding.fixedVersion = vulnerability.fixedVersion;
+  if (vulnerability.primaryLink) finding.link = vulnerability.primaryLink;
+  if (placement.entityRef) finding.entityRef = placement.entityRef;
+  return finding;
+}
+
+/**
+ * A scan's vulnerabilities, placed, with their ids: the ids are hashed now
+ * (what they share once), the findings made only when they are stored.
+ */
+export function stagedVulnerabilities(
+  report: string,
+  listed: ListedVulnerabilities,
+  placement: ListedPlacement,
+  ids: FindingIds,
+): StagedFindings {
+  const { shared, items } = listed;
+  ids.start(
+    shared.cluster,
+    shared.source,
+    shared.namespace,
+    placement.workload?.kind,
+    placement.workload?.name,
+    shared.container,
+  );
+  const hashes = new Int32Array(2 * items.length);
+  for (let index = 0; index < items.length; index++) {
+    const vulnerability: ListedVulnerability = items[index];
+    ids
+      .begin()
+      .add(vulnerability.vulnerabilityID || UNKNOWN_VULNERABILITY)
+      .add(vulnerability.resource)
+      .add(vulnerability.installedVersion)
+      .add(vulnerability.target)
+      .add(vulnerability.packagePath)
+      .add(vulnerability.packagePURL)
+      .write(hashes, index);
+  }
+  return {
+    report,
+    length: items.length,
+    at: index =>
+      findingOf(listed, placement, index, readFindingId(hashes, index)),
+  };
+}
+
+/** The unique vulnerabilities of a scan, and how severe each is. */
+export function uniqueVulnerabilities(
+  listed: ListedVulnerabilities,
+): Map<string, FindingSeverity> {
+  const unique = new Map<string, FindingSeverity>();
+  for (let index = 0; index < listed.items.length; index++) {
+    const id = listed.items[index].vulnerabilityID || UNKNOWN_VULNERABILITY;
+    if (!unique.has(id)) unique.set(id, listed.severities[index]);
+  }
+  return unique;
+}
