@@ -186,8 +186,13 @@ export class ApiClusterClient implements ClusterClient {
 
   async *listPages<T extends KubernetesObject = KubernetesObject>(
     type: KubernetesResourceType,
+    options: { pageSize?: number } = {},
   ): AsyncIterable<T[]> {
-    const fetchPage = await this.#call(() => this.#pageFetcher(type));
+    const limit = Math.min(
+      this.#connection.pageSize,
+      options.pageSize ?? Infinity,
+    );
+    const fetchPage = await this.#call(() => this.#pageFetcher(type, limit));
     let cursor: string | undefined;
     do {
       const next = cursor;
@@ -200,8 +205,8 @@ export class ApiClusterClient implements ClusterClient {
   /** Fetches one page of a resource type, given the continue token of the page before. */
   async #pageFetcher(
     type: KubernetesResourceType,
+    limit: number,
   ): Promise<(next: string | undefined) => Promise<ListPage<unknown>>> {
-    const limit = this.#connection.pageSize;
     if (type.group !== '') {
       const custom = await this.#api(k8s().CustomObjectsApi);
       return next =>

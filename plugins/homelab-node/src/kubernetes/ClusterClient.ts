@@ -52,10 +52,12 @@ export interface ClusterClient {
   ): Promise<T[]>;
   /**
    * The same objects page by page, so that large lists (vulnerability
-   * reports) are processed without holding every page at once.
+   * reports) are processed without holding every page at once. `pageSize`
+   * asks for smaller pages than the configured size, for large objects.
    */
   listPages<T extends KubernetesObject = KubernetesObject>(
     type: KubernetesResourceType,
+    options?: { pageSize?: number },
   ): AsyncIterable<T[]>;
   /** The versions the cluster serves for each API group (from /apis). */
   servedVersions(): Promise<Map<string, string[]>>;

@@ -74,6 +74,28 @@ describe('reading nodes from a local HTTP server speaking the Kubernetes API wit
     ]);
   });
 
+  it('lists in smaller pages when asked, never larger than configured', async () => {
+    const client = createClusterClient(apiConnection(server));
+    const pages = async (pageSize: number) => {
+      const sizes: number[] = [];
+      for await (const page of client.listPages(
+        { group: '', version: 'v1', plural: 'nodes' },
+        { pageSize },
+      ))
+        sizes.push(page.length);
+      return sizes;
+    };
+    expect(await pages(1)).toEqual([1, 1, 1]);
+    expect(await pages(50)).toEqual([2, 1]);
+    expect(server.requests.map(r => r.query.limit)).toEqual([
+      '1',
+      '1',
+      '1',
+      '2',
+      '2',
+    ]);
+  });
+
   it('reports a refused token by HTTP status, never echoing the token', async () => {
     const reader = createClusterClient(
       apiConnection(server, {
