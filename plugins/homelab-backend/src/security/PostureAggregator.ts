@@ -1,8 +1,6 @@
 import {
   Finding,
-  FindingSeverity,
   PostureSummary,
-  SeverityCounts,
   ReportDiscrepancy,
 } from '@homelab/plugin-homelab-common';
 import { StagedFindings, stagedFindings } from '../database/PostureStore';
@@ -10,12 +8,12 @@ import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { FindingIds } from './findingId';
-import { stagedVulnerabilities, uniqueVulnerabilities } from './listedFindings';
+import { ImageScans, mergeScans, Scan } from './imageScans';
+import { stagedVulnerabilities } from './listedFindings';
 import { PostureTallies } from './PostureTallies';
 import { workloadVulnerabilityScore } from './postureScore';
 import {
   ComplianceResult,
-  emptySeverities,
   ParsedReport,
   RawFinding,
   reportName,
@@ -41,13 +39,6 @@ interface Placement {
   entityRef?: string;
 }
 
-/** An image scan's unique vulnerabilities, their count by severity, and its secrets. */
-interface Scan {
-  ids: Map<string, FindingSeverity>;
-  counts: SeverityCounts;
-  secrets: number;
-}
-
 /** The report of one kind on one workload container that counts: the one written last. */
 interface Revision {
   report: string;
@@ -55,42 +46,6 @@ interface Revision {
   placement: Placement;
   tallies: ReportTally[];
   scan?: Scan;
-}
-
-/** The unique vulnerabilities and the secrets an image scan found. */
-function scanOf(report: ParsedReport): Scan {
-  const ids = report.vulnerabilities
-    ? uniqueVulnerabilities(report.vulnerabilities)
-    : new Map<string, FindingSeverity>();
-  const counts = emptySeverities();
-  for (const severity of ids.values()) counts[severity]++;
-  const secrets = report.findings.filter(
-    finding => finding.source === 'exposed-secret',
-  ).length;
-  return { ids, counts, secrets };
-}
-
-/**
- * The scans of one workload's containers as one: a vulnerability in two of
- * them counts once. Most workloads have one scan, taken as it is.
- */
-function mergeScans(scans: Scan[]): Scan {
-  if (scans.length === 1) return scans[0];
-  const merged: Scan = {
-    ids: new Map(),
-    counts: emptySeverities(),
-    secrets: 0,
-  };
-  for (const scan of scans) {
-    for (const [id, severity] of scan.ids) {
-      if (!merged.ids.has(id)) {
-        merged.ids.set(id, severity);
-        merged.counts[severity]++;
-      }
-    }
-    merged.secrets += scan.secrets;
-  }
-  return merged;
 }
 
 /** What one cluster's collection stores besides its findings. */
@@ -123,6 +78,7 @@ export class PostureAggregator {
   #findings: StagedFindings[] = [];
   #pendingFindings = 0;
   readonly #ids = new FindingIds();
+  readonly #scans = new ImageScans();
   readonly #compliance: ComplianceResult[] = [];
   readonly #discrepancies: ReportDiscrepancy[] = [];
   #discrepancyCount = 0;
@@ -197,7 +153,9 @@ export class PostureAggregator {
       updatedAt: revision.updatedAt,
       placement,
       tallies: report.tallies,
-      ...(report.scanned && placement.key ? { scan: scanOf(report) } : {}),
+      ...(report.scanned && placement.key
+        ? { scan: this.#scans.of(report) }
+        : {}),
     });
   }
 

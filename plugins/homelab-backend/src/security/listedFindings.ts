@@ -1,4 +1,4 @@
-import { Finding, FindingSeverity } from '@homelab/plugin-homelab-common';
+import { Finding } from '@homelab/plugin-homelab-common';
 import { StagedFindings } from '../database/PostureStore';
 import { FindingIds, readFindingId } from './findingId';
 import {
@@ -8,7 +8,7 @@ import {
 } from './reports';
 
 /** The check id of a vulnerability its report names no id of. */
-const UNKNOWN_VULNERABILITY = 'unknown vulnerability';
+export const UNKNOWN_VULNERABILITY = 'unknown vulnerability';
 
 /** Where a scan's findings belong: its workload and entity. */
 interface ListedPlacement {
@@ -88,16 +88,4 @@ export function stagedVulnerabilities(
     at: index =>
       findingOf(listed, placement, index, readFindingId(hashes, index)),
   };
-}
-
-/** The unique vulnerabilities of a scan, and how severe each is. */
-export function uniqueVulnerabilities(
-  listed: ListedVulnerabilities,
-): Map<string, FindingSeverity> {
-  const unique = new Map<string, FindingSeverity>();
-  for (let index = 0; index < listed.items.length; index++) {
-    const id = listed.items[index].vulnerabilityID || UNKNOWN_VULNERABILITY;
-    if (!unique.has(id)) unique.set(id, listed.severities[index]);
-  }
-  return unique;
 }
