@@ -11,7 +11,7 @@ const addSeverities = (into: SeverityCounts, counts: SeverityCounts) => {
 };
 
 /** What is accumulated for one scope before its summary is written. */
-class ScopeTally {
+export class ScopeTally {
   readonly vulnerabilities = emptySeverities();
   readonly misconfigurations = emptySeverities();
   exposedSecrets = 0;

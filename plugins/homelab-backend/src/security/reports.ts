@@ -162,9 +162,22 @@ const TRIVY_SEVERITIES: Record<string, FindingSeverity> = {
 export function trivySeverity(
   severity: string | undefined,
 ): FindingSeverity | undefined {
-  return severity === undefined
-    ? undefined
-    : TRIVY_SEVERITIES[severity.toUpperCase()];
+  // Trivy writes them in capitals: compared as they are, a report's hundreds
+  // of severities make no upper-cased copy to look up each.
+  switch (severity) {
+    case 'CRITICAL':
+      return 'critical';
+    case 'HIGH':
+      return 'high';
+    case 'MEDIUM':
+      return 'medium';
+    case 'LOW':
+      return 'low';
+    case undefined:
+      return undefined;
+    default:
+      return TRIVY_SEVERITIES[severity.toUpperCase()];
+  }
 }
 
 const POLICY_SEVERITIES: Record<string, FindingSeverity> = {
