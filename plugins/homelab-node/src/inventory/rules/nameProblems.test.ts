@@ -117,6 +117,18 @@ describe('names used twice', () => {
         'error clusters[0].loadBalancerPools[1].name: address pool name "prod-pool" is already used in cluster "prod" by the address pool at @{  - name: prod\n} (loadBalancerPools.0) [duplicate-name]',
       ],
     ],
+    [
+      "a second board named board, with one slot: the compute modules stay in the first board's four",
+      [
+        [
+          'clusters:\n',
+          '  - { name: board, kind: board, slots: 1 }\nclusters:\n',
+        ],
+      ],
+      [
+        'error devices[8].name: device name "board" is already used in devices by the device at @{  - name: board} [duplicate-name]',
+      ],
+    ],
   ])('%s', (_case, edits, expected) => {
     const said = problemsAndExpected(edits, expected);
     expect(said.problems).toEqual(said.expected);

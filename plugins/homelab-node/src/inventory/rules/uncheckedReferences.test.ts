@@ -59,6 +59,12 @@ describe('references into files that could not be read', () => {
     ]);
   });
 
+  it('words a single reference in the singular', () => {
+    expect(warnings([site(['n1']), broken('net.yaml')])).toEqual([
+      'net.yaml: warning: 1 reference to a name defined nowhere else (network "n1") was not checked: it may be defined in this file, which could not be read. Fix its errors first [references-not-checked] (see inventory-reference.md#inventory-reference)',
+    ]);
+  });
+
   it('says nothing when every reference resolves', () => {
     expect(warnings([site([]), broken('net.yaml')])).toEqual([]);
   });
