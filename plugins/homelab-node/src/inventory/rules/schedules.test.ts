@@ -38,6 +38,8 @@ describe('the longest gap between the runs of a schedule', () => {
     // "20/2" is 20 and 22: from 22:00 to 20:00 the next day.
     ['0 20/2 * * *', 22 * 60],
     ['0 23 * * *', DAY],
+    // From 9:10 to 9:00 the next day.
+    ['0,10 9 * * *', DAY - 10],
     // Fields apart by more than one space.
     ['0  3\t* * *', DAY],
     ['0 0 31 * *', 61 * DAY],
@@ -47,6 +49,8 @@ describe('the longest gap between the runs of a schedule', () => {
     ['0 0 1 1-12/6 *', 184 * DAY],
     ['0 0 * * MON-FRI', 3 * DAY],
     ['0 0 * * sun', 7 * DAY],
+    // Saturday to Saturday, wherever the year's last Saturday falls.
+    ['0 0 * * sat', 7 * DAY],
     // Sunday is 0 and 7.
     ['0 0 * * 7', 7 * DAY],
     ['0 0 * * 6,7', 6 * DAY],
