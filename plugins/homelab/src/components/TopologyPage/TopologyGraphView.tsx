@@ -19,6 +19,30 @@ import { topologyStylesheet } from './topologyStyle';
 cytoscape.use(dagre);
 
 /**
+ * A layout that leaves the nodes where their elements placed them. Cytoscape
+ * runs a layout over the elements it is created with, and its preset layout
+ * sets every node's position again, a position event each (a tenth of the
+ * 1,000-device overview's first frame in a profile); dagre places a small
+ * graph after.
+ */
+function PlacedLayout(this: any, options: any) {
+  this.options = options;
+}
+PlacedLayout.prototype.run = function run(this: any) {
+  this.emit('layoutstart');
+  this.emit('layoutready');
+  this.emit('layoutstop');
+  return this;
+};
+PlacedLayout.prototype.stop = function stop(this: any) {
+  return this;
+};
+cytoscape('layout', 'placed', PlacedLayout);
+
+/** The class of a large graph's first-frame nodes beyond its first view (splitFirstView's farEnds): unlabelled until that frame is drawn. */
+const FAR = 'far';
+
+/**
  * Beyond this many nodes dagre takes seconds on the main thread (8 to 12 s
  * for the 1,367 nodes of a 1,000-device estate's overview on a loaded
  * 2-core machine), so a large graph is laid out in layers by layeredLayout,
@@ -38,17 +62,23 @@ const ADD_SLICE = 250;
 const MAX_ZOOM = 3;
 const PADDING = 24;
 
-/** The nodes, labelled for the canvas and placed if laid out already, and the edges as Cytoscape takes them. */
+/**
+ * The nodes, labelled for the canvas and placed if laid out already, and the
+ * edges as Cytoscape takes them. Nodes of `far` are drawn without their
+ * labels (class far) until it is taken off.
+ */
 function cytoscapeElements(
   nodes: TopologyNode[],
   edges: TopologyEdge[],
   positions?: ReadonlyMap<string, LayoutPosition>,
+  far?: ReadonlySet<string>,
 ) {
   return [
     ...nodes.map(node => ({
       group: 'nodes' as const,
       data: { ...node, label: canvasLabel(node) },
       ...(positions ? { position: positions.get(node.id) } : {}),
+      ...(far?.has(node.id) ? { classes: FAR } : {}),
     })),
     ...edges.map(edge => ({
       group: 'edges' as const,
@@ -139,13 +169,25 @@ function planFirstView(
     padding: PADDING,
     maxZoom: MAX_ZOOM,
   });
-  const { first, rest } = splitFirstView(
+  const { first, rest, farEnds } = splitFirstView(
     { nodes, edges },
     positions,
     shownBox(viewport, canvas),
     FIRST_VIEW_MARGIN,
   );
-  return { positions, viewport, first, rest };
+  return { positions, viewport, first, rest, farEnds };
+}
+
+/** A large graph's first frame: what its first view shows, its far ends unlabelled. */
+function firstFrameElements(
+  plan: NonNullable<ReturnType<typeof planFirstView>>,
+) {
+  return cytoscapeElements(
+    plan.first.nodes,
+    plan.first.edges,
+    plan.positions,
+    plan.farEnds,
+  );
 }
 
 /** Selects the selected node and marks those found, of the ones in the graph. */
@@ -157,8 +199,9 @@ function markSelection(instance: Core, selected?: string, matches?: string[]) {
 }
 
 /**
- * Adds the rest of a large graph a slice at a time, each in a task of its
- * own (nodes first: an edge needs both its ends), and says when all are in.
+ * After a large graph's first frame: labels its far ends, then adds the
+ * rest of it a slice at a time, each in a task of its own (nodes first: an
+ * edge needs both its ends), and says when all are in.
  */
 function addInSlices(
   instance: Core,
@@ -179,7 +222,11 @@ function addInSlices(
     instance.add(slice);
     setTimeout(step, 0);
   };
-  setTimeout(step, 0);
+  setTimeout(() => {
+    if (instance.destroyed()) return;
+    instance.nodes(`.${FAR}`).removeClass(FAR);
+    setTimeout(step, 0);
+  }, 0);
 }
 
 /**
@@ -200,7 +247,7 @@ function createCanvas(
     // they are placed already, or dagre places them next. Not fitted
     // here: fitting measures every label of the graph before the first
     // frame (570 ms of the 1,000-device overview's).
-    layout: { name: 'preset', fit: false } as cytoscape.LayoutOptions,
+    layout: { name: 'placed' } as unknown as cytoscape.LayoutOptions,
     ...viewport,
     style: topologyStylesheet(theme, { straightEdges: large }),
     minZoom: 0.05,
@@ -268,9 +315,7 @@ export function TopologyGraphView(props: {
     }
     const instance = createCanvas(
       container.current,
-      plan
-        ? cytoscapeElements(plan.first.nodes, plan.first.edges, plan.positions)
-        : cytoscapeElements(nodes, edges),
+      plan ? firstFrameElements(plan) : cytoscapeElements(nodes, edges),
       theme,
       plan?.viewport,
     );

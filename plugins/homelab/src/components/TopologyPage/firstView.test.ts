@@ -41,6 +41,27 @@ describe('splitFirstView', () => {
     expect(rest.edges.map(e => `${e.source}>${e.target}`)).toEqual(['c>d']);
   });
 
+  it('names the far ends: nodes of the first part beyond the margin, there only for an edge of one in view', () => {
+    const { farEnds } = splitFirstView(
+      graph,
+      positions,
+      { x1: -10, y1: -10, x2: 110, y2: 10 },
+      20,
+    );
+    expect([...farEnds].sort()).toEqual(['c', 'e']);
+    // Within the wider margin, c is in view and d, its far end, is one.
+    expect(
+      [
+        ...splitFirstView(
+          graph,
+          positions,
+          { x1: -10, y1: -10, x2: 110, y2: 10 },
+          100,
+        ).farEnds,
+      ].sort(),
+    ).toEqual(['d', 'e']);
+  });
+
   it('counts a node within the margin as in view', () => {
     const { first } = splitFirstView(
       graph,

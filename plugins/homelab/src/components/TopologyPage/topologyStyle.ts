@@ -132,6 +132,13 @@ export function topologyStylesheet(
         'outline-style': (status === 'unknown' ? 'dashed' : 'solid') as any,
       },
     })),
+    // A large graph's first frame: nodes beyond the view, there only as
+    // an edge's far end, unlabelled (a label is measured and cut to its
+    // width before the frame) until the frame is drawn.
+    {
+      selector: 'node.far',
+      style: { label: '' },
+    },
     {
       selector: 'node[?entityRef]',
       style: { 'underlay-opacity': 0 },
