@@ -227,6 +227,17 @@ describe('the VMs of a host together over its over-commit ratios', () => {
         'warning devices[6].memoryGB: its 3 active and planned VMs have up to 21 GB of memory, more than 2x its 10 GB (set overcommit.memory on the host or the site to allow more) [host-overcommitted]',
       ],
     ],
+    [
+      "memory over-committed within a host's ratio",
+      [
+        host('h', 'cpu: { cores: 2 }, memoryGB: 10, overcommit: { memory: 2 }'),
+        vm('vm-1', 'h', 'vcpus: 2, memoryGB: 8'),
+        vm('vm-2', 'h', 'vcpus: 2, memoryGB: 8'),
+        vm('vm-3', 'h', 'vcpus: 2, memoryGB: 4'),
+      ],
+      '',
+      [],
+    ],
   ])('%s', (_case, devices, site, expected) => {
     expect(problemsOf(devices, site)).toEqual(expected);
   });
