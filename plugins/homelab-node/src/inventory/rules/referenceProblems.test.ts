@@ -160,6 +160,18 @@ describe('references', () => {
         'error environments[6].promotesTo: unknown environment "nowhere". Known environments: dev, staging, production, a, b, c, x. [unknown-reference]',
       ],
     ],
+    [
+      'a promotion chain that runs into an unknown environment further along',
+      [
+        [
+          '  - name: production\n',
+          '  - name: production\n    promotesTo: prod-eu\n',
+        ],
+      ],
+      [
+        'error environments[1].promotesTo: unknown environment "prod-eu". Known environments: staging, production. [unknown-reference]',
+      ],
+    ],
   ])('%s', (_case, edits, expected) => {
     expect(problemsOf(edits)).toEqual(expected);
   });
