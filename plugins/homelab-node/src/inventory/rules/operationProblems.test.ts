@@ -139,6 +139,13 @@ describe('what backups, objectives and external services name', () => {
       ],
     ],
     [
+      'a platform service of a cluster that runs none',
+      backups({ name: 'b', sources: ['{ cluster: stage, service: flux }'] }),
+      [
+        'error backups[0].sources[0].service: cluster "stage" has no platform service "flux"; its services: none [unknown-reference]',
+      ],
+    ],
+    [
       'a platform service of an unknown cluster: only the cluster is reported',
       backups({ name: 'b', sources: ['{ cluster: nope, service: grafana }'] }),
       [
