@@ -19,8 +19,14 @@ describe('the longest gap between the runs of a schedule', () => {
     ['@weekly', 7 * DAY],
     // The longest month of the year between two runs.
     ['@monthly', 31 * DAY],
-    ['@yearly', 365 * DAY],
-    ['@annually', 365 * DAY],
+    // Across a February 29th.
+    ['@yearly', 366 * DAY],
+    ['@annually', 366 * DAY],
+    ['0 0 2 1 *', 366 * DAY],
+    // From one leap day to the next.
+    ['0 0 29 2 *', 1461 * DAY],
+    // From a 15th to the next: 31 days at most, also over the year's end.
+    ['0 0 15 * *', 31 * DAY],
     ['@every 30s', 0.5],
     ['@every 6h', 360],
     ['@every   1h30m', 90],

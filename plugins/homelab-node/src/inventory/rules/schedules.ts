@@ -116,26 +116,33 @@ function cronGap(expression: string): ScheduleGap {
   const [minutes, hours, days, months, weekdays] = sets;
   const dayRestricted = parts[2] !== '*';
   const weekdayRestricted = parts[4] !== '*';
-  // A week is enough unless the day of the month or the month matters.
-  const span = dayRestricted || parts[3] !== '*' ? 366 * 1440 : 7 * 1440;
-  const start = Date.UTC(2023, 0, 1); // a Sunday, in a year without Feb 29
+  // A week repeats itself. Otherwise eight years from 2023 hold every month
+  // length, two February 29ths and the year ends between them: the longest
+  // gap between two runs in them, without wrapping around (a schedule with
+  // no year field that runs at all runs at least once in every four years).
+  const weekly = !dayRestricted && parts[3] === '*';
+  const spanDays = weekly ? 7 : 8 * 365 + 2;
+  const start = Date.UTC(2023, 0, 1); // a Sunday
+  const times: number[] = [];
+  for (let minute = 0; minute < 1440; minute++) {
+    if (hours.has(Math.floor(minute / 60)) && minutes.has(minute % 60))
+      times.push(minute);
+  }
   const runs: number[] = [];
-  for (let minute = 0; minute < span; minute++) {
-    if (!minutes.has(minute % 60)) continue;
-    const time = new Date(start + minute * 60_000);
-    if (!hours.has(time.getUTCHours()) || !months.has(time.getUTCMonth() + 1))
-      continue;
-    const dayMatch = days.has(time.getUTCDate());
-    const weekdayMatch = weekdays.has(time.getUTCDay());
+  for (let day = 0; day < spanDays; day++) {
+    const date = new Date(start + day * 86_400_000);
+    if (!months.has(date.getUTCMonth() + 1)) continue;
+    const dayMatch = days.has(date.getUTCDate());
+    const weekdayMatch = weekdays.has(date.getUTCDay());
     // Vixie cron: with both restricted, either day field matching is enough.
     const matches =
       dayRestricted && weekdayRestricted
         ? dayMatch || weekdayMatch
         : dayMatch && weekdayMatch;
-    if (matches) runs.push(minute);
+    if (matches) for (const time of times) runs.push(day * 1440 + time);
   }
   if (!runs.length) return { problem: `"${expression}" never runs` };
-  let gap = span - runs[runs.length - 1] + runs[0];
+  let gap = weekly ? spanDays * 1440 - runs[runs.length - 1] + runs[0] : 0;
   for (let i = 1; i < runs.length; i++)
     gap = Math.max(gap, runs[i] - runs[i - 1]);
   return { minutes: gap };
