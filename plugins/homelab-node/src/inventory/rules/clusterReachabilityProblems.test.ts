@@ -290,7 +290,7 @@ describe('the endpoints of platform services', () => {
           '{ name: dns, category: dns, endpoints: [{ exposure: load-balancer, address: 10.0.20.101, ports: [{ port: 53, protocol: udp }, { port: 53 }] }] }',
           '{ name: resolver, category: dns, endpoints: [{ exposure: load-balancer, address: 10.0.20.101, ports: [{ port: 53, protocol: tcp }, { port: 53, protocol: udp }] }] }',
           '{ name: web, category: other, endpoints: [{ exposure: load-balancer, address: 10.0.20.102, ports: [{ port: 443 }] }, { ports: [{ port: 80 }] }] }',
-          '{ name: proxy, category: other, endpoints: [{ exposure: load-balancer, address: 10.0.20.102, ports: [{ port: 443, protocol: tcp }] }] }',
+          '{ name: proxy, category: other, endpoints: [{ exposure: load-balancer, address: 10.0.20.102, ports: [{ port: 443 }] }] }',
           '{ name: www, category: other, endpoints: [{ ports: [{ port: 80 }] }] }',
         ),
       ],
