@@ -10,7 +10,7 @@ import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { FindingIds } from './findingId';
 import { ImageScans, mergeScans, Scan } from './imageScans';
 import { stagedVulnerabilities } from './listedFindings';
-import { PostureTallies, ScopeTally } from './PostureTallies';
+import { PostureTallies } from './PostureTallies';
 import { workloadVulnerabilityScore } from './postureScore';
 import {
   ComplianceResult,
@@ -37,8 +37,6 @@ interface Placement {
   key?: string;
   namespace?: string;
   entityRef?: string;
-  /** The tallies its reports count towards, found once for the workload's many reports. */
-  scopes?: ScopeTally[];
 }
 
 /** The report of one kind on one workload container that counts: the one written last. */
@@ -192,7 +190,10 @@ export class PostureAggregator {
     for (const { placement, scans } of scanned.values()) {
       const { counts, secrets } = mergeScans(scans);
       const score = workloadVulnerabilityScore(counts, secrets);
-      for (const tally of this.#scopesOf(placement))
+      for (const tally of this.#tallies.scopesOf(
+        placement.namespace,
+        placement.entityRef,
+      ))
         tally.workloadScores.push(score);
     }
     // A cluster without any report still has a (null-scored) summary.
@@ -242,22 +243,14 @@ export class PostureAggregator {
   /** Counts a report's tally in the scopes of what it is about. */
   #count(tally: ReportTally) {
     const placement = tally.target ? this.#place(tally.target) : undefined;
-    const scopes =
-      placement?.namespace || !tally.namespace
-        ? this.#scopesOf(placement ?? {})
-        : this.#tallies.scopesOf(tally.namespace, placement?.entityRef);
-    for (const scope of scopes) {
+    const namespace = placement?.namespace ?? tally.namespace;
+    for (const scope of this.#tallies.scopesOf(
+      namespace,
+      placement?.entityRef,
+    )) {
       if (placement?.key) scope.workloads.add(placement.key);
       scope.add(tally.counts);
     }
-  }
-
-  #scopesOf(placement: Placement): ScopeTally[] {
-    placement.scopes ??= this.#tallies.scopesOf(
-      placement.namespace,
-      placement.entityRef,
-    );
-    return placement.scopes;
   }
 
   /**

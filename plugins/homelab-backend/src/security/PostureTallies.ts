@@ -11,7 +11,7 @@ const addSeverities = (into: SeverityCounts, counts: SeverityCounts) => {
 };
 
 /** What is accumulated for one scope before its summary is written. */
-export class ScopeTally {
+class ScopeTally {
   readonly vulnerabilities = emptySeverities();
   readonly misconfigurations = emptySeverities();
   exposedSecrets = 0;
@@ -78,8 +78,13 @@ export class PostureTallies {
     string,
     { base: SummaryBase; tally: ScopeTally }
   >();
-  /** The tallies a namespace and entity pair counts towards, found once per pair. */
-  readonly #scopeTallies = new Map<string, ScopeTally[]>();
+  /**
+   * The tallies a namespace and entity pair counts towards, found once per
+   * pair, by namespace and then entity: keys the reports' own strings, where
+   * a key joined from both was a new string to hash for each of thousands
+   * of reports.
+   */
+  readonly #scopeTallies = new Map<string, Map<string, ScopeTally[]>>();
 
   constructor(private readonly cluster: string) {}
 
@@ -88,8 +93,12 @@ export class PostureTallies {
     namespace: string | undefined,
     entityRef: string | undefined,
   ): ScopeTally[] {
-    const scopeKey = `${namespace ?? ''}\u0000${entityRef ?? ''}`;
-    const known = this.#scopeTallies.get(scopeKey);
+    let byEntity = this.#scopeTallies.get(namespace ?? '');
+    if (!byEntity) {
+      byEntity = new Map();
+      this.#scopeTallies.set(namespace ?? '', byEntity);
+    }
+    const known = byEntity.get(entityRef ?? '');
     if (known) return known;
     const cluster = this.cluster;
     const bases: SummaryBase[] = [{ scope: 'cluster', key: cluster, cluster }];
@@ -119,7 +128,7 @@ export class PostureTallies {
       }
       return entry.tally;
     });
-    this.#scopeTallies.set(scopeKey, scoped);
+    byEntity.set(entityRef ?? '', scoped);
     return scoped;
   }
 
