@@ -148,36 +148,27 @@ export const emptyPolicyCounts = (): PolicyCounts => ({
   unknown: 0,
 });
 
-const TRIVY_SEVERITIES: Record<string, FindingSeverity> = {
-  CRITICAL: 'critical',
-  HIGH: 'high',
-  MEDIUM: 'medium',
-  LOW: 'low',
-  UNKNOWN: 'unknown',
+const TRIVY_SEVERITIES = new Map<string, FindingSeverity>([
+  ['CRITICAL', 'critical'],
+  ['HIGH', 'high'],
+  ['MEDIUM', 'medium'],
+  ['LOW', 'low'],
+  ['UNKNOWN', 'unknown'],
   // Trivy's "no severity" (noneCount in its summaries).
-  NONE: 'unknown',
-};
+  ['NONE', 'unknown'],
+]);
 
 /** A Trivy severity; undefined when it is missing or not one of Trivy's. */
 export function trivySeverity(
   severity: string | undefined,
 ): FindingSeverity | undefined {
-  // Trivy writes them in capitals: compared as they are, a report's hundreds
-  // of severities make no upper-cased copy to look up each.
-  switch (severity) {
-    case 'CRITICAL':
-      return 'critical';
-    case 'HIGH':
-      return 'high';
-    case 'MEDIUM':
-      return 'medium';
-    case 'LOW':
-      return 'low';
-    case undefined:
-      return undefined;
-    default:
-      return TRIVY_SEVERITIES[severity.toUpperCase()];
-  }
+  if (severity === undefined) return undefined;
+  // Trivy writes them in capitals: looked up as they are first, a report's
+  // hundreds of severities make no upper-cased copy each.
+  return (
+    TRIVY_SEVERITIES.get(severity) ??
+    TRIVY_SEVERITIES.get(severity.toUpperCase())
+  );
 }
 
 const POLICY_SEVERITIES: Record<string, FindingSeverity> = {
