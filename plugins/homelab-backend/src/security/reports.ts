@@ -171,26 +171,29 @@ export function trivySeverity(
   );
 }
 
-const POLICY_SEVERITIES: Record<string, FindingSeverity> = {
-  critical: 'critical',
-  high: 'high',
-  medium: 'medium',
-  low: 'low',
-  info: 'low',
+const POLICY_SEVERITIES = new Map<string, FindingSeverity>([
+  ['critical', 'critical'],
+  ['high', 'high'],
+  ['medium', 'medium'],
+  ['low', 'low'],
+  ['info', 'low'],
   // Falco's priorities, which its policy reports may carry instead.
-  emergency: 'critical',
-  alert: 'critical',
-  error: 'high',
-  warning: 'medium',
-  notice: 'low',
-  informational: 'low',
-  debug: 'low',
-};
+  ['emergency', 'critical'],
+  ['alert', 'critical'],
+  ['error', 'high'],
+  ['warning', 'medium'],
+  ['notice', 'low'],
+  ['informational', 'low'],
+  ['debug', 'low'],
+]);
 
-/** A policy report severity (or Falco priority); undefined when it is not one. */
+/**
+ * A policy report severity (or Falco priority); undefined when it is not
+ * one, as a name of an object's own properties ("constructor") is not.
+ */
 export function policySeverity(severity: unknown): FindingSeverity | undefined {
   return typeof severity === 'string'
-    ? POLICY_SEVERITIES[severity.toLowerCase()]
+    ? POLICY_SEVERITIES.get(severity.toLowerCase())
     : undefined;
 }
 

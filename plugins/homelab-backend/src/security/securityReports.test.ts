@@ -536,3 +536,29 @@ describe('the aggregation of a cluster, stored as the collector stores it', () =
     expect(findings.filter(f => f.checkId === 'CVE-2024-0002')).toHaveLength(2);
   });
 });
+
+describe('a severity that is not one', () => {
+  it("counts a name of an object's own properties as an unknown severity, never as one", () => {
+    const parsed = parsePolicyReport(
+      {
+        kind: 'PolicyReport',
+        metadata: { name: 'falco', namespace: 'shop' },
+        results: ['constructor', 'toString', '__proto__'].map(priority => ({
+          policy: 'falco-rules',
+          rule: `a rule of priority ${priority}`,
+          result: 'fail',
+          properties: { priority },
+        })),
+      },
+      CLUSTER,
+    );
+    expect(parsed.findings.map(f => f.severity)).toEqual([
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+    expect(parsed.warnings).toEqual([
+      'PolicyReport shop/falco: 3 result(s) without a severity, counted as unknown',
+    ]);
+  });
+});
