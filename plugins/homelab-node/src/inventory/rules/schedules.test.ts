@@ -105,6 +105,8 @@ describe('why a schedule cannot be read', () => {
     ['0 0 1 0 *', '"0" is not a valid month (1-12)'],
     ['0 0 1 13 *', '"13" is not a valid month (1-12)'],
     ['0 0 1 june *', '"june" is not a valid month (1-12)'],
+    ['0 0 1 constructor *', '"constructor" is not a valid month (1-12)'],
+    ['0 0 * * __proto__', '"__proto__" is not a valid day of week (0-7)'],
     ['0 0 * * 8', '"8" is not a valid day of week (0-7)'],
     ['0 0 * * jan', '"jan" is not a valid day of week (0-7)'],
     ['*/0 * * * *', '"*/0" is not a valid minute (0-59)'],

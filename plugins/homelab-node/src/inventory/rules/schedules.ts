@@ -20,13 +20,14 @@ const SHORTHANDS: Record<string, string> = {
   '@annually': '0 0 1 1 *',
 };
 
-const NAMES: Record<string, Record<string, number>> = {
-  month: Object.fromEntries(
+/** Maps, so that no name of an object's own properties ("constructor") is a month or a day. */
+const NAMES = {
+  month: new Map(
     'jan feb mar apr may jun jul aug sep oct nov dec'
       .split(' ')
       .map((name, i) => [name, i + 1]),
   ),
-  dow: Object.fromEntries(
+  dow: new Map(
     'sun mon tue wed thu fri sat'.split(' ').map((name, i) => [name, i]),
   ),
 };
@@ -68,7 +69,7 @@ function fieldValues(
 ): Set<number> | string {
   const values = new Set<number>();
   const value = (word: string) =>
-    field.names?.[word.toLowerCase()] ??
+    field.names?.get(word.toLowerCase()) ??
     (/^\d+$/.test(word) ? Number(word) : NaN);
   for (const part of text.split(',')) {
     const [range, stepText, extra] = part.split('/');
