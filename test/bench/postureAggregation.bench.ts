@@ -344,22 +344,31 @@ async function main() {
       aggregation.push(runPhase('aggregation', directory));
     }
     const collection = runPhase('collection', directory);
-    const ratios = (ms: 'ms' | 'laterMs', cpuMs: 'cpuMs' | 'laterCpuMs') => {
-      const parse = median(baseline.map(r => r[ms]));
-      const parseAndAggregate = median(aggregation.map(r => r[ms]));
-      const parseCpu = median(baseline.map(r => r[cpuMs]));
-      const parseAndAggregateCpu = median(aggregation.map(r => r[cpuMs]));
-      return [
-        round(parse),
-        round(parseAndAggregate),
-        round(parseAndAggregate / parse, 2),
-        round(parseCpu),
-        round(parseAndAggregateCpu),
-        round(parseAndAggregateCpu / parseCpu, 2),
-      ];
+    /** A collection's medians and ratios, wall and CPU, under its label. */
+    const ratios = (
+      label: string,
+      ms: 'ms' | 'laterMs',
+      cpuMs: 'cpuMs' | 'laterCpuMs',
+    ) => {
+      const entries: Record<string, number> = {};
+      for (const [time, unit] of [
+        [ms, 'ms'],
+        [cpuMs, 'CPU ms'],
+      ] as const) {
+        const parse = median(baseline.map(r => r[time]));
+        const parseAndAggregate = median(aggregation.map(r => r[time]));
+        const of = unit === 'ms' ? '' : ', CPU time';
+        entries[`${label}: JSON.parse only ${unit} (median of ${RUNS})`] =
+          round(parse);
+        entries[`${label}: parse + aggregate ${unit} (median of ${RUNS})`] =
+          round(parseAndAggregate);
+        entries[`${label}: aggregate / parse${of}`] = round(
+          parseAndAggregate / parse,
+          2,
+        );
+      }
+      return entries;
     };
-    const first = ratios('ms', 'cpuMs');
-    const later = ratios('laterMs', 'laterCpuMs');
     reportResult(
       `posture aggregation of ${REPORTS.toLocaleString(
         'en',
@@ -369,20 +378,8 @@ async function main() {
         'JSON bytes (MB)': round(bytes / 1e6),
         findings: aggregation[0].findings,
         summaries: aggregation[0].summaries,
-        [`first collection: JSON.parse only ms (median of ${RUNS})`]: first[0],
-        [`first collection: parse + aggregate ms (median of ${RUNS})`]:
-          first[1],
-        'first collection: aggregate / parse': first[2],
-        'first collection: JSON.parse only CPU ms': first[3],
-        'first collection: parse + aggregate CPU ms': first[4],
-        'first collection: aggregate / parse, CPU time': first[5],
-        [`later collections: JSON.parse only ms (median of ${RUNS})`]: later[0],
-        [`later collections: parse + aggregate ms (median of ${RUNS})`]:
-          later[1],
-        'later collections: aggregate / parse': later[2],
-        'later collections: JSON.parse only CPU ms': later[3],
-        'later collections: parse + aggregate CPU ms': later[4],
-        'later collections: aggregate / parse, CPU time': later[5],
+        ...ratios('first collection', 'ms', 'cpuMs'),
+        ...ratios('later collections', 'laterMs', 'laterCpuMs'),
         'JSON.parse only peak RSS MB': Math.max(
           ...baseline.map(r => r.peakRssMB),
         ),
