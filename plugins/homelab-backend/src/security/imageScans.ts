@@ -39,7 +39,7 @@ export class ImageScans {
   of(report: ParsedReport): Scan {
     const listed = report.vulnerabilities;
     const length = listed?.items.length ?? 0;
-    this.#fit(length);
+    this.#growFor(length);
     const scan = ++this.#scans;
     const usedBy = this.#usedBy;
     const table = this.#hashes;
@@ -78,7 +78,7 @@ export class ImageScans {
   }
 
   /** Grows the table to at most half full with `length` ids. */
-  #fit(length: number) {
+  #growFor(length: number) {
     let size = this.#usedBy.length;
     while (size < 2 * length) size *= 2;
     if (size === this.#usedBy.length) return;
