@@ -204,8 +204,12 @@ async function aggregate(
     for (const report of staged) findings += report.length;
     await stage(staged);
   };
+  // Each page is let go before the next is read, as the collector's
+  // listing does (listIfServed, ApiClusterClient.listPages).
+  let page: { items: any[] } | undefined;
   for (const file of pages(directory)) {
-    const page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
+    page = undefined;
+    page = JSON.parse(fs.readFileSync(file, 'utf8')) as { items: any[] };
     await addReports(
       aggregator,
       page.items,

@@ -10,6 +10,11 @@ import type { KubernetesObject } from '@kubernetes/client-node';
  * older Trivy Operator has no ClusterComplianceReport), and the API server
  * answers 404 for those. Stops between pages once the signal aborts.
  * `pageSize` asks for smaller pages than configured, for large objects.
+ *
+ * A page is let go once `onPage` is done with it, before the next is read:
+ * `for await` held it until the next page arrived, so that two pages were
+ * alive while the next was fetched and parsed (issue 12: memory bounded by
+ * one page).
  */
 export async function listIfServed<T extends KubernetesObject>(
   client: ClusterClient,
@@ -18,14 +23,23 @@ export async function listIfServed<T extends KubernetesObject>(
   signal?: AbortSignal,
   pageSize?: number,
 ): Promise<boolean> {
+  const pages = client.listPages<T>(type, { pageSize })[Symbol.asyncIterator]();
+  let finished = false;
   try {
-    for await (const page of client.listPages<T>(type, { pageSize })) {
+    for (;;) {
+      let read: IteratorResult<T[]> | undefined = await pages.next();
+      if (read.done) break;
       signal?.throwIfAborted();
-      await onPage(page);
+      await onPage(read.value);
+      read = undefined;
     }
+    finished = true;
     return true;
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return false;
     throw error;
+  } finally {
+    // As `for await` does: a listing left early is closed.
+    if (!finished) await pages.return?.();
   }
 }

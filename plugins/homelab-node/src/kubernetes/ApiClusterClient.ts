@@ -194,11 +194,15 @@ export class ApiClusterClient implements ClusterClient {
     );
     const fetchPage = await this.#call(() => this.#pageFetcher(type, limit));
     let cursor: string | undefined;
+    let page: ListPage<T> | undefined;
     do {
       const next = cursor;
-      const page = (await this.#call(() => fetchPage(next))) as ListPage<T>;
-      yield page.items;
+      // The page handed out is let go before the next is read: held here,
+      // it stayed alive through the next request and its parse.
+      page = undefined;
+      page = (await this.#call(() => fetchPage(next))) as ListPage<T>;
       cursor = page.metadata?._continue || page.metadata?.continue || undefined;
+      yield page.items;
     } while (cursor);
   }
 

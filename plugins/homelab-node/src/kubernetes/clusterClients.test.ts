@@ -2,6 +2,8 @@ import { ConfigReader } from '@backstage/config';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { KubernetesApiTestServer } from '../testing/KubernetesApiTestServer';
 import {
   ClusterConnection,
@@ -18,6 +20,10 @@ const stagingNodes = JSON.parse(
   fs.readFileSync(path.join(fixtures, 'nodes-staging.json'), 'utf8'),
 ).items;
 const TOKEN = 'lab-token-5f0c2e9d1b7a';
+
+// A full garbage collection on demand, to tell whether a page is still held.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage: () => void = vm.runInNewContext('gc');
 
 // The first live read loads @kubernetes/client-node through Jest's transform:
 // under 1 s on a quiet machine, over 5 s (Jest's default) when CI runs every
@@ -295,6 +301,28 @@ describe('other objects of a local HTTP server speaking the Kubernetes API with 
       expect(server.requests).toHaveLength(pages.length);
     }
     expect(pages).toEqual([['podinfo', 'kube-prometheus-stack'], ['traefik']]);
+  });
+
+  it('lets a page go before it reads the next, so that one page is alive at a time', async () => {
+    const pages = client()
+      .listPages({
+        group: 'helm.toolkit.fluxcd.io',
+        version: 'v2',
+        plural: 'helmreleases',
+      })
+      [Symbol.asyncIterator]();
+    let first: unknown[] | undefined = (await pages.next()).value;
+    const firstPage = new WeakRef(first!);
+    first = undefined;
+    // The next page is still on its way while the collector runs.
+    server.setDelay(1000);
+    const second = pages.next();
+    await new Promise(resolve => setTimeout(resolve, 200));
+    collectGarbage();
+    await new Promise(resolve => setImmediate(resolve));
+    const held = firstPage.deref() !== undefined;
+    expect((await second).value).toHaveLength(1);
+    expect(held).toBe(false);
   });
 
   it('reads which versions each API group is served in', async () => {
