@@ -381,6 +381,16 @@ async function main() {
           parseAndAggregate / parse,
           2,
         );
+        // Each aggregation ran right after a parse: a pair shares the
+        // machine's mood of that moment, which on two shared cores moves
+        // the medians of either by a fifth from one run of the bench to
+        // the next.
+        entries[
+          `${label}: aggregate / parse${of}, median of the ${RUNS} back-to-back pairs`
+        ] = round(
+          median(aggregation.map((run, i) => run[time] / baseline[i][time])),
+          2,
+        );
       }
       return entries;
     };
