@@ -53,6 +53,17 @@ describe('listIfServed', () => {
     );
   });
 
+  it('says a type is not served when the client refuses it before any page', async () => {
+    const client = {
+      listPages() {
+        throw Object.assign(new Error('not found'), { statusCode: 404 });
+      },
+    } as unknown as ClusterClient;
+    await expect(listIfServed(client, TYPE, () => undefined)).resolves.toBe(
+      false,
+    );
+  });
+
   it('stops between pages once aborted, and closes the listing', async () => {
     const { client, listing } = clientOf([[report('a')], [report('b')]]);
     const controller = new AbortController();

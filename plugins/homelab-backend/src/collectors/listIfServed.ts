@@ -23,9 +23,10 @@ export async function listIfServed<T extends KubernetesObject>(
   signal?: AbortSignal,
   pageSize?: number,
 ): Promise<boolean> {
-  const pages = client.listPages<T>(type, { pageSize })[Symbol.asyncIterator]();
+  let pages: AsyncIterator<T[]> | undefined;
   let finished = false;
   try {
+    pages = client.listPages<T>(type, { pageSize })[Symbol.asyncIterator]();
     for (;;) {
       let read: IteratorResult<T[]> | undefined = await pages.next();
       if (read.done) break;
@@ -40,6 +41,6 @@ export async function listIfServed<T extends KubernetesObject>(
     throw error;
   } finally {
     // As `for await` does: a listing left early is closed.
-    if (!finished) await pages.return?.();
+    if (!finished) await pages?.return?.();
   }
 }
