@@ -34,3 +34,4 @@ export {
 } from './testing/GithubApiTestServer';
 export { realKustomizeBuild } from './testing/realKustomize';
 export { realFluxBuild, realFluxRender } from './testing/realFluxBuild';
+export { heldAfterCollection } from './testing/heldAfterCollection';

@@ -1,11 +1,6 @@
 import type { ClusterClient } from '@homelab/plugin-homelab-node';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { heldAfterCollection } from '@homelab/plugin-homelab-node/testUtils';
 import { listIfServed } from './listIfServed';
-
-// A full garbage collection on demand, to tell whether a page is still held.
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage: () => void = vm.runInNewContext('gc');
 
 const TYPE = {
   group: 'aquasecurity.github.io',
@@ -102,9 +97,7 @@ describe('listIfServed', () => {
         yield page;
         page = undefined;
         await new Promise(resolve => setTimeout(resolve, 20));
-        collectGarbage();
-        await new Promise(resolve => setImmediate(resolve));
-        heldWhileReadingNext = firstPage!.deref() !== undefined;
+        heldWhileReadingNext = await heldAfterCollection(firstPage!);
         yield [report('b')];
       },
     } as unknown as ClusterClient;

@@ -2,8 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { heldAfterCollection } from '../testing/heldAfterCollection';
 import { KubernetesApiTestServer } from '../testing/KubernetesApiTestServer';
 import {
   ClusterConnection,
@@ -20,10 +19,6 @@ const stagingNodes = JSON.parse(
   fs.readFileSync(path.join(fixtures, 'nodes-staging.json'), 'utf8'),
 ).items;
 const TOKEN = 'lab-token-5f0c2e9d1b7a';
-
-// A full garbage collection on demand, to tell whether a page is still held.
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage: () => void = vm.runInNewContext('gc');
 
 // The first live read loads @kubernetes/client-node through Jest's transform:
 // under 1 s on a quiet machine, over 5 s (Jest's default) when CI runs every
@@ -318,9 +313,7 @@ describe('other objects of a local HTTP server speaking the Kubernetes API with 
     server.setDelay(1000);
     const second = pages.next();
     await new Promise(resolve => setTimeout(resolve, 200));
-    collectGarbage();
-    await new Promise(resolve => setImmediate(resolve));
-    const held = firstPage.deref() !== undefined;
+    const held = await heldAfterCollection(firstPage);
     expect((await second).value).toHaveLength(1);
     expect(held).toBe(false);
   });
