@@ -84,6 +84,19 @@ const listedCount = (severity: string) =>
     (_, v) => SEVERITIES[v % SEVERITIES.length],
   ).filter(listed => listed === severity).length;
 
+/**
+ * Every report's summary, as Trivy writes it: its listed vulnerabilities
+ * counted. Every report lists the same severities, so one summary serves all.
+ */
+const SUMMARY = {
+  criticalCount: listedCount('CRITICAL'),
+  highCount: listedCount('HIGH'),
+  mediumCount: listedCount('MEDIUM'),
+  lowCount: listedCount('LOW'),
+  unknownCount: listedCount('UNKNOWN'),
+  noneCount: 0,
+};
+
 function vulnerabilityReport(r: number) {
   const { namespace, replicaSet } = workloadOf(r);
   return {
@@ -121,15 +134,7 @@ function vulnerabilityReport(r: number) {
       os: { family: 'debian', name: '12.8' },
       registry: { server: 'ghcr.io' },
       scanner: { name: 'Trivy', vendor: 'Aqua Security', version: '0.57.1' },
-      // As Trivy writes it: the listed vulnerabilities counted.
-      summary: {
-        criticalCount: listedCount('CRITICAL'),
-        highCount: listedCount('HIGH'),
-        mediumCount: listedCount('MEDIUM'),
-        lowCount: listedCount('LOW'),
-        unknownCount: listedCount('UNKNOWN'),
-        noneCount: 0,
-      },
+      summary: SUMMARY,
       updateTimestamp: '2026-11-22T01:04:17Z',
       vulnerabilities: Array.from({ length: PER_REPORT }, (_, v) => {
         const id = `CVE-20${20 + (v % 5)}-${String(
