@@ -20,6 +20,7 @@ import { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { CollectionStore } from './CollectionStore';
 import { PostureStore } from './PostureStore';
 import { SloStore } from './SloStore';
+import { useWriteAheadLog } from './writeAheadLog';
 
 /**
  * The store with every failure to reach the database thrown as a
@@ -49,11 +50,12 @@ function reportingOutages<T extends object>(store: T): T {
  * DatabaseUnavailableError from every store.
  */
 export class DatabaseHomelabStore implements HomelabStore {
-  /** The store on the plugin's database, migrated to the latest schema unless migrations are skipped. */
+  /** The store on the plugin's database (on an SQLite file, with a write-ahead log), migrated to the latest schema unless migrations are skipped. */
   static async create(
     database: DatabaseService,
   ): Promise<DatabaseHomelabStore> {
     const knex = await database.getClient();
+    await useWriteAheadLog(knex);
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
         directory: resolvePackagePath(
