@@ -20,7 +20,7 @@ import { ClusterSnapshotStore } from './ClusterSnapshotStore';
 import { CollectionStore } from './CollectionStore';
 import { PostureStore } from './PostureStore';
 import { SloStore } from './SloStore';
-import { useWriteAheadLog } from './writeAheadLog';
+import { enableWriteAheadLog } from './writeAheadLog';
 
 /**
  * The store with every failure to reach the database thrown as a
@@ -55,7 +55,7 @@ export class DatabaseHomelabStore implements HomelabStore {
     database: DatabaseService,
   ): Promise<DatabaseHomelabStore> {
     const knex = await database.getClient();
-    await useWriteAheadLog(knex);
+    await enableWriteAheadLog(knex);
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
         directory: resolvePackagePath(

@@ -6,7 +6,7 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { recordRun } from './__testUtils__/recordRun';
 import { DatabaseHomelabStore } from './DatabaseHomelabStore';
-import { useWriteAheadLog } from './writeAheadLog';
+import { enableWriteAheadLog } from './writeAheadLog';
 
 /** The plugin's database as Backstage makes it from this `backend.database` config. */
 function pluginDatabase(database: object) {
@@ -21,7 +21,7 @@ function pluginDatabase(database: object) {
 const pragma = async (knex: Knex, name: string) =>
   Object.values((await knex.raw(`PRAGMA ${name}`))[0])[0];
 
-describe('useWriteAheadLog', () => {
+describe('enableWriteAheadLog', () => {
   let directory: string;
   const opened: Knex[] = [];
   beforeEach(() => {
@@ -61,7 +61,7 @@ describe('useWriteAheadLog', () => {
     }).getClient();
     opened.push(knex);
 
-    await useWriteAheadLog(knex);
+    await enableWriteAheadLog(knex);
 
     expect(await pragma(knex, 'journal_mode')).toBe('memory');
   });
@@ -74,6 +74,6 @@ describe('useWriteAheadLog', () => {
     });
     opened.push(knex);
 
-    await expect(useWriteAheadLog(knex)).resolves.toBeUndefined();
+    await expect(enableWriteAheadLog(knex)).resolves.toBeUndefined();
   });
 });

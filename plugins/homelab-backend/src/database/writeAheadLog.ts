@@ -15,7 +15,7 @@ import { Knex } from 'knex';
  * connection, the one knex's SQLite pool keeps open (at least and at most
  * one) for as long as the backend runs.
  */
-export async function useWriteAheadLog(knex: Knex): Promise<void> {
+export async function enableWriteAheadLog(knex: Knex): Promise<void> {
   if (!String(knex.client.config.client).includes('sqlite3')) return;
   const connection = knex.client.config.connection as
     | { filename?: string }
