@@ -45,6 +45,16 @@ test('the overview shows each app at a glance: up, version per environment, SLO 
   await expect(
     page.getByText('Kubernetes nodes up', { exact: true }),
   ).toBeVisible();
+  // Flux's own Kustomizations all belong to the Flux CD entity: each of
+  // its rows says which it is.
+  const fluxRows = apps
+    .getByRole('row')
+    .filter({ hasText: 'Flux CD (production)' });
+  await expect(fluxRows).toHaveCount(3);
+  for (const kustomization of ['apps', 'flux-system', 'infrastructure'])
+    await expect(
+      fluxRows.getByText(`Kustomization ${kustomization}`, { exact: true }),
+    ).toBeVisible();
   await page.screenshot({
     path: test.info().outputPath('home.png'),
     fullPage: true,

@@ -113,6 +113,44 @@ describe('HomePage', () => {
     ).toHaveAttribute('href', '/catalog/default/component/nextcloud');
   });
 
+  it('tells rows of one title apart by the Flux object each is', async () => {
+    const api = fakeHomelabApi();
+    const { apps, ...rest } = await api.getDrift();
+    // Flux's own Kustomizations all belong to the Flux CD entity, as on the
+    // demo's production cluster.
+    const kustomization = (name: string) => ({
+      ...apps[0],
+      app: name,
+      releases: apps[0].releases.map(release => ({
+        ...release,
+        kind: 'Kustomization' as const,
+        name,
+      })),
+    });
+    await render(
+      fakeHomelabApi({
+        getDrift: async () => ({
+          ...rest,
+          apps: [kustomization('infrastructure'), kustomization('apps')],
+        }),
+      }),
+    );
+    const rows = (
+      await screen.findAllByRole('link', { name: 'Nextcloud' })
+    ).map(link => link.closest('tr')!.textContent);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('Kustomization apps');
+    expect(rows[1]).toContain('Kustomization infrastructure');
+  });
+
+  it('adds no Flux object to the title only one row has', async () => {
+    await render();
+    const row = (
+      await screen.findByRole('link', { name: 'Nextcloud' })
+    ).closest('tr')!;
+    expect(row.textContent).not.toMatch(/HelmRelease|Kustomization/);
+  });
+
   it('says "none known" only where the findings were read, and "not known" with why otherwise', async () => {
     const security = (cluster: string, state: 'fresh' | 'never-collected') =>
       ({ source: 'security', cluster, state } as const);

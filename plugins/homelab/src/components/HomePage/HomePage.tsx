@@ -198,13 +198,19 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
   return (
     <TableRow>
       {/* Wraps between words ("Flux CD (production)", three rows of it on the
-          demo), so that the table fits a 1440 px window. */}
+          demo, each with the Flux object it is), so that the table fits a
+          1440 px window. */}
       <TableCell
         component="th"
         scope="row"
         style={{ ...HEADER, minWidth: 100 }}
       >
         {entityLink ? <Link to={entityLink}>{row.title}</Link> : row.title}
+        {row.deployedBy && (
+          <Typography variant="caption" display="block" color="textSecondary">
+            {row.deployedBy}
+          </Typography>
+        )}
       </TableCell>
       <TableCell style={{ minWidth: 160, maxWidth: 320 }}>
         <StatusChip

@@ -12,6 +12,12 @@ import { vulnerabilitiesUnknownBecause } from './vulnerabilitiesKnown';
 export interface AppRow {
   app: string;
   title: string;
+  /**
+   * The Flux object (kind and name) the row is, when other rows share its
+   * title: Flux's own Kustomizations (flux-system, infrastructure, apps)
+   * all belong to the one Flux CD entity.
+   */
+  deployedBy?: string;
   entityRef?: string;
   url?: string;
   /** Worst of its Flux Ready conditions and SLO states. */
@@ -82,6 +88,14 @@ export function appRows(options: {
   securityFreshness: SourceFreshness[];
   entities: ReadonlyMap<string, { title?: string; url?: string }>;
 }): AppRow[] {
+  const titleOf = (drift: AppDrift) =>
+    (drift.entityRef && options.entities.get(drift.entityRef)?.title) ||
+    drift.app;
+  const sharing = new Map<string, number>();
+  for (const drift of options.apps) {
+    const title = titleOf(drift);
+    sharing.set(title, (sharing.get(title) ?? 0) + 1);
+  }
   const rows = options.apps.map(drift => {
     const slos = drift.entityRef
       ? options.slos.filter(s => s.slo.entityRef === drift.entityRef)
@@ -97,9 +111,14 @@ export function appRows(options: {
     const entity = drift.entityRef
       ? options.entities.get(drift.entityRef)
       : undefined;
+    const title = titleOf(drift);
+    const kind = drift.releases[0]?.kind;
     return {
       app: drift.app,
-      title: entity?.title ?? drift.app,
+      title,
+      ...(sharing.get(title)! > 1
+        ? { deployedBy: kind ? `${kind} ${drift.app}` : drift.app }
+        : {}),
       entityRef: drift.entityRef,
       url: entity?.url,
       ...appState(drift, slos),
@@ -116,7 +135,10 @@ export function appRows(options: {
     };
   });
   return rows.sort(
-    (a, b) => RANK[a.state] - RANK[b.state] || a.title.localeCompare(b.title),
+    (a, b) =>
+      RANK[a.state] - RANK[b.state] ||
+      a.title.localeCompare(b.title) ||
+      a.app.localeCompare(b.app),
   );
 }
 
