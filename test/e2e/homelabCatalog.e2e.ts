@@ -16,7 +16,7 @@ test('the catalog lists the example homelab: hardware, networks, pools, storage,
   page,
 }) => {
   await signIn(page);
-  await page.goto('/?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
+  await page.goto('/catalog?filters%5Bkind%5D=resource&filters%5Buser%5D=all');
   // 11 devices (one a VM), 8 networks, 2 clusters, 4 nodes, 2 pools, 8 storage,
   // 4 backup jobs, 6 external services, and the container Proxmox VE runs
   // that the inventory does not list (examples/proxmox).
@@ -45,7 +45,7 @@ test('the catalog lists the example homelab: hardware, networks, pools, storage,
   });
 
   await page.goto(
-    '/?filters%5Bkind%5D=component&filters%5Buser%5D=all&filters%5Btype%5D=platform-service',
+    '/catalog?filters%5Bkind%5D=component&filters%5Buser%5D=all&filters%5Btype%5D=platform-service',
   );
   await expect(
     page.getByText('All platform-service Components (22)'),

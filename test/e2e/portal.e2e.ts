@@ -5,6 +5,11 @@ test('the portal loads and its catalog lists this repository as a component', as
   page,
 }) => {
   await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
+  await expect(page).toHaveURL(/\/catalog/);
 
   // The backend ingests catalog-info.yaml shortly after it reports ready, so
   // the first catalog page may still be empty: reload until the entity shows.
