@@ -20,9 +20,28 @@ const later = {
 const list = (items: unknown[]) =>
   JSON.stringify({ apiVersion: 'v1', kind: 'List', metadata: {}, items });
 
-/** A cluster's nodes, namespaces, Deployments and load-balancer Services, as kubectl records them. */
+/** The API groups a cluster serves, as `kubectl get --raw /apis` answers: apps, and no CRD. */
+const API_GROUPS = JSON.stringify({
+  kind: 'APIGroupList',
+  apiVersion: 'v1',
+  groups: [
+    {
+      name: 'apps',
+      versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+      preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+    },
+  ],
+});
+
+/**
+ * A cluster's API groups, nodes, namespaces, Deployments and load-balancer
+ * Services, as kubectl records them. The API groups let the collectors that
+ * look for a CRD first (backups, certificates) find none, as on a cluster
+ * without Velero or cert-manager, rather than fail.
+ */
 function writeSnapshot(directory: string, cluster: number, nodes: string[]) {
   fs.mkdirSync(directory, { recursive: true });
+  fs.writeFileSync(path.join(directory, 'apis.json'), API_GROUPS);
   // The collector requires the nodes: a recording without them is not one.
   fs.writeFileSync(
     path.join(directory, 'nodes.json'),
