@@ -15,7 +15,7 @@ export interface AppRow {
   /**
    * The Flux object (kind and name) the row is, when other rows share its
    * title: Flux's own Kustomizations (flux-system, infrastructure, apps)
-   * all belong to the one Flux CD entity.
+   * all belong to their cluster's Flux CD entity.
    */
   deployedBy?: string;
   entityRef?: string;
@@ -112,12 +112,12 @@ export function appRows(options: {
       ? options.entities.get(drift.entityRef)
       : undefined;
     const title = titleOf(drift);
-    const kind = drift.releases[0]?.kind;
+    const kinds = [...new Set(drift.releases.map(release => release.kind))];
     return {
       app: drift.app,
       title,
       ...(sharing.get(title)! > 1
-        ? { deployedBy: kind ? `${kind} ${drift.app}` : drift.app }
+        ? { deployedBy: [...kinds, drift.app].join(' ') }
         : {}),
       entityRef: drift.entityRef,
       url: entity?.url,
