@@ -16,7 +16,7 @@ async function openOverview(page: Page) {
   const nextcloud = apps.getByRole('row').filter({ hasText: 'Nextcloud' });
   // The collectors run a few seconds after start, and the catalog reads the
   // apps' entities (which link an app to its SLOs) soon after.
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   await expect(async () => {
     await page.reload();
     await expect(nextcloud.getByText(/left/)).toBeVisible({ timeout: 10_000 });
@@ -45,12 +45,17 @@ test('the overview shows each app at a glance: up, version per environment, SLO 
   await expect(
     page.getByText('Kubernetes nodes up', { exact: true }),
   ).toBeVisible();
-  // Flux's own Kustomizations all belong to the Flux CD entity: each of
-  // its rows says which it is.
+  // Flux's own Kustomizations belong to their cluster's Flux CD entity:
+  // each of their rows says which it is. Flux is read every 2 minutes, and
+  // a Kustomization read before the catalog held its entity has no row
+  // until the next read.
   const fluxRows = apps
     .getByRole('row')
     .filter({ hasText: 'Flux CD (production)' });
-  await expect(fluxRows).toHaveCount(3);
+  await expect(async () => {
+    await page.reload();
+    await expect(fluxRows).toHaveCount(3, { timeout: 10_000 });
+  }).toPass({ timeout: 150_000 });
   for (const kustomization of ['apps', 'flux-system', 'infrastructure'])
     await expect(
       fluxRows.getByText(`Kustomization ${kustomization}`, { exact: true }),

@@ -507,14 +507,16 @@ test("the homelab's TechDocs are generated from its inventory: the VLAN table an
   });
   await signIn(page);
   const docs = page.getByTestId('techdocs-native-shadowroot');
+  const vlans = docs.getByRole('heading', { name: 'VLANs' });
+  const notFound = page.getByText('Documentation not found');
   // The first visit builds the docs with MkDocs. Run first after the portal
-  // starts, the catalog may not hold the domain yet (its docs answer 404):
-  // the page is opened again until it does; a build under way goes on.
+  // starts, the catalog may not hold the domain yet, and TechDocs says the
+  // docs are not found: the page is opened again only then, never while a
+  // build is under way.
   await expect(async () => {
     await page.goto('/docs/default/domain/hallonen/network/');
-    await expect(docs.getByRole('heading', { name: 'VLANs' })).toBeVisible({
-      timeout: 60_000,
-    });
+    await expect(vlans.or(notFound).first()).toBeVisible({ timeout: 120_000 });
+    await expect(notFound).toHaveCount(0);
   }).toPass({ timeout: 200_000 });
   const serverlan = docs
     .getByRole('row')
