@@ -116,8 +116,8 @@ describe('HomePage', () => {
   it('tells rows of one title apart by the Flux object each is', async () => {
     const api = fakeHomelabApi();
     const { apps, ...rest } = await api.getDrift();
-    // Flux's own Kustomizations all belong to the Flux CD entity, as on the
-    // demo's production cluster.
+    // Flux's own Kustomizations belong to their cluster's Flux CD entity,
+    // as on the demo's production cluster.
     const kustomization = (name: string) => ({
       ...apps[0],
       app: name,
