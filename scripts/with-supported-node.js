@@ -7,7 +7,8 @@
  *
  * Backstage 1.55 supports Node 22 and 24, and many machines still ship Node 20.
  * When the Node running this script is one of the supported releases, it is
- * used as is and nothing is fetched. Otherwise the official Node 22 build is
+ * used as is and nothing is fetched; addons are compiled against its own
+ * headers where they are beside it. Otherwise the official Node 22 build is
  * taken from the npm registry (package node-<platform>-<arch>, which also
  * carries the C headers node-gyp compiles against) into .runtime/, and npm and
  * the command run with it first on PATH and with npm_config_nodedir pointing at
@@ -48,11 +49,27 @@ function run(command, args, env) {
   }
 }
 
-/** The Node binary to use, and the headers folder when it was fetched here. */
+/**
+ * The folder holding a Node's C headers (include/node) beside its binary, or
+ * undefined: a Node installed from its official build or a distribution's
+ * package has them there.
+ */
+function ownHeaders(nodeBin) {
+  const prefix = path.resolve(path.dirname(nodeBin), '..');
+  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))
+    ? prefix
+    : undefined;
+}
+
+/**
+ * The Node binary to use, and the headers folder to compile addons against:
+ * its own, so that an npm configured with another Node's headers (nodedir)
+ * cannot build better-sqlite3 for the wrong ABI.
+ */
 function resolveRuntime() {
   const major = Number(process.versions.node.split('.')[0]);
   if (SUPPORTED_MAJORS.includes(major)) {
-    return { nodeBin: process.execPath, nodedir: undefined };
+    return { nodeBin: process.execPath, nodedir: ownHeaders(process.execPath) };
   }
   if (process.platform === 'win32') {
     throw new Error(
@@ -181,16 +198,29 @@ function rebuildForeignAddons(env, nodeBin) {
     }
     process.stdout.write(JSON.stringify([...new Set(stale)]));
   `;
-  const result = spawnSync(nodeBin, ['-e', probe], {
-    cwd: repoRoot,
-    env,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stale = result.status === 0 ? JSON.parse(result.stdout) : [];
-  if (stale.length > 0) {
-    log(`rebuilding native addons for this Node: ${stale.join(', ')}`);
-    run('npm', ['rebuild', ...stale], env);
+  const staleAddons = () => {
+    const result = spawnSync(nodeBin, ['-e', probe], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    return result.status === 0 ? JSON.parse(result.stdout) : [];
+  };
+  const stale = staleAddons();
+  if (stale.length === 0) return;
+  log(`rebuilding native addons for this Node: ${stale.join(', ')}`);
+  run('npm', ['rebuild', ...stale], env);
+  // npm reports success for an addon it built against the wrong headers.
+  const still = staleAddons();
+  if (still.length > 0) {
+    throw new Error(
+      `${still.join(
+        ', ',
+      )} still not built for ${nodeBin} after a rebuild against ${
+        env.npm_config_nodedir ?? "npm's configured nodedir"
+      }; set npm_config_nodedir to this Node's headers`,
+    );
   }
 }
 
