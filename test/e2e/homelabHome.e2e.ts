@@ -45,21 +45,28 @@ test('the overview shows each app at a glance: up, version per environment, SLO 
   await expect(
     page.getByText('Kubernetes nodes up', { exact: true }),
   ).toBeVisible();
-  // Flux's own Kustomizations belong to their cluster's Flux CD entity:
-  // each of their rows says which it is. Flux is read every 2 minutes, and
-  // a Kustomization read before the catalog held its entity has no row
-  // until the next read.
-  const fluxRows = apps
-    .getByRole('row')
-    .filter({ hasText: 'Flux CD (production)' });
+  // A platform service is an entity per cluster: its row is titled by the
+  // service, and each environment's version links to that cluster's entity.
+  // Flux's own Kustomizations all belong to Flux CD: each of their rows says
+  // which it is. Flux is read every 2 minutes, and a Kustomization read
+  // before the catalog held its entity has no row until the next read.
+  const fluxRows = apps.getByRole('row').filter({
+    has: page.getByRole('cell', { name: /^Flux CD Kustomization / }),
+  });
   await expect(async () => {
     await page.reload();
     await expect(fluxRows).toHaveCount(3, { timeout: 10_000 });
   }).toPass({ timeout: 150_000 });
-  for (const kustomization of ['apps', 'flux-system', 'infrastructure'])
-    await expect(
-      fluxRows.getByText(`Kustomization ${kustomization}`, { exact: true }),
-    ).toBeVisible();
+  for (const kustomization of ['apps', 'flux-system', 'infrastructure']) {
+    const row = fluxRows.filter({
+      has: page.getByText(`Kustomization ${kustomization}`, { exact: true }),
+    });
+    for (const cluster of ['staging', 'production'])
+      await expect(
+        row.getByRole('link', { name: `Flux CD in ${cluster}` }),
+      ).toHaveAttribute('href', `/catalog/default/component/${cluster}-flux`);
+  }
+  await expect(apps.getByText('Flux CD (production)')).toHaveCount(0);
   await page.screenshot({
     path: test.info().outputPath('home.png'),
     fullPage: true,

@@ -93,6 +93,37 @@ describe('computeDrift', () => {
     });
   });
 
+  it("names each release's entity, and the app's only where every release has the same", () => {
+    const platform = computeDrift(
+      [
+        {
+          ...release('rk1', 'flux-system', undefined),
+          kind: 'Kustomization',
+          entityRef: 'component:default/flux-production',
+        },
+        {
+          ...release('pi', 'flux-system', undefined),
+          kind: 'Kustomization',
+          entityRef: 'component:default/flux-staging',
+        },
+      ],
+      environments,
+      order,
+    );
+    expect(platform[0].entityRef).toBeUndefined();
+    expect(
+      platform[0].releases.map(r => `${r.environment} ${r.entityRef}`),
+    ).toEqual([
+      'staging component:default/flux-staging',
+      'production component:default/flux-production',
+    ]);
+    expect(app('homepage').entityRef).toBe('component:default/homepage');
+    expect(app('homepage').releases.map(r => r.entityRef)).toEqual([
+      'component:default/homepage',
+      'component:default/homepage',
+    ]);
+  });
+
   it('leaves out clusters of no known environment, and Kustomizations of no entity', () => {
     expect(app('whoami').releases.map(r => r.cluster)).toEqual(['pi']);
     expect(drift.find(d => d.app === 'infrastructure')).toBeUndefined();

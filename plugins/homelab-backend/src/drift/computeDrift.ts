@@ -17,6 +17,17 @@ function isBehind(
 }
 
 /**
+ * The entity all of an app's releases belong to, if they share one. A
+ * platform service is an entity per cluster ("Flux CD (staging)" and "Flux
+ * CD (production)"): its releases each keep their own, and the app has none.
+ */
+function sharedEntity(releases: AppRelease[]): string | undefined {
+  const entities = new Set(releases.map(release => release.entityRef));
+  entities.delete(undefined);
+  return entities.size === 1 ? [...entities][0] : undefined;
+}
+
+/**
  * Which version of each app runs in each environment, in promotion order.
  * Apps are HelmReleases, and Kustomizations that belong to a catalog
  * entity, matched across clusters by name; versions are chart versions, or
@@ -31,10 +42,7 @@ export function computeDrift(
     const index = environmentOrder.indexOf(environment);
     return index === -1 ? environmentOrder.length : index;
   };
-  const apps = new Map<
-    string,
-    { releases: AppRelease[]; entityRef?: string }
-  >();
+  const apps = new Map<string, AppRelease[]>();
   for (const object of objects) {
     if (
       object.kind !== 'HelmRelease' &&
@@ -43,8 +51,8 @@ export function computeDrift(
       continue;
     const environment = clusterEnvironments.get(object.cluster);
     if (!environment) continue;
-    const app = apps.get(object.name) ?? { releases: [] };
-    app.releases.push({
+    const releases = apps.get(object.name) ?? [];
+    releases.push({
       environment,
       cluster: object.cluster,
       kind: object.kind,
@@ -63,16 +71,16 @@ export function computeDrift(
         ? { readySince: object.lastTransitionTime }
         : {}),
       ...(object.deployedAt ? { deployedAt: object.deployedAt } : {}),
+      ...(object.entityRef ? { entityRef: object.entityRef } : {}),
     });
-    app.entityRef ??= object.entityRef;
-    apps.set(object.name, app);
+    apps.set(object.name, releases);
   }
 
   const environments = [...new Set(clusterEnvironments.values())].sort(
     (a, b) => rank(a) - rank(b),
   );
   return [...apps]
-    .map(([name, { releases, entityRef }]) => {
+    .map(([name, releases]) => {
       releases.sort(
         (a, b) =>
           rank(a.environment) - rank(b.environment) ||
@@ -89,6 +97,7 @@ export function computeDrift(
         )
         .map(release => release.environment);
       const versions = new Set(releases.map(r => r.version));
+      const entityRef = sharedEntity(releases);
       return {
         app: name,
         ...(entityRef ? { entityRef } : {}),

@@ -557,6 +557,29 @@ if (process.env.UPDATE_DEMO_PROMETHEUS) {
       ]);
       expect(byApp['home-assistant']).toMatchObject({ inSync: true });
       expect(byApp.vaultwarden).toMatchObject({ inSync: true });
+      // A platform service is an entity per cluster: each release names its own.
+      for (const [app, service] of [
+        ['flux-system', 'flux'],
+        ['metallb', 'metallb'],
+      ]) {
+        expect(byApp[app].entityRef).toBeUndefined();
+        expect(
+          byApp[app].releases.map((r: any) => `${r.cluster} ${r.entityRef}`),
+        ).toEqual([
+          `staging component:default/staging-${service}`,
+          `production component:default/production-${service}`,
+        ]);
+      }
+      const staging = await get(
+        `/drift?entityRef=${encodeURIComponent(
+          'component:default/staging-flux',
+        )}`,
+      );
+      expect(staging.apps.map((a: any) => a.app).sort()).toEqual([
+        'apps',
+        'flux-system',
+        'infrastructure',
+      ]);
     });
 
     it('answers what goes down with RK1 module 1, with the SLOs of the apps it stops', async () => {

@@ -49,7 +49,12 @@ export async function readDrift(
     objects,
     model.clusterEnvironments,
     model.environmentOrder,
-  ).filter(app => !entityRef || app.entityRef === entityRef);
+  ).filter(
+    app =>
+      !entityRef ||
+      app.entityRef === entityRef ||
+      app.releases.some(release => release.entityRef === entityRef),
+  );
   return { environments: model.environmentOrder, apps, freshness: sources };
 }
 

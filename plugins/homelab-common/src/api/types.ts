@@ -585,6 +585,8 @@ export interface AppRelease {
   readySince?: string;
   /** When the running release was deployed, for HelmReleases. */
   deployedAt?: string;
+  /** The catalog entity its Flux object belongs to, if known. */
+  entityRef?: string;
 }
 
 /**
@@ -603,7 +605,12 @@ export interface AppDrift {
   behind: string[];
   /** Environments that do not run it. */
   missing: string[];
-  /** The catalog entity it belongs to, if known. */
+  /**
+   * The catalog entity every release belongs to, if known. Absent where
+   * they belong to different ones: a platform service is an entity per
+   * cluster ("Flux CD (staging)", "Flux CD (production)"), each release
+   * naming its own.
+   */
   entityRef?: string;
 }
 

@@ -500,6 +500,40 @@ describe('evaluatePromotionGates, gate by gate', () => {
       });
     });
 
+    it("reads the SLOs of each release's entity, where the releases belong to different ones", async () => {
+      const verdict = await gate(
+        'errorBudget',
+        data({
+          releases: [
+            production({ entityRef: 'component:default/podinfo-production' }),
+            release({ entityRef: 'component:default/podinfo-staging' }),
+          ],
+          slos: [
+            slo('production', 0.5, {
+              service: 'frontend',
+              entityRef: 'component:default/podinfo-production',
+            }),
+            slo('staging', 0.1, {
+              service: 'frontend',
+              entityRef: 'component:default/podinfo-staging',
+            }),
+            slo('other-entity', 0.01, {
+              service: 'frontend',
+              entityRef: 'component:default/whoami',
+            }),
+          ],
+        }),
+      );
+      expect(verdict).toEqual({
+        mode: 'advisory',
+        passed: false,
+        reasons: [
+          'production: 50% of the error budget left (minimum 25%)',
+          'staging: 10% of the error budget left (minimum 25%)',
+        ],
+      });
+    });
+
     it('has no SLO when neither the service nor an entity matches', async () => {
       expect(
         await gate(

@@ -755,9 +755,12 @@ export interface components {
       readySince?: string;
       /** @description When the running release was deployed, for HelmReleases. */
       deployedAt?: string;
+      /** @description The catalog entity its Flux object belongs to, if known. */
+      entityRef?: string;
     };
     AppDrift: {
       app: string;
+      /** @description The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster. */
       entityRef?: string;
       releases: components['schemas']['AppRelease'][];
       inSync: boolean;

@@ -20,6 +20,17 @@ const catalogApi = {
           annotations: { 'backstage.io/kubernetes-id': 'nextcloud' },
         },
       },
+      // A platform service is an entity per cluster, as this plugin's
+      // catalog module writes them.
+      ...['staging', 'production'].map(cluster => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: `${cluster}-flux`,
+          namespace: 'default',
+          title: `Flux CD (${cluster})`,
+        },
+      })),
     ],
   })),
 };
@@ -141,6 +152,62 @@ describe('HomePage', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Kustomization apps');
     expect(rows[1]).toContain('Kustomization infrastructure');
+  });
+
+  it('shows a platform service of an entity per cluster as one row, each release linking to its own entity and its worst vulnerability of either', async () => {
+    const api = fakeHomelabApi();
+    const { apps, ...rest } = await api.getDrift();
+    const { entityRef: _, ...nextcloud } = apps[0];
+    const flux = {
+      ...nextcloud,
+      app: 'flux-system',
+      releases: nextcloud.releases.map(release => ({
+        ...release,
+        kind: 'Kustomization' as const,
+        name: 'flux-system',
+        entityRef: `component:default/${release.cluster}-flux`,
+      })),
+    };
+    const findings = await api.getPostureFindings({ limit: 2 });
+    await render(
+      fakeHomelabApi({
+        getDrift: async () => ({ ...rest, apps: [flux] }),
+        getPostureFindings: async query => ({
+          ...findings,
+          // Staging's Flux has a critical vulnerability, production's a low one.
+          items: [
+            query?.entityRef === 'component:default/staging-flux'
+              ? {
+                  ...findings.items[0],
+                  severity: 'critical',
+                  checkId: 'CVE-2026-0001',
+                  entityRef: query.entityRef,
+                }
+              : {
+                  ...findings.items[1],
+                  severity: 'low',
+                  checkId: 'CVE-2026-0002',
+                  entityRef: query?.entityRef,
+                },
+          ],
+        }),
+      }),
+    );
+    const row = (await screen.findByText('Flux CD')).closest('tr')!;
+    const cells = within(row as HTMLElement);
+    expect(cells.queryByRole('link', { name: 'Flux CD' })).toBeNull();
+    expect(
+      cells.getByRole('link', { name: 'Flux CD in staging' }),
+    ).toHaveAttribute('href', '/catalog/default/component/staging-flux');
+    expect(
+      cells.getByRole('link', { name: 'Flux CD in production' }),
+    ).toHaveAttribute('href', '/catalog/default/component/production-flux');
+    expect(
+      cells.getByRole('link', { name: /critical CVE-2026-0001/ }),
+    ).toHaveAttribute(
+      'href',
+      '/homelab/security?entity=component%3Adefault%2Fstaging-flux',
+    );
   });
 
   it('adds no Flux object to the title only one row has', async () => {

@@ -61,12 +61,26 @@ function useHome() {
       const id = entity.metadata.annotations?.['backstage.io/kubernetes-id'];
       if (id) byApp.set(id, ref);
     }
+    // Where the releases name entities of their own (a platform service's
+    // entity per cluster), they are the app's.
     const apps = drift.apps.map(app => ({
       ...app,
-      entityRef: app.entityRef ?? byApp.get(app.app),
+      entityRef:
+        app.entityRef ??
+        (app.releases.some(release => release.entityRef)
+          ? undefined
+          : byApp.get(app.app)),
     }));
     const refs = [
-      ...new Set(apps.flatMap(a => (a.entityRef ? [a.entityRef] : []))),
+      ...new Set(
+        apps.flatMap(app =>
+          app.entityRef
+            ? [app.entityRef]
+            : app.releases.flatMap(release =>
+                release.entityRef ? [release.entityRef] : [],
+              ),
+        ),
+      ),
     ];
     const pages = await Promise.all(
       refs.map(async ref => {
@@ -180,6 +194,44 @@ function VulnerabilitiesNotFound({ row }: { row: AppRow }) {
   );
 }
 
+/** An app's version in one environment, and whether Flux has it Ready. */
+function ReleaseCell(props: { row: AppRow; environment: string }) {
+  const { row, environment } = props;
+  const entityRoute = useRouteRef(entityRouteRef);
+  const release = row.releases.get(environment);
+  if (!release)
+    return (
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
+        <Typography variant="body2" color="textSecondary">
+          not deployed
+        </Typography>
+      </TableCell>
+    );
+  const chip = (
+    <StatusChip
+      status={release.ready === 'True' ? 'ok' : 'error'}
+      label={`${release.version ? versionText(release.version) : '?'}${
+        release.ready === 'True' ? '' : ' (not Ready)'
+      }`}
+    />
+  );
+  // An app of an entity per cluster links each release to its own.
+  return (
+    <TableCell style={{ whiteSpace: 'nowrap' }} title={release.version}>
+      {!row.entityRef && release.entityRef ? (
+        <Link
+          to={entityRoute(parseEntityRef(release.entityRef))}
+          aria-label={`${row.title} in ${environment}`}
+        >
+          {chip}
+        </Link>
+      ) : (
+        chip
+      )}
+    </TableCell>
+  );
+}
+
 /**
  * Headers and apps' names wrap between words only: the theme lets a table
  * cell break anywhere, which stood 'SLO budget' on end, a letter a line, over
@@ -197,9 +249,9 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
   const finding = row.worstFinding;
   return (
     <TableRow>
-      {/* Wraps between words ("Flux CD (production)", three rows of it on the
-          demo, each with the Flux object it is), so that the table fits a
-          1440 px window. */}
+      {/* Wraps between words ("Home Assistant"; "Flux CD", three rows of it
+          on the demo, each with the Flux object it is), so that the table
+          fits a 1440 px window. */}
       <TableCell
         component="th"
         scope="row"
@@ -226,35 +278,19 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         {row.url ? <Link to={row.url}>{new URL(row.url).host}</Link> : '—'}
       </TableCell>
-      {environments.map(environment => {
-        const release = row.releases.get(environment);
-        return (
-          <TableCell
-            key={environment}
-            style={{ whiteSpace: 'nowrap' }}
-            title={release?.version}
-          >
-            {release ? (
-              <StatusChip
-                status={release.ready === 'True' ? 'ok' : 'error'}
-                label={`${
-                  release.version ? versionText(release.version) : '?'
-                }${release.ready === 'True' ? '' : ' (not Ready)'}`}
-              />
-            ) : (
-              <Typography variant="body2" color="textSecondary">
-                not deployed
-              </Typography>
-            )}
-          </TableCell>
-        );
-      })}
+      {environments.map(environment => (
+        <ReleaseCell key={environment} row={row} environment={environment} />
+      ))}
       <TableCell style={{ whiteSpace: 'nowrap' }}>
         <BudgetCell row={row} />
       </TableCell>
       <TableCell style={{ minWidth: 140 }}>
         {finding ? (
-          <Link to={link('security', { entity: row.entityRef })}>
+          <Link
+            to={link('security', {
+              entity: finding.entityRef ?? row.entityRefs[0],
+            })}
+          >
             <SeverityChip severity={finding.severity} /> {finding.checkId}
           </Link>
         ) : (

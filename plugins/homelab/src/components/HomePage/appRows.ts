@@ -15,10 +15,16 @@ export interface AppRow {
   /**
    * The Flux object (kind and name) the row is, when other rows share its
    * title: Flux's own Kustomizations (flux-system, infrastructure, apps)
-   * all belong to their cluster's Flux CD entity.
+   * all belong to Flux CD.
    */
   deployedBy?: string;
+  /** Its catalog entity, where every release belongs to the same one. */
   entityRef?: string;
+  /**
+   * The entities its releases belong to: one, or one per cluster for a
+   * platform service ("Flux CD (staging)", "Flux CD (production)").
+   */
+  entityRefs: string[];
   url?: string;
   /** Worst of its Flux Ready conditions and SLO states. */
   state: 'ok' | 'warning' | 'error' | 'unknown';
@@ -33,6 +39,48 @@ export interface AppRow {
 }
 
 const RANK = { error: 0, warning: 1, unknown: 2, ok: 3 } as const;
+const SEVERITY_RANK: Record<Finding['severity'], number> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  unknown: 4,
+};
+
+/** The entities an app's releases belong to, in promotion order. */
+function entitiesOf(drift: AppDrift): string[] {
+  if (drift.entityRef) return [drift.entityRef];
+  return [
+    ...new Set(
+      drift.releases.flatMap(release =>
+        release.entityRef ? [release.entityRef] : [],
+      ),
+    ),
+  ];
+}
+
+/**
+ * An app's title: its entity's, or for an app of an entity per cluster
+ * their titles without the cluster each names, as this plugin's catalog
+ * titles a platform service ("Flux CD (production)" and "Flux CD
+ * (staging)" are "Flux CD").
+ */
+function titleOf(
+  drift: AppDrift,
+  entities: ReadonlyMap<string, { title?: string }>,
+): string {
+  if (drift.entityRef) return entities.get(drift.entityRef)?.title || drift.app;
+  const titles = new Set<string>();
+  for (const release of drift.releases) {
+    const title = release.entityRef && entities.get(release.entityRef)?.title;
+    if (!title) continue;
+    const cluster = ` (${release.cluster})`;
+    titles.add(
+      title.endsWith(cluster) ? title.slice(0, -cluster.length) : title,
+    );
+  }
+  return [...titles].join(' / ') || drift.app;
+}
 
 function sloState(slo: SloStatus): AppRow['state'] {
   if (slo.state === 'breaching' || slo.state === 'error') return 'error';
@@ -88,18 +136,16 @@ export function appRows(options: {
   securityFreshness: SourceFreshness[];
   entities: ReadonlyMap<string, { title?: string; url?: string }>;
 }): AppRow[] {
-  const titleOf = (drift: AppDrift) =>
-    (drift.entityRef && options.entities.get(drift.entityRef)?.title) ||
-    drift.app;
   const sharing = new Map<string, number>();
   for (const drift of options.apps) {
-    const title = titleOf(drift);
+    const title = titleOf(drift, options.entities);
     sharing.set(title, (sharing.get(title) ?? 0) + 1);
   }
-  const rows = options.apps.map(drift => {
-    const slos = drift.entityRef
-      ? options.slos.filter(s => s.slo.entityRef === drift.entityRef)
-      : [];
+  const rows = options.apps.map((drift): AppRow => {
+    const entityRefs = entitiesOf(drift);
+    const slos = options.slos.filter(
+      s => s.slo.entityRef && entityRefs.includes(s.slo.entityRef),
+    );
     const tightestSlo = [...slos]
       // A budget of too few events is not judged: not the app's tightest.
       .filter(
@@ -108,10 +154,14 @@ export function appRows(options: {
       .sort(
         (a, b) => (a.errorBudgetRemaining ?? 0) - (b.errorBudgetRemaining ?? 0),
       )[0];
+    const worstFinding = entityRefs
+      .map(ref => options.worstFindings.get(ref))
+      .filter((finding): finding is Finding => Boolean(finding))
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
     const entity = drift.entityRef
       ? options.entities.get(drift.entityRef)
       : undefined;
-    const title = titleOf(drift);
+    const title = titleOf(drift, options.entities);
     const kinds = [...new Set(drift.releases.map(release => release.kind))];
     return {
       app: drift.app,
@@ -120,15 +170,14 @@ export function appRows(options: {
         ? { deployedBy: [...kinds, drift.app].join(' ') }
         : {}),
       entityRef: drift.entityRef,
+      entityRefs,
       url: entity?.url,
       ...appState(drift, slos),
       releases: new Map(drift.releases.map(r => [r.environment, r])),
       tightestSlo,
-      worstFinding: drift.entityRef
-        ? options.worstFindings.get(drift.entityRef)
-        : undefined,
+      worstFinding,
       vulnerabilitiesUnknown: vulnerabilitiesUnknownBecause({
-        entityRef: drift.entityRef,
+        entityRef: entityRefs[0],
         releases: drift.releases,
         freshness: options.securityFreshness,
       }),

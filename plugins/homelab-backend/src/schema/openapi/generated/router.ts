@@ -1395,6 +1395,11 @@ export const spec = {
             description:
               'When the running release was deployed, for HelmReleases.',
           },
+          entityRef: {
+            type: 'string',
+            description:
+              'The catalog entity its Flux object belongs to, if known.',
+          },
         },
       },
       AppDrift: {
@@ -1407,6 +1412,8 @@ export const spec = {
           },
           entityRef: {
             type: 'string',
+            description:
+              "The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster.",
           },
           releases: {
             type: 'array',
