@@ -117,16 +117,17 @@ export class PostureAggregator {
         ),
       );
     }
+    let keys: Int32Array | undefined;
     if (report.vulnerabilities) {
       const { shared } = report.vulnerabilities;
-      this.#stage(
-        stagedVulnerabilities(
-          name,
-          report.vulnerabilities,
-          this.#place(shared.target),
-          this.#ids,
-        ),
+      const staged = stagedVulnerabilities(
+        name,
+        report.vulnerabilities,
+        this.#place(shared.target),
+        this.#ids,
       );
+      this.#stage(staged.findings);
+      keys = staged.keys;
     }
     for (const tally of report.tallies) {
       const { checks, misconfigurations } = tally.counts;
@@ -154,7 +155,7 @@ export class PostureAggregator {
       placement,
       tallies: report.tallies,
       ...(report.scanned && placement.key
-        ? { scan: this.#scans.of(report) }
+        ? { scan: this.#scans.of(report, keys) }
         : {}),
     });
   }

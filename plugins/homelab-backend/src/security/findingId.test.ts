@@ -26,6 +26,18 @@ describe('FindingIds', () => {
     expect(readFindingId(hashes, 1)).toBe(second);
   });
 
+  it('adds a part and keys it alone in one reading, as add and a fresh start would', () => {
+    const keys = new Int32Array(4);
+    for (const part of ['CVE-2024-0001', 'CVE-2024-00011', '', undefined]) {
+      const shared = new FindingIds().start('production', 'shop');
+      const both = shared.begin().addAndKey(part, keys, 1).add('libssl3').id();
+      expect(both).toBe(shared.begin().add(part).add('libssl3').id());
+      expect(readFindingId(keys, 1)).toBe(
+        new FindingIds().start().add(part).id(),
+      );
+    }
+  });
+
   it('tells parts apart by where they end, and by whether they are shared', () => {
     expect(idOf([], ['ab', 'c'])).not.toBe(idOf([], ['a', 'bc']));
     expect(idOf([], ['abc', ''])).not.toBe(idOf([], ['ab', 'c']));

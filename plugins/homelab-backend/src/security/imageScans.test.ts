@@ -1,4 +1,7 @@
+import { FindingIds } from './findingId';
 import { ImageScans, mergeScans } from './imageScans';
+import { stagedVulnerabilities } from './listedFindings';
+import { ParsedReport } from './reports';
 import { parseTrivyReport } from './trivy';
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
@@ -22,6 +25,14 @@ const scanOf = (ids: string[], packages: string[]) =>
     'production',
   );
 
+/** A report's scan, its vulnerabilities keyed as the aggregation keys them. */
+const scanIn = (scans: ImageScans, report: ParsedReport) =>
+  scans.of(
+    report,
+    stagedVulnerabilities('r', report.vulnerabilities!, {}, new FindingIds())
+      .keys,
+  );
+
 const cves = (count: number, from = 0) =>
   Array.from({ length: count }, (_, i) => `CVE-2024-${10000 + from + i}`);
 
@@ -29,7 +40,10 @@ describe('ImageScans', () => {
   it('counts a vulnerability listed for several packages once, in scans larger than its first table', () => {
     const scans = new ImageScans();
     // 300 ids in 900 listings: past the 256 slots the table starts with.
-    const scan = scans.of(scanOf(cves(300), ['libssl3', 'openssl', 'curl']));
+    const scan = scanIn(
+      scans,
+      scanOf(cves(300), ['libssl3', 'openssl', 'curl']),
+    );
     expect(scan.counts).toEqual({
       critical: 75,
       high: 75,
@@ -46,8 +60,8 @@ describe('ImageScans', () => {
 
   it('counts the same vulnerabilities again in the next scan', () => {
     const scans = new ImageScans();
-    scans.of(scanOf(cves(3), ['zlib1g']));
-    expect(scans.of(scanOf(cves(3), ['zlib1g'])).counts).toMatchObject({
+    scanIn(scans, scanOf(cves(3), ['zlib1g']));
+    expect(scanIn(scans, scanOf(cves(3), ['zlib1g'])).counts).toMatchObject({
       critical: 1,
       high: 1,
       medium: 1,
@@ -56,7 +70,7 @@ describe('ImageScans', () => {
 
   it('counts a listing without an id as one unknown vulnerability', () => {
     const report = scanOf(['', ''], ['a', 'b']);
-    expect(new ImageScans().of(report).counts).toMatchObject({
+    expect(scanIn(new ImageScans(), report).counts).toMatchObject({
       critical: 1,
       high: 0,
     });
@@ -64,8 +78,8 @@ describe('ImageScans', () => {
 
   it("merges a workload's scans, a vulnerability in two containers counted once", () => {
     const scans = new ImageScans();
-    const web = scans.of(scanOf(cves(4), ['libc6']));
-    const sidecar = scans.of(scanOf(cves(4, 2), ['libc6']));
+    const web = scanIn(scans, scanOf(cves(4), ['libc6']));
+    const sidecar = scanIn(scans, scanOf(cves(4, 2), ['libc6']));
     // CVE-2024-10002 and -10003 are in both: as the first scan lists them.
     expect(mergeScans([web, sidecar]).counts).toEqual({
       critical: 1,

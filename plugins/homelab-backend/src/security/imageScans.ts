@@ -2,8 +2,6 @@ import {
   FindingSeverity,
   SeverityCounts,
 } from '@homelab/plugin-homelab-common';
-import { FindingIds } from './findingId';
-import { UNKNOWN_VULNERABILITY } from './listedFindings';
 import { emptySeverities, ParsedReport } from './reports';
 
 /** An image scan's unique vulnerabilities, their count by severity, and its secrets. */
@@ -22,21 +20,23 @@ export interface Scan {
 
 /**
  * Reads image scans for the workload vulnerability score, where a
- * vulnerability listed for two packages counts once. A scan's ids are
- * hashed as finding ids are (a collision among a million is about one in 30
- * million) and told apart in one open-addressing table that serves every
- * scan: a map of strings cost a quarter of the aggregation in issue 12's
- * bench.
+ * vulnerability listed for two packages counts once. A scan's vulnerability
+ * ids come hashed as finding ids are (stagedVulnerabilities' keys; a
+ * collision among a million is about one in 30 million) and are told apart
+ * in one open-addressing table that serves every scan: a map of strings cost
+ * a quarter of the aggregation in issue 12's bench.
  */
 export class ImageScans {
-  readonly #hash = new FindingIds().start();
   /** The scan that last used each slot of the table, by number. */
   #usedBy = new Int32Array(256);
   #hashes = new Int32Array(512);
   #scans = 0;
 
-  /** The unique vulnerabilities and the secrets an image scan found. */
-  of(report: ParsedReport): Scan {
+  /**
+   * The unique vulnerabilities and the secrets an image scan found, its
+   * listed vulnerabilities told apart by their `keys`.
+   */
+  of(report: ParsedReport, keys: Int32Array | undefined): Scan {
     const listed = report.vulnerabilities;
     const length = listed?.items.length ?? 0;
     this.#growFor(length);
@@ -49,12 +49,8 @@ export class ImageScans {
     const counts = emptySeverities();
     let unique = 0;
     for (let index = 0; index < length; index++) {
-      this.#hash
-        .begin()
-        .add(listed!.items[index].vulnerabilityID || UNKNOWN_VULNERABILITY)
-        .write(ids, unique);
-      const high = ids[2 * unique];
-      const low = ids[2 * unique + 1];
+      const high = keys![2 * index];
+      const low = keys![2 * index + 1];
       let slot = low & mask;
       while (
         usedBy[slot] === scan &&
@@ -65,6 +61,8 @@ export class ImageScans {
       usedBy[slot] = scan;
       table[2 * slot] = high;
       table[2 * slot + 1] = low;
+      ids[2 * unique] = high;
+      ids[2 * unique + 1] = low;
       const severity = listed!.severities[index];
       severities[unique++] = severity;
       counts[severity]++;
@@ -74,7 +72,8 @@ export class ImageScans {
     for (const finding of report.findings) {
       if (finding.source === 'exposed-secret') secrets++;
     }
-    return { ids: ids.slice(0, 2 * unique), severities, counts, secrets };
+    // A view, not a copy: a copy was an allocation outside the heap per scan.
+    return { ids: ids.subarray(0, 2 * unique), severities, counts, secrets };
   }
 
   /** Grows the table to at most half full with `length` ids. */

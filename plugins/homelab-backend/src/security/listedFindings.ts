@@ -50,6 +50,16 @@ function findingOf(
   return finding;
 }
 
+/** A scan's vulnerabilities, staged, and each one's key in its image scan. */
+export interface StagedVulnerabilities {
+  findings: StagedFindings;
+  /**
+   * The id of each listed vulnerability's vulnerability id alone, two 32-bit
+   * values each, which ImageScans.of tells a scan's vulnerabilities apart by.
+   */
+  keys: Int32Array;
+}
+
 /**
  * A scan's vulnerabilities, placed, with their ids: the ids are hashed now
  * (what they share once), the findings made only when they are stored.
@@ -59,7 +69,7 @@ export function stagedVulnerabilities(
   listed: ListedVulnerabilities,
   placement: ListedPlacement,
   ids: FindingIds,
-): StagedFindings {
+): StagedVulnerabilities {
   const { shared, items } = listed;
   ids.start(
     shared.cluster,
@@ -70,11 +80,16 @@ export function stagedVulnerabilities(
     shared.container,
   );
   const hashes = new Int32Array(2 * items.length);
+  const keys = new Int32Array(2 * items.length);
   for (let index = 0; index < items.length; index++) {
     const vulnerability: ListedVulnerability = items[index];
     ids
       .begin()
-      .add(vulnerability.vulnerabilityID || UNKNOWN_VULNERABILITY)
+      .addAndKey(
+        vulnerability.vulnerabilityID || UNKNOWN_VULNERABILITY,
+        keys,
+        index,
+      )
       .add(vulnerability.resource)
       .add(vulnerability.installedVersion)
       .add(vulnerability.target)
@@ -83,9 +98,12 @@ export function stagedVulnerabilities(
       .write(hashes, index);
   }
   return {
-    report,
-    length: items.length,
-    at: index =>
-      findingOf(listed, placement, index, readFindingId(hashes, index)),
+    findings: {
+      report,
+      length: items.length,
+      at: index =>
+        findingOf(listed, placement, index, readFindingId(hashes, index)),
+    },
+    keys,
   };
 }

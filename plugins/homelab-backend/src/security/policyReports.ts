@@ -222,7 +222,7 @@ export function parsePolicyReport(
   }
   const summary = summaryOf(report, parsed.warnings);
   const discrepancy =
-    summary && compareWithSummary(ref, nonZero(summary), nonZero(listed));
+    summary && compareWithSummary(ref, summary, listed, nonZero);
   if (discrepancy) {
     // The summary counts, on what the report as a whole is about.
     parsed.discrepancy = discrepancy;

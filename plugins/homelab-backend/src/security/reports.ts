@@ -162,13 +162,25 @@ const TRIVY_SEVERITIES = new Map<string, FindingSeverity>([
 export function trivySeverity(
   severity: string | undefined,
 ): FindingSeverity | undefined {
-  if (severity === undefined) return undefined;
-  // Trivy writes them in capitals: looked up as they are first, a report's
-  // hundreds of severities make no upper-cased copy each.
-  return (
-    TRIVY_SEVERITIES.get(severity) ??
-    TRIVY_SEVERITIES.get(severity.toUpperCase())
-  );
+  // Trivy writes them in capitals, and a cluster's reports list hundreds
+  // of thousands: compared with constants, they are neither hashed for a
+  // lookup nor copied in upper case.
+  switch (severity) {
+    case 'CRITICAL':
+      return 'critical';
+    case 'HIGH':
+      return 'high';
+    case 'MEDIUM':
+      return 'medium';
+    case 'LOW':
+      return 'low';
+    case 'UNKNOWN':
+      return 'unknown';
+    case undefined:
+      return undefined;
+    default:
+      return TRIVY_SEVERITIES.get(severity.toUpperCase());
+  }
 }
 
 const POLICY_SEVERITIES = new Map<string, FindingSeverity>([
@@ -211,27 +223,40 @@ export function statedCount(value: unknown): number | undefined {
 
 /**
  * Compares what a report's summary says with what its listed results add
- * up to; a discrepancy where any count differs.
+ * up to; a discrepancy where any count differs, its counts as `shown` shows
+ * them (made only then: thousands of reports agree with their summaries).
  */
-export function compareWithSummary(
+export function compareWithSummary<T extends object>(
+  ref: ReportRef,
+  summary: T,
+  listed: T,
+  shown: (counts: T) => Record<string, number> = counts =>
+    counts as Record<string, number>,
+): ReportDiscrepancy | undefined {
+  const stated = summary as Record<string, number | undefined>;
+  const counted = listed as Record<string, number | undefined>;
+  for (const key in stated)
+    if ((stated[key] ?? 0) !== (counted[key] ?? 0))
+      return discrepancy(ref, shown(summary), shown(listed));
+  for (const key in counted)
+    if (!(key in stated) && (counted[key] ?? 0) !== 0)
+      return discrepancy(ref, shown(summary), shown(listed));
+  return undefined;
+}
+
+function discrepancy(
   ref: ReportRef,
   summary: Record<string, number>,
   listed: Record<string, number>,
-): ReportDiscrepancy | undefined {
-  const keys = new Set([...Object.keys(summary), ...Object.keys(listed)]);
-  const differs = [...keys].some(
-    key => (summary[key] ?? 0) !== (listed[key] ?? 0),
-  );
-  return differs
-    ? {
-        ...(ref.apiVersion ? { apiVersion: ref.apiVersion } : {}),
-        kind: ref.kind,
-        name: ref.name,
-        ...(ref.namespace ? { namespace: ref.namespace } : {}),
-        summary,
-        listed,
-      }
-    : undefined;
+): ReportDiscrepancy {
+  return {
+    ...(ref.apiVersion ? { apiVersion: ref.apiVersion } : {}),
+    kind: ref.kind,
+    name: ref.name,
+    ...(ref.namespace ? { namespace: ref.namespace } : {}),
+    summary,
+    listed,
+  };
 }
 
 /** Only the counts that are not zero, as a discrepancy shows them. */

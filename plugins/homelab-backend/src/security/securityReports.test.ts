@@ -562,3 +562,37 @@ describe('a severity that is not one', () => {
     ]);
   });
 });
+
+describe('Trivy severities', () => {
+  it('reads them in any case, NONE as unknown, and counts what is not one as unknown with a warning', () => {
+    const severities = ['CRITICAL', 'high', 'Medium', 'LOW', 'UNKNOWN', 'NONE'];
+    const parsed = parseTrivyReport(
+      {
+        kind: 'VulnerabilityReport',
+        metadata: { name: 'replicaset-web-7d9f8-web', namespace: 'shop' },
+        report: {
+          vulnerabilities: [...severities, 'constructor', undefined].map(
+            (severity, index) => ({
+              vulnerabilityID: `CVE-2024-${10000 + index}`,
+              severity,
+            }),
+          ),
+        },
+      },
+      CLUSTER,
+    );
+    expect(parsed.vulnerabilities?.severities).toEqual([
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'unknown',
+      'unknown',
+      'unknown',
+      'unknown',
+    ]);
+    expect(parsed.warnings).toEqual([
+      'VulnerabilityReport shop/replicaset-web-7d9f8-web: 2 vulnerabilities without a severity Trivy uses, counted as unknown',
+    ]);
+  });
+});

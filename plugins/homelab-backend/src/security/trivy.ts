@@ -395,11 +395,7 @@ export function parseTrivyReport(
   }
   const counted = summary ?? tally.counts;
   if (summary) {
-    const discrepancy = compareWithSummary(
-      ref,
-      nonZero(summary),
-      nonZero(tally.counts),
-    );
+    const discrepancy = compareWithSummary(ref, summary, tally.counts, nonZero);
     if (discrepancy) parsed.discrepancy = discrepancy;
   }
   let counts: ReportCounts;
