@@ -78,15 +78,24 @@ const HOMELAB_PAGES: HomelabPage[] = [
   },
   // After the topology, which waits for the inventory: first, the estate
   // strip read '0 of 0' nodes and 0 devices.
+  // The apps' budgets read, and the platform services' Flux objects read
+  // after the catalog held their entities (Flux is read every 2 minutes):
+  // each release links to its cluster's entity.
   {
     name: 'overview',
     url: '/homelab/overview',
     ready: page =>
       page
         .getByRole('table', { name: 'Apps' })
-        .getByRole('row')
-        .filter({ hasText: 'Nextcloud' })
-        .getByText(/left/),
+        .filter({
+          has: page
+            .getByRole('row')
+            .filter({ hasText: 'Nextcloud' })
+            .getByText(/left/),
+        })
+        .filter({
+          has: page.getByRole('link', { name: /: MetalLB in production$/ }),
+        }),
   },
   {
     name: 'security',

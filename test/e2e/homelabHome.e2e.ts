@@ -63,7 +63,7 @@ test('the overview shows each app at a glance: up, version per environment, SLO 
     });
     for (const cluster of ['staging', 'production'])
       await expect(
-        row.getByRole('link', { name: `Flux CD in ${cluster}` }),
+        row.getByRole('link', { name: new RegExp(`: Flux CD in ${cluster}$`) }),
       ).toHaveAttribute('href', `/catalog/default/component/${cluster}-flux`);
   }
   await expect(apps.getByText('Flux CD (production)')).toHaveCount(0);

@@ -24,7 +24,8 @@ export function registerDriftAction(
             .string()
             .optional()
             .describe(
-              'Catalog ref of the app, e.g. component:default/nextcloud; every app without it',
+              'Catalog ref of the app, e.g. component:default/nextcloud, or of a platform service in one ' +
+                'cluster, e.g. component:default/staging-flux (its apps in every cluster); every app without it',
             ),
         }),
       output: z =>

@@ -117,6 +117,17 @@ describe('computeDrift', () => {
       'staging component:default/flux-staging',
       'production component:default/flux-production',
     ]);
+    const mixed = computeDrift(
+      [
+        release('rk1', 'metallb', '0.14.9', {
+          entityRef: 'component:default/production-metallb',
+        }),
+        release('pi', 'metallb', '0.14.9'),
+      ],
+      environments,
+      order,
+    );
+    expect(mixed[0].entityRef).toBeUndefined();
     expect(app('homepage').entityRef).toBe('component:default/homepage');
     expect(app('homepage').releases.map(r => r.entityRef)).toEqual([
       'component:default/homepage',

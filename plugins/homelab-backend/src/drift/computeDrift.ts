@@ -17,13 +17,14 @@ function isBehind(
 }
 
 /**
- * The entity all of an app's releases belong to, if they share one. A
+ * The entity every one of an app's releases belongs to, if there is one. A
  * platform service is an entity per cluster ("Flux CD (staging)" and "Flux
  * CD (production)"): its releases each keep their own, and the app has none.
+ * Nor has an app with a release of no entity: one cluster's entity would
+ * then stand for another cluster's release.
  */
 function sharedEntity(releases: AppRelease[]): string | undefined {
   const entities = new Set(releases.map(release => release.entityRef));
-  entities.delete(undefined);
   return entities.size === 1 ? [...entities][0] : undefined;
 }
 

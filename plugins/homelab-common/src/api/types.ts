@@ -609,7 +609,7 @@ export interface AppDrift {
    * The catalog entity every release belongs to, if known. Absent where
    * they belong to different ones: a platform service is an entity per
    * cluster ("Flux CD (staging)", "Flux CD (production)"), each release
-   * naming its own.
+   * naming its own. Absent too where a release belongs to none.
    */
   entityRef?: string;
 }

@@ -760,7 +760,7 @@ export interface components {
     };
     AppDrift: {
       app: string;
-      /** @description The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster. */
+      /** @description The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster, or where one belongs to none. */
       entityRef?: string;
       releases: components['schemas']['AppRelease'][];
       inSync: boolean;

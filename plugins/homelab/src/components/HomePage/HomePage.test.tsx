@@ -181,13 +181,11 @@ describe('HomePage', () => {
                   ...findings.items[0],
                   severity: 'critical',
                   checkId: 'CVE-2026-0001',
-                  entityRef: query.entityRef,
                 }
               : {
                   ...findings.items[1],
                   severity: 'low',
                   checkId: 'CVE-2026-0002',
-                  entityRef: query?.entityRef,
                 },
           ],
         }),
@@ -197,10 +195,10 @@ describe('HomePage', () => {
     const cells = within(row as HTMLElement);
     expect(cells.queryByRole('link', { name: 'Flux CD' })).toBeNull();
     expect(
-      cells.getByRole('link', { name: 'Flux CD in staging' }),
+      cells.getByRole('link', { name: /: Flux CD in staging$/ }),
     ).toHaveAttribute('href', '/catalog/default/component/staging-flux');
     expect(
-      cells.getByRole('link', { name: 'Flux CD in production' }),
+      cells.getByRole('link', { name: /: Flux CD in production$/ }),
     ).toHaveAttribute('href', '/catalog/default/component/production-flux');
     expect(
       cells.getByRole('link', { name: /critical CVE-2026-0001/ }),

@@ -207,21 +207,23 @@ function ReleaseCell(props: { row: AppRow; environment: string }) {
         </Typography>
       </TableCell>
     );
+  const label = `${release.version ? versionText(release.version) : '?'}${
+    release.ready === 'True' ? '' : ' (not Ready)'
+  }`;
   const chip = (
     <StatusChip
       status={release.ready === 'True' ? 'ok' : 'error'}
-      label={`${release.version ? versionText(release.version) : '?'}${
-        release.ready === 'True' ? '' : ' (not Ready)'
-      }`}
+      label={label}
     />
   );
-  // An app of an entity per cluster links each release to its own.
+  // An app of an entity per cluster links each release to its own; the
+  // link is named by the version it shows, then where it leads.
   return (
     <TableCell style={{ whiteSpace: 'nowrap' }} title={release.version}>
       {!row.entityRef && release.entityRef ? (
         <Link
           to={entityRoute(parseEntityRef(release.entityRef))}
-          aria-label={`${row.title} in ${environment}`}
+          aria-label={`${label}: ${row.title} in ${environment}`}
         >
           {chip}
         </Link>
@@ -286,11 +288,7 @@ function AppTableRow(props: { row: AppRow; environments: string[] }) {
       </TableCell>
       <TableCell style={{ minWidth: 140 }}>
         {finding ? (
-          <Link
-            to={link('security', {
-              entity: finding.entityRef ?? row.entityRefs[0],
-            })}
-          >
+          <Link to={link('security', { entity: row.worstFindingEntityRef })}>
             <SeverityChip severity={finding.severity} /> {finding.checkId}
           </Link>
         ) : (

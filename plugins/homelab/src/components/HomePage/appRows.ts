@@ -34,6 +34,8 @@ export interface AppRow {
   /** The SLO with the least error budget left. */
   tightestSlo?: SloStatus;
   worstFinding?: Finding;
+  /** The entity of its worst finding, whose findings it leads to. */
+  worstFindingEntityRef?: string;
   /** Why its vulnerabilities are not known, when they are not (see vulnerabilitiesUnknownBecause). */
   vulnerabilitiesUnknown?: string;
 }
@@ -154,10 +156,15 @@ export function appRows(options: {
       .sort(
         (a, b) => (a.errorBudgetRemaining ?? 0) - (b.errorBudgetRemaining ?? 0),
       )[0];
-    const worstFinding = entityRefs
-      .map(ref => options.worstFindings.get(ref))
-      .filter((finding): finding is Finding => Boolean(finding))
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0];
+    const [worst] = entityRefs
+      .flatMap(ref => {
+        const finding = options.worstFindings.get(ref);
+        return finding ? [{ ref, finding }] : [];
+      })
+      .sort(
+        (a, b) =>
+          SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity],
+      );
     const entity = drift.entityRef
       ? options.entities.get(drift.entityRef)
       : undefined;
@@ -175,7 +182,8 @@ export function appRows(options: {
       ...appState(drift, slos),
       releases: new Map(drift.releases.map(r => [r.environment, r])),
       tightestSlo,
-      worstFinding,
+      worstFinding: worst?.finding,
+      worstFindingEntityRef: worst?.ref,
       vulnerabilitiesUnknown: vulnerabilitiesUnknownBecause({
         entityRef: entityRefs[0],
         releases: drift.releases,

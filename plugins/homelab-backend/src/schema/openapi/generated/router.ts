@@ -1413,7 +1413,7 @@ export const spec = {
           entityRef: {
             type: 'string',
             description:
-              "The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster.",
+              "The catalog entity every release belongs to; absent where they belong to different ones, as a platform service's releases belong to its entity in each cluster, or where one belongs to none.",
           },
           releases: {
             type: 'array',
