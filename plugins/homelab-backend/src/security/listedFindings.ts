@@ -8,7 +8,7 @@ import {
 } from './reports';
 
 /** The check id of a vulnerability its report names no id of. */
-export const UNKNOWN_VULNERABILITY = 'unknown vulnerability';
+const UNKNOWN_VULNERABILITY = 'unknown vulnerability';
 
 /** Where a scan's findings belong: its workload and entity. */
 interface ListedPlacement {
@@ -51,7 +51,7 @@ function findingOf(
 }
 
 /** A scan's vulnerabilities, staged, and each one's key in its image scan. */
-export interface StagedVulnerabilities {
+interface StagedVulnerabilities {
   findings: StagedFindings;
   /**
    * The id of each listed vulnerability's vulnerability id alone, two 32-bit
