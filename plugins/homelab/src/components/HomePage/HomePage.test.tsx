@@ -83,7 +83,7 @@ describe('HomePage', () => {
     expect(screen.getByRole('link', { name: '2 of 2' })).toBeInTheDocument();
   });
 
-  it('leaves an SLO with too few events to judge out of the budget column', async () => {
+  it('leaves an SLO with too few events to judge out of the budget column and the app state, saying so', async () => {
     const fake = fakeHomelabApi();
     await render(
       fakeHomelabApi({
@@ -106,6 +106,13 @@ describe('HomePage', () => {
     expect(
       within(row as HTMLElement).queryByText(/% left/),
     ).not.toBeInTheDocument();
+    // Nor does it count against the app: it is up, with why it is not judged.
+    expect(within(row as HTMLElement).getByText('Up')).toBeInTheDocument();
+    expect(
+      within(row as HTMLElement).getByText(
+        'SLO Nextcloud availability: too few events to judge',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('finds an app’s catalog entity by its backstage.io/kubernetes-id where drift names none', async () => {

@@ -84,14 +84,21 @@ function titleOf(
   return [...titles].join(' / ') || drift.app;
 }
 
+/**
+ * What an SLO says of its app. One with too few events to judge says
+ * nothing against it (as its budget is not judged), only that it is so.
+ */
 function sloState(slo: SloStatus): AppRow['state'] {
   if (slo.state === 'breaching' || slo.state === 'error') return 'error';
   if (slo.state === 'warning') return 'warning';
-  if (slo.state === 'ok') return 'ok';
+  if (slo.state === 'ok' || slo.state === 'not-enough-data') return 'ok';
   return 'unknown';
 }
 
-/** An app's state: failing when a release is not Ready or an SLO breaches, with why. */
+/**
+ * An app's state: failing when a release is not Ready or an SLO breaches,
+ * with why; what could not be judged is said beside it.
+ */
 function appState(
   drift: AppDrift,
   slos: SloStatus[],
@@ -110,12 +117,14 @@ function appState(
       });
   }
   for (const slo of slos) {
-    const state = sloState(slo);
-    if (state !== 'ok')
+    const name = `SLO ${slo.slo.displayName ?? slo.slo.name}`;
+    if (slo.state === 'not-enough-data')
       problems.push({
-        state,
-        reason: `SLO ${slo.slo.displayName ?? slo.slo.name}: ${slo.state}`,
+        state: 'ok',
+        reason: `${name}: too few events to judge`,
       });
+    else if (sloState(slo) !== 'ok')
+      problems.push({ state: sloState(slo), reason: `${name}: ${slo.state}` });
   }
   if (!problems.length) return { state: 'ok' };
   problems.sort((a, b) => RANK[a.state] - RANK[b.state]);
