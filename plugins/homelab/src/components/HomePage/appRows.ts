@@ -84,14 +84,10 @@ function titleOf(
   return [...titles].join(' / ') || drift.app;
 }
 
-/**
- * What an SLO says of its app. One with too few events to judge says
- * nothing against it (as its budget is not judged), only that it is so.
- */
 function sloState(slo: SloStatus): AppRow['state'] {
   if (slo.state === 'breaching' || slo.state === 'error') return 'error';
   if (slo.state === 'warning') return 'warning';
-  if (slo.state === 'ok' || slo.state === 'not-enough-data') return 'ok';
+  if (slo.state === 'ok') return 'ok';
   return 'unknown';
 }
 
@@ -118,13 +114,16 @@ function appState(
   }
   for (const slo of slos) {
     const name = `SLO ${slo.slo.displayName ?? slo.slo.name}`;
+    const state = sloState(slo);
+    // Too few events to judge, as its budget is not judged: said, but
+    // counted neither way.
     if (slo.state === 'not-enough-data')
       problems.push({
         state: 'ok',
         reason: `${name}: too few events to judge`,
       });
-    else if (sloState(slo) !== 'ok')
-      problems.push({ state: sloState(slo), reason: `${name}: ${slo.state}` });
+    else if (state !== 'ok')
+      problems.push({ state, reason: `${name}: ${slo.state}` });
   }
   if (!problems.length) return { state: 'ok' };
   problems.sort((a, b) => RANK[a.state] - RANK[b.state]);
