@@ -17,6 +17,7 @@ export * from './api/power';
 export * from './api/capacity';
 export * from './api/recovery';
 export * from './api/blastRadius';
+export * from './api/appEntities';
 export * from './api/fluxKindActions';
 export * from './api/requests';
 export * from './api/HomelabApiClient';

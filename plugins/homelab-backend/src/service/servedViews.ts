@@ -1,5 +1,6 @@
 import {
   AppDrift,
+  appEntityRefs,
   Finding,
   SloStatus,
   SourceFreshness,
@@ -49,12 +50,7 @@ export async function readDrift(
     objects,
     model.clusterEnvironments,
     model.environmentOrder,
-  ).filter(
-    app =>
-      !entityRef ||
-      app.entityRef === entityRef ||
-      app.releases.some(release => release.entityRef === entityRef),
-  );
+  ).filter(app => !entityRef || appEntityRefs(app).includes(entityRef));
   return { environments: model.environmentOrder, apps, freshness: sources };
 }
 

@@ -1,5 +1,6 @@
 import {
   AppDrift,
+  appEntityRefs,
   AppRelease,
   BackupSet,
   Finding,
@@ -271,16 +272,11 @@ async function errorBudgetGate({
 }: GateContext): Promise<Verdict> {
   const { app } = await releases();
   const { items, freshness } = await data.slos();
-  // A platform service has an entity per cluster, which its releases name.
-  const entities = new Set(
-    [app?.entityRef, ...(app?.releases ?? []).map(r => r.entityRef)].filter(
-      Boolean,
-    ),
-  );
+  const entities = app ? appEntityRefs(app) : [];
   const slos = items.filter(
     s =>
       s.slo.service === candidate.app ||
-      (s.slo.entityRef && entities.has(s.slo.entityRef)),
+      (s.slo.entityRef && entities.includes(s.slo.entityRef)),
   );
   if (!slos.length) {
     // Before the first collection, or after a failed one, "no SLO" may

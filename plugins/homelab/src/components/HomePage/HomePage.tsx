@@ -7,7 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { Finding } from '@homelab/plugin-homelab-common';
+import { appEntityRefs, Finding } from '@homelab/plugin-homelab-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -71,17 +71,7 @@ function useHome() {
           ? undefined
           : byApp.get(app.app)),
     }));
-    const refs = [
-      ...new Set(
-        apps.flatMap(app =>
-          app.entityRef
-            ? [app.entityRef]
-            : app.releases.flatMap(release =>
-                release.entityRef ? [release.entityRef] : [],
-              ),
-        ),
-      ),
-    ];
+    const refs = [...new Set(apps.flatMap(appEntityRefs))];
     const pages = await Promise.all(
       refs.map(async ref => {
         const page = await api.getPostureFindings({

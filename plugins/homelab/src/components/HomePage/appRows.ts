@@ -1,11 +1,13 @@
 import {
   AppDrift,
+  appEntityRefs,
   AppRelease,
   Finding,
   SloStatus,
   SourceFreshness,
   TopologyGraph,
 } from '@homelab/plugin-homelab-common';
+import { SEVERITIES } from '../shared/SeverityChip';
 import { vulnerabilitiesUnknownBecause } from './vulnerabilitiesKnown';
 
 /** One app at a glance: how it runs in each environment, its budget and its worst vulnerability. */
@@ -41,25 +43,6 @@ export interface AppRow {
 }
 
 const RANK = { error: 0, warning: 1, unknown: 2, ok: 3 } as const;
-const SEVERITY_RANK: Record<Finding['severity'], number> = {
-  critical: 0,
-  high: 1,
-  medium: 2,
-  low: 3,
-  unknown: 4,
-};
-
-/** The entities an app's releases belong to, in promotion order. */
-function entitiesOf(drift: AppDrift): string[] {
-  if (drift.entityRef) return [drift.entityRef];
-  return [
-    ...new Set(
-      drift.releases.flatMap(release =>
-        release.entityRef ? [release.entityRef] : [],
-      ),
-    ),
-  ];
-}
 
 /**
  * An app's title: its entity's, or for an app of an entity per cluster
@@ -152,7 +135,7 @@ export function appRows(options: {
     sharing.set(title, (sharing.get(title) ?? 0) + 1);
   }
   const rows = options.apps.map((drift): AppRow => {
-    const entityRefs = entitiesOf(drift);
+    const entityRefs = appEntityRefs(drift);
     const slos = options.slos.filter(
       s => s.slo.entityRef && entityRefs.includes(s.slo.entityRef),
     );
@@ -171,7 +154,8 @@ export function appRows(options: {
       })
       .sort(
         (a, b) =>
-          SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity],
+          SEVERITIES.indexOf(a.finding.severity) -
+          SEVERITIES.indexOf(b.finding.severity),
       );
     const entity = drift.entityRef
       ? options.entities.get(drift.entityRef)
