@@ -20,6 +20,17 @@ const release = (
   ...extra,
 });
 
+/** A Flux Kustomization: no chart, its version the revision it applied. */
+const kustomization = (
+  cluster: string,
+  name: string,
+  extra: Partial<FluxObject> = {},
+): FluxObject => ({
+  ...release(cluster, name, undefined),
+  kind: 'Kustomization',
+  ...extra,
+});
+
 const environments = new Map([
   ['pi', 'staging'],
   ['rk1', 'production'],
@@ -39,23 +50,15 @@ describe('computeDrift', () => {
       release('lab', 'grafana', '8.5.0'),
       release('pi', 'whoami', '5.2.0'),
       release('elsewhere', 'whoami', '1.0.0'),
-      {
-        ...release('rk1', 'infrastructure', undefined),
-        kind: 'Kustomization',
-        revision: 'main@sha1:4f8c',
-      },
-      {
-        ...release('rk1', 'homepage', undefined),
-        kind: 'Kustomization',
+      kustomization('rk1', 'infrastructure', { revision: 'main@sha1:4f8c' }),
+      kustomization('rk1', 'homepage', {
         revision: 'main@sha1:4f8c',
         entityRef: 'component:default/homepage',
-      },
-      {
-        ...release('pi', 'homepage', undefined),
-        kind: 'Kustomization',
+      }),
+      kustomization('pi', 'homepage', {
         revision: 'main@sha1:9b27',
         entityRef: 'component:default/homepage',
-      },
+      }),
     ],
     environments,
     order,
@@ -96,16 +99,12 @@ describe('computeDrift', () => {
   it("names each release's entity, and the app's only where every release has the same", () => {
     const platform = computeDrift(
       [
-        {
-          ...release('rk1', 'flux-system', undefined),
-          kind: 'Kustomization',
+        kustomization('rk1', 'flux-system', {
           entityRef: 'component:default/flux-production',
-        },
-        {
-          ...release('pi', 'flux-system', undefined),
-          kind: 'Kustomization',
+        }),
+        kustomization('pi', 'flux-system', {
           entityRef: 'component:default/flux-staging',
-        },
+        }),
       ],
       environments,
       order,
