@@ -2,7 +2,7 @@ import {
   FindingSeverity,
   SeverityCounts,
 } from '@homelab/plugin-homelab-common';
-import { emptySeverities, ParsedReport } from './reports';
+import { countSeverity, emptySeverities, ParsedReport } from './reports';
 
 /** An image scan's unique vulnerabilities, their count by severity, and its secrets. */
 export interface Scan {
@@ -65,7 +65,7 @@ export class ImageScans {
       ids[2 * unique + 1] = low;
       const severity = listed!.severities[index];
       severities[unique++] = severity;
-      counts[severity]++;
+      countSeverity(counts, severity);
     }
     severities.length = unique;
     let secrets = 0;
@@ -100,7 +100,7 @@ export function mergeScans(scans: Scan[]): Pick<Scan, 'counts' | 'secrets'> {
       const key = `${scan.ids[2 * index]}:${scan.ids[2 * index + 1]}`;
       if (seen.has(key)) return;
       seen.add(key);
-      counts[severity]++;
+      countSeverity(counts, severity);
     });
     secrets += scan.secrets;
   }

@@ -3,6 +3,7 @@ import { configurationScore } from './postureScore';
 import {
   CheckCounts,
   compareWithSummary,
+  countSeverity,
   emptySeverities,
   ParsedReport,
   ReportRef,
@@ -107,7 +108,7 @@ export function parsePolarisAudit(
           unknownSeverities++;
           severity = 'unknown';
         }
-        misconfigurations[severity]++;
+        countSeverity(misconfigurations, severity);
         const id = check.ID || key;
         parsed.findings.push({
           cluster,

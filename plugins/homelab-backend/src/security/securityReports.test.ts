@@ -591,6 +591,18 @@ describe('Trivy severities', () => {
       'unknown',
       'unknown',
     ]);
+    // Without a summary, the listed vulnerabilities are what counts.
+    expect(parsed.tallies.map(tally => tally.counts)).toEqual([
+      {
+        vulnerabilities: {
+          critical: 1,
+          high: 1,
+          medium: 1,
+          low: 1,
+          unknown: 4,
+        },
+      },
+    ]);
     expect(parsed.warnings).toEqual([
       'VulnerabilityReport shop/replicaset-web-7d9f8-web: 2 vulnerabilities without a severity Trivy uses, counted as unknown',
     ]);

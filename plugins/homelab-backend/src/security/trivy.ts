@@ -9,6 +9,7 @@ import { parseTrivyCompliance, TrivyComplianceStatus } from './trivyCompliance';
 import {
   CheckCounts,
   compareWithSummary,
+  countSeverity,
   emptySeverities,
   isDanger,
   ListedVulnerability,
@@ -181,7 +182,7 @@ class SeverityTally {
     const known = trivySeverity(severity);
     if (!known) this.#unrecognised++;
     const counted = known ?? 'unknown';
-    this.counts[counted]++;
+    countSeverity(this.counts, counted);
     return counted;
   }
 
