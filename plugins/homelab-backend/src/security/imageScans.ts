@@ -2,21 +2,54 @@ import {
   FindingSeverity,
   SeverityCounts,
 } from '@homelab/plugin-homelab-common';
-import { countSeverity, emptySeverities, ParsedReport } from './reports';
+import {
+  countSeverity,
+  emptySeverities,
+  listedSeverity,
+  ParsedReport,
+} from './reports';
+
+/** The severities by the code a scan's ids give them. */
+const SEVERITY_BY_CODE: readonly FindingSeverity[] = [
+  'critical',
+  'high',
+  'medium',
+  'low',
+  'unknown',
+];
+
+/** A severity's code in a scan's ids. */
+function severityCode(severity: FindingSeverity): number {
+  switch (severity) {
+    case 'critical':
+      return 0;
+    case 'high':
+      return 1;
+    case 'medium':
+      return 2;
+    case 'low':
+      return 3;
+    default:
+      return 4;
+  }
+}
 
 /** An image scan's unique vulnerabilities, their count by severity, and its secrets. */
 export interface Scan {
   /**
-   * The unique vulnerability ids as 64-bit hashes, two 32-bit values each:
-   * a collection keeps every workload's scan until its end, and numbers
-   * hold no strings of the reports alive.
+   * The unique vulnerabilities, three 32-bit values each: the two halves of
+   * the id's 64-bit hash, and the severity's code (SEVERITY_BY_CODE). A
+   * collection keeps every workload's scan until its end: numbers hold no
+   * strings of the reports alive, and one array per scan is all the
+   * garbage collector has to follow.
    */
   ids: Int32Array;
-  /** The severity of the id at the same index. */
-  severities: FindingSeverity[];
   counts: SeverityCounts;
   secrets: number;
 }
+
+/** How many values a scan's ids hold per vulnerability. */
+const ID_LENGTH = 3;
 
 /**
  * Reads image scans for the workload vulnerability score, where a
@@ -44,8 +77,7 @@ export class ImageScans {
     const usedBy = this.#usedBy;
     const table = this.#hashes;
     const mask = usedBy.length - 1;
-    const ids = new Int32Array(2 * length);
-    const severities: FindingSeverity[] = new Array(length);
+    const ids = new Int32Array(ID_LENGTH * length);
     const counts = emptySeverities();
     let unique = 0;
     for (let index = 0; index < length; index++) {
@@ -61,19 +93,19 @@ export class ImageScans {
       usedBy[slot] = scan;
       table[2 * slot] = high;
       table[2 * slot + 1] = low;
-      ids[2 * unique] = high;
-      ids[2 * unique + 1] = low;
-      const severity = listed!.severities[index];
-      severities[unique++] = severity;
+      const severity = listedSeverity(listed!.items[index]);
+      ids[ID_LENGTH * unique] = high;
+      ids[ID_LENGTH * unique + 1] = low;
+      ids[ID_LENGTH * unique + 2] = severityCode(severity);
+      unique++;
       countSeverity(counts, severity);
     }
-    severities.length = unique;
     let secrets = 0;
     for (const finding of report.findings) {
       if (finding.source === 'exposed-secret') secrets++;
     }
     // A view, not a copy: a copy was an allocation outside the heap per scan.
-    return { ids: ids.subarray(0, 2 * unique), severities, counts, secrets };
+    return { ids: ids.subarray(0, ID_LENGTH * unique), counts, secrets };
   }
 
   /** Grows the table to at most half full with `length` ids. */
@@ -95,14 +127,14 @@ export function mergeScans(scans: Scan[]): Pick<Scan, 'counts' | 'secrets'> {
   const counts = emptySeverities();
   let secrets = 0;
   const seen = new Set<string>();
-  for (const scan of scans) {
-    scan.severities.forEach((severity, index) => {
-      const key = `${scan.ids[2 * index]}:${scan.ids[2 * index + 1]}`;
-      if (seen.has(key)) return;
+  for (const { ids, secrets: scanned } of scans) {
+    for (let index = 0; index < ids.length; index += ID_LENGTH) {
+      const key = `${ids[index]}:${ids[index + 1]}`;
+      if (seen.has(key)) continue;
       seen.add(key);
-      countSeverity(counts, severity);
-    });
-    secrets += scan.secrets;
+      countSeverity(counts, SEVERITY_BY_CODE[ids[index + 2]]);
+    }
+    secrets += scanned;
   }
   return { counts, secrets };
 }

@@ -2,6 +2,7 @@ import { Finding } from '@homelab/plugin-homelab-common';
 import { StagedFindings } from '../database/PostureStore';
 import { FindingIds, readFindingId } from './findingId';
 import {
+  listedSeverity,
   ListedVulnerabilities,
   ListedVulnerability,
   ReportTarget,
@@ -32,7 +33,7 @@ function findingOf(
     id,
     cluster: shared.cluster,
     source: shared.source,
-    severity: listed.severities[index],
+    severity: listedSeverity(vulnerability),
     checkId,
     title: vulnerability.title || checkId,
   };

@@ -53,9 +53,10 @@ export interface ListedVulnerability {
 }
 
 /**
- * An image scan's vulnerabilities as its report lists them, with their
- * severities read: they become findings when they are stored, not an
- * object each while a cluster's reports are read (issue 12's bench).
+ * An image scan's vulnerabilities as its report lists them: they become
+ * findings when they are stored, not an object each while a cluster's
+ * reports are read (issue 12's bench). Their severities are read where
+ * they are needed (listedSeverity), not kept in an array per report.
  */
 export interface ListedVulnerabilities {
   /** What the findings of the scan share. */
@@ -65,8 +66,6 @@ export interface ListedVulnerabilities {
   >;
   /** The report's own objects. */
   items: ListedVulnerability[];
-  /** Each item's severity, as counted. */
-  severities: FindingSeverity[];
 }
 
 /** Configuration checks on one target, for the Polaris-formula score. */
@@ -209,6 +208,13 @@ export function trivySeverity(
     default:
       return TRIVY_SEVERITIES.get(severity.toUpperCase());
   }
+}
+
+/** A listed vulnerability's severity, as its report's counts count it: one Trivy does not use is unknown. */
+export function listedSeverity(
+  vulnerability: ListedVulnerability,
+): FindingSeverity {
+  return trivySeverity(vulnerability.severity) ?? 'unknown';
 }
 
 const POLICY_SEVERITIES = new Map<string, FindingSeverity>([

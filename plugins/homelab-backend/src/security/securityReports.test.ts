@@ -13,7 +13,7 @@ import {
   policyScore,
   workloadVulnerabilityScore,
 } from './postureScore';
-import { ParsedReport } from './reports';
+import { listedSeverity, ParsedReport } from './reports';
 import { parseTrivyReport, TrivyReport } from './trivy';
 
 const CLUSTER = 'production';
@@ -581,7 +581,8 @@ describe('Trivy severities', () => {
       },
       CLUSTER,
     );
-    expect(parsed.vulnerabilities?.severities).toEqual([
+    // As each finding is made when it is stored.
+    expect(parsed.vulnerabilities?.items.map(listedSeverity)).toEqual([
       'critical',
       'high',
       'medium',

@@ -232,14 +232,10 @@ function readVulnerabilities(
     ? `in ${artifact.repository}${artifact.tag ? `:${artifact.tag}` : ''}`
     : undefined;
   const items = report.report?.vulnerabilities ?? [];
-  const severities: FindingSeverity[] = new Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    severities[i] = tally.add(items[i].severity);
-  }
+  for (let i = 0; i < items.length; i++) tally.add(items[i].severity);
   parsed.vulnerabilities = {
     shared: { ...base(context), ...(message ? { message } : {}) },
     items,
-    severities,
   };
 }
 
