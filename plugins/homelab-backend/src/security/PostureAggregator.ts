@@ -9,6 +9,7 @@ import { resolveWorkload } from '../workloads/resolveWorkload';
 import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
 import { FindingIds } from './findingId';
 import { ImageScans, mergeScans, Scan } from './imageScans';
+import { Int32Slab } from './int32Slab';
 import { stagedVulnerabilities } from './listedFindings';
 import { PostureTallies } from './PostureTallies';
 import { workloadVulnerabilityScore } from './postureScore';
@@ -78,6 +79,8 @@ export class PostureAggregator {
   #findings: StagedFindings[] = [];
   #pendingFindings = 0;
   readonly #ids = new FindingIds();
+  /** The arrays of staged findings' ids and keys, let go with them. */
+  readonly #stagedArrays = new Int32Slab();
   readonly #scans = new ImageScans();
   readonly #compliance: ComplianceResult[] = [];
   readonly #discrepancies: ReportDiscrepancy[] = [];
@@ -125,6 +128,7 @@ export class PostureAggregator {
         report.vulnerabilities,
         this.#place(shared.target),
         this.#ids,
+        this.#stagedArrays,
       );
       this.#stage(staged.findings);
       keys = staged.keys;

@@ -1,5 +1,6 @@
 import { FindingIds } from './findingId';
 import { ImageScans, mergeScans } from './imageScans';
+import { Int32Slab } from './int32Slab';
 import { stagedVulnerabilities } from './listedFindings';
 import { ParsedReport } from './reports';
 import { parseTrivyReport } from './trivy';
@@ -29,8 +30,13 @@ const scanOf = (ids: string[], packages: string[]) =>
 const scanIn = (scans: ImageScans, report: ParsedReport) =>
   scans.of(
     report,
-    stagedVulnerabilities('r', report.vulnerabilities!, {}, new FindingIds())
-      .keys,
+    stagedVulnerabilities(
+      'r',
+      report.vulnerabilities!,
+      {},
+      new FindingIds(),
+      new Int32Slab(),
+    ).keys,
   );
 
 const cves = (count: number, from = 0) =>

@@ -2,6 +2,7 @@ import {
   FindingSeverity,
   SeverityCounts,
 } from '@homelab/plugin-homelab-common';
+import { Int32Slab } from './int32Slab';
 import {
   countSeverity,
   emptySeverities,
@@ -64,6 +65,8 @@ export class ImageScans {
   #usedBy = new Int32Array(256);
   #hashes = new Int32Array(512);
   #scans = 0;
+  /** The scans' ids, kept until the collection's end. */
+  readonly #ids = new Int32Slab();
 
   /**
    * The unique vulnerabilities and the secrets an image scan found, its
@@ -77,7 +80,7 @@ export class ImageScans {
     const usedBy = this.#usedBy;
     const table = this.#hashes;
     const mask = usedBy.length - 1;
-    const ids = new Int32Array(ID_LENGTH * length);
+    const ids = this.#ids.take(ID_LENGTH * length);
     const counts = emptySeverities();
     let unique = 0;
     for (let index = 0; index < length; index++) {
@@ -104,7 +107,6 @@ export class ImageScans {
     for (const finding of report.findings) {
       if (finding.source === 'exposed-secret') secrets++;
     }
-    // A view, not a copy: a copy was an allocation outside the heap per scan.
     return { ids: ids.subarray(0, ID_LENGTH * unique), counts, secrets };
   }
 

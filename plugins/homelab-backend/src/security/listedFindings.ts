@@ -1,6 +1,7 @@
 import { Finding } from '@homelab/plugin-homelab-common';
 import { StagedFindings } from '../database/PostureStore';
 import { FindingIds, readFindingId } from './findingId';
+import { Int32Slab } from './int32Slab';
 import {
   listedSeverity,
   ListedVulnerabilities,
@@ -63,13 +64,16 @@ interface StagedVulnerabilities {
 
 /**
  * A scan's vulnerabilities, placed, with their ids: the ids are hashed now
- * (what they share once), the findings made only when they are stored.
+ * (what they share once), the findings made only when they are stored. The
+ * hashes and keys are cut from `arrays`, which only arrays that are let go
+ * with the staged findings should share.
  */
 export function stagedVulnerabilities(
   report: string,
   listed: ListedVulnerabilities,
   placement: ListedPlacement,
   ids: FindingIds,
+  arrays: Int32Slab,
 ): StagedVulnerabilities {
   const { shared, items } = listed;
   ids.start(
@@ -80,8 +84,8 @@ export function stagedVulnerabilities(
     placement.workload?.name,
     shared.container,
   );
-  const hashes = new Int32Array(2 * items.length);
-  const keys = new Int32Array(2 * items.length);
+  const hashes = arrays.take(2 * items.length);
+  const keys = arrays.take(2 * items.length);
   for (let index = 0; index < items.length; index++) {
     const vulnerability: ListedVulnerability = items[index];
     ids
