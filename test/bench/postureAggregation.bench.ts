@@ -240,11 +240,14 @@ async function aggregate(
   stage: (findings: ReturnType<PostureAggregator['takeFindings']>) => unknown,
   clock = new Stopwatch(),
 ) {
+  // Every collection indexes the workloads and entities anew.
+  clock.start();
   const aggregator = new PostureAggregator(
     'production',
     workloads,
     new EntityIndex(entities),
   );
+  clock.stop();
   let findings = 0;
   const take = async () => {
     const staged = aggregator.takeFindings();
