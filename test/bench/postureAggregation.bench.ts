@@ -36,7 +36,14 @@ import { PostureAggregator } from '../../plugins/homelab-backend/src/security/Po
 import { parseTrivyReport } from '../../plugins/homelab-backend/src/security/trivy';
 import { EntityIndex } from '../../plugins/homelab-backend/src/workloads/EntityIndex';
 import { WorkloadSnapshot } from '../../plugins/homelab-backend/src/workloads/WorkloadSnapshot';
-import { median, reportResult, round, runBenchmark, timed } from './lib/report';
+import {
+  median,
+  reportResult,
+  round,
+  runBenchmark,
+  Stopwatch,
+  timed,
+} from './lib/report';
 
 const REPORTS = Number(process.env.HOMELAB_BENCH_REPORTS ?? 2000);
 const PER_REPORT = 100;
@@ -163,25 +170,6 @@ function vulnerabilityReport(r: number) {
       }),
     },
   };
-}
-
-/** Time and CPU time summed over the stretches it was running. */
-class Stopwatch {
-  ms = 0;
-  cpuMs = 0;
-  #started = 0n;
-  #cpu = process.cpuUsage();
-
-  start() {
-    this.#cpu = process.cpuUsage();
-    this.#started = process.hrtime.bigint();
-  }
-
-  stop() {
-    this.ms += Number(process.hrtime.bigint() - this.#started) / 1e6;
-    const cpu = process.cpuUsage(this.#cpu);
-    this.cpuMs += (cpu.user + cpu.system) / 1e3;
-  }
 }
 
 /**

@@ -7,22 +7,37 @@ export function reportResult(
 }
 
 /**
- * Runs `fn` and returns how long it took, in milliseconds, and the CPU time
- * the process spent meanwhile (user and system, every thread): on a shared
- * machine the wall time also counts the time other processes had the CPU.
+ * Wall time and CPU time (user and system, every thread), summed over the
+ * stretches it ran: on a shared machine the wall time also counts the time
+ * other processes had the CPU.
  */
+export class Stopwatch {
+  ms = 0;
+  cpuMs = 0;
+  #started = 0n;
+  #cpu = process.cpuUsage();
+
+  start() {
+    this.#cpu = process.cpuUsage();
+    this.#started = process.hrtime.bigint();
+  }
+
+  stop() {
+    this.ms += Number(process.hrtime.bigint() - this.#started) / 1e6;
+    const cpu = process.cpuUsage(this.#cpu);
+    this.cpuMs += (cpu.user + cpu.system) / 1e3;
+  }
+}
+
+/** Runs `fn` and returns how long it took, in milliseconds, and the CPU time spent meanwhile. */
 export async function timed<T>(
   fn: () => Promise<T> | T,
 ): Promise<{ value: T; ms: number; cpuMs: number }> {
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
+  const clock = new Stopwatch();
+  clock.start();
   const value = await fn();
-  const used = process.cpuUsage(cpu);
-  return {
-    value,
-    ms: Number(process.hrtime.bigint() - started) / 1e6,
-    cpuMs: (used.user + used.system) / 1e3,
-  };
+  clock.stop();
+  return { value, ms: clock.ms, cpuMs: clock.cpuMs };
 }
 
 export function median(values: number[]): number {
