@@ -12,6 +12,7 @@ import { ImageScans, mergeScans, Scan } from './imageScans';
 import { Int32Slab } from './int32Slab';
 import { stagedVulnerabilities } from './listedFindings';
 import { PostureTallies } from './PostureTallies';
+import { TargetMap } from './TargetMap';
 import { workloadVulnerabilityScore } from './postureScore';
 import {
   ComplianceResult,
@@ -70,8 +71,8 @@ interface PostureResult {
  */
 export class PostureAggregator {
   readonly #tallies: PostureTallies;
-  readonly #placed = new Map<string, Placement>();
-  readonly #labelsOf: Map<string, Record<string, string> | undefined>;
+  readonly #placed = new TargetMap<Placement>();
+  readonly #labelsOf = new TargetMap<Record<string, string> | undefined>();
   /** The latest report per kind, workload and container. */
   readonly #revisions = new Map<string, Revision>();
   /** Reports a newer report on the same workload container replaces. */
@@ -97,9 +98,8 @@ export class PostureAggregator {
     private readonly entities: EntityIndex,
   ) {
     this.#tallies = new PostureTallies(cluster);
-    this.#labelsOf = new Map(
-      (workloads?.workloads ?? []).map(w => [targetKey(w), w.labels]),
-    );
+    for (const workload of workloads?.workloads ?? [])
+      this.#labelsOf.set(workload, workload.labels);
   }
 
   /** Adds one report. */
@@ -299,24 +299,22 @@ export class PostureAggregator {
   }
 
   #placeOnce(target: ReportTarget): Placement {
-    const key = targetKey(target);
-    let placement = this.#placed.get(key);
+    let placement = this.#placed.get(target);
     if (!placement) {
       const workload = resolveWorkload(target, this.workloads);
-      const workloadKey = targetKey(workload);
       const entityRef = this.entities.entityFor(
         this.cluster,
         workload.namespace,
-        this.#labelsOf.get(workloadKey),
+        this.#labelsOf.get(workload),
       );
       placement = {
         workload,
         shown: { kind: workload.kind, name: workload.name },
-        key: workloadKey,
+        key: targetKey(workload),
         ...(workload.namespace ? { namespace: workload.namespace } : {}),
         ...(entityRef ? { entityRef } : {}),
       };
-      this.#placed.set(key, placement);
+      this.#placed.set(target, placement);
     }
     return placement;
   }

@@ -157,16 +157,22 @@ function summaryCounts(
   summary: TrivySummary | undefined,
 ): SeverityCounts | undefined {
   if (!summary) return undefined;
-  const counts = {
-    critical: statedCount(summary.criticalCount),
-    high: statedCount(summary.highCount),
-    medium: statedCount(summary.mediumCount),
-    low: statedCount(summary.lowCount),
-  };
-  if (Object.values(counts).some(count => count === undefined))
+  const critical = statedCount(summary.criticalCount);
+  const high = statedCount(summary.highCount);
+  const medium = statedCount(summary.mediumCount);
+  const low = statedCount(summary.lowCount);
+  if (
+    critical === undefined ||
+    high === undefined ||
+    medium === undefined ||
+    low === undefined
+  )
     return undefined;
   return {
-    ...(counts as Omit<SeverityCounts, 'unknown'>),
+    critical,
+    high,
+    medium,
+    low,
     unknown:
       (statedCount(summary.unknownCount) ?? 0) +
       (statedCount(summary.noneCount) ?? 0),

@@ -40,6 +40,16 @@ function labelsOf(entity: Entity): Record<string, string> | undefined {
   return selector ? parseSelector(selector) : undefined;
 }
 
+/** Whether an object's labels hold every label wanted. */
+function matches(
+  wanted: Record<string, string>,
+  labels: Record<string, string>,
+) {
+  for (const label of Object.keys(wanted))
+    if (labels[label] !== wanted[label]) return false;
+  return true;
+}
+
 /**
  * Finds the catalog entity of a Kubernetes object. First the way Backstage's
  * Kubernetes plugin does: an entity annotated backstage.io/kubernetes-id owns
@@ -124,15 +134,14 @@ export class EntityIndex {
     labels: Record<string, string>,
   ): LabelMatcher | undefined {
     let first: LabelMatcher | undefined;
-    for (const [key, value] of Object.entries(labels)) {
-      const candidates = this.#labelMatchers.get(key)?.get(value);
-      for (const matcher of candidates ?? []) {
+    for (const key of Object.keys(labels)) {
+      const candidates = this.#labelMatchers.get(key)?.get(labels[key]);
+      if (!candidates) continue;
+      for (const matcher of candidates) {
         if (
           (!first || matcher.order < first.order) &&
           (!matcher.namespace || matcher.namespace === namespace) &&
-          Object.entries(matcher.labels).every(
-            ([label, wanted]) => labels[label] === wanted,
-          )
+          matches(matcher.labels, labels)
         )
           first = matcher;
       }

@@ -42,7 +42,7 @@ export interface WorkloadSnapshot {
    * and requests are unknown, not zero.
    */
   nodes?: NodeResources[];
-  /** The owner of each ReplicaSet and Pod, keyed "Kind/namespace/name". */
+  /** The owner of each ReplicaSet and Pod (ownedKind), keyed "Kind/namespace/name". */
   owners: Record<string, { kind: string; name: string }>;
   /** Services of type LoadBalancer and the addresses they were given. */
   loadBalancers: Array<{
@@ -52,6 +52,10 @@ export interface WorkloadSnapshot {
     ports: number[];
   }>;
 }
+
+/** Whether a snapshot keeps the owners of this kind of object: ReplicaSets and Pods. */
+export const ownedKind = (kind: string) =>
+  kind === 'ReplicaSet' || kind === 'Pod';
 
 export const ownerKey = (
   kind: string,

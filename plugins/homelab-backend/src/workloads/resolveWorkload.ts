@@ -1,10 +1,11 @@
 import { ReportTarget } from '../security/reports';
-import { WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
+import { ownedKind, WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
 
 /**
  * The workload a report is about: a Pod or ReplicaSet is followed up its
- * owners (Pod -> ReplicaSet -> Deployment, Pod -> Job -> CronJob), because
- * people think in Deployments while scanners report ReplicaSets.
+ * owners (Pod -> ReplicaSet -> Deployment, Pod -> Job), because people
+ * think in Deployments while scanners report ReplicaSets. A Job is not
+ * followed to its CronJob: the snapshot keeps no owners of Jobs.
  */
 export function resolveWorkload(
   target: ReportTarget,
@@ -12,6 +13,9 @@ export function resolveWorkload(
 ): ReportTarget {
   let current = target;
   for (let hops = 0; hops < 3; hops++) {
+    // Looking up a kind the snapshot keeps no owners of finds nothing,
+    // after hashing a new key: once per report, thousands a collection.
+    if (!ownedKind(current.kind)) break;
     const owner =
       snapshot?.owners[ownerKey(current.kind, current.namespace, current.name)];
     if (!owner) break;
