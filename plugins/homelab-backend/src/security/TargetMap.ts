@@ -19,29 +19,33 @@ export class TargetMap<V> {
   readonly #byName = new Map<string, Entry<V>[]>();
 
   get(target: ReportTarget): V | undefined {
+    return this.#entry(target)?.value;
+  }
+
+  set(target: ReportTarget, value: V): void {
+    const entry = this.#entry(target);
+    if (entry) {
+      entry.value = value;
+      return;
+    }
+    const made = {
+      kind: target.kind,
+      namespace: target.namespace ?? '',
+      value,
+    };
+    const entries = this.#byName.get(target.name);
+    if (entries) entries.push(made);
+    else this.#byName.set(target.name, [made]);
+  }
+
+  #entry(target: ReportTarget): Entry<V> | undefined {
     const entries = this.#byName.get(target.name);
     if (!entries) return undefined;
     const namespace = target.namespace ?? '';
     for (const entry of entries) {
       if (entry.kind === target.kind && entry.namespace === namespace)
-        return entry.value;
+        return entry;
     }
     return undefined;
-  }
-
-  set(target: ReportTarget, value: V): void {
-    const namespace = target.namespace ?? '';
-    const entries = this.#byName.get(target.name);
-    if (!entries) {
-      this.#byName.set(target.name, [{ kind: target.kind, namespace, value }]);
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.kind === target.kind && entry.namespace === namespace) {
-        entry.value = value;
-        return;
-      }
-    }
-    entries.push({ kind: target.kind, namespace, value });
   }
 }
