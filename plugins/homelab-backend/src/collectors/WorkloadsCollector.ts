@@ -7,7 +7,7 @@ import { Collection } from './recordCollection';
 /**
  * What a cluster runs: namespaces, workloads with their owner chains, and
  * load-balancer addresses, for the topology and for mapping security reports
- * on ReplicaSets and Pods to their Deployments.
+ * on ReplicaSets, Jobs and Pods to their Deployments and CronJobs.
  */
 export class WorkloadsCollector implements ClusterCollector {
   readonly source = 'workloads';
@@ -19,7 +19,10 @@ export class WorkloadsCollector implements ClusterCollector {
     collectedAt: Date,
     signal?: AbortSignal,
   ): Promise<Collection> {
-    const snapshot = await collectWorkloads(client);
+    const warnings: string[] = [];
+    const snapshot = await collectWorkloads(client, warning =>
+      warnings.push(warning),
+    );
     signal?.throwIfAborted();
     await this.snapshots.putClusterSnapshot(
       this.source,
@@ -27,6 +30,6 @@ export class WorkloadsCollector implements ClusterCollector {
       snapshot,
       collectedAt,
     );
-    return { itemCount: snapshot.workloads.length, warnings: [] };
+    return { itemCount: snapshot.workloads.length, warnings };
   }
 }

@@ -100,6 +100,8 @@ export class PostureAggregator {
     this.#tallies = new PostureTallies(cluster);
     for (const workload of workloads?.workloads ?? [])
       this.#labelsOf.set(workload, workload.labels);
+    for (const cronJob of workloads?.cronJobs ?? [])
+      this.#labelsOf.set({ kind: 'CronJob', ...cronJob }, cronJob.labels);
   }
 
   /** Adds one report. */

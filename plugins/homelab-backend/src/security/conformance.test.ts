@@ -112,6 +112,11 @@ describe('Trivy Operator reports (aquasecurity.github.io/v1alpha1)', () => {
       13,
     ],
     [
+      'trivy-operator/configauditreport-envtest-cronjob-hello.yaml',
+      { misconfigurations: severities({ high: 1, medium: 3, low: 9 }) },
+      13,
+    ],
+    [
       'trivy-operator/rbacassessmentreport-docs-role.yaml',
       { misconfigurations: severities({ critical: 1 }), configScore: 93 },
       1,
@@ -279,7 +284,7 @@ describe('Trivy Operator reports (aquasecurity.github.io/v1alpha1)', () => {
   );
 
   it('covers every Trivy fixture', () => {
-    expect(corpusFiles('trivy-operator')).toHaveLength(15);
+    expect(corpusFiles('trivy-operator')).toHaveLength(16);
   });
 });
 

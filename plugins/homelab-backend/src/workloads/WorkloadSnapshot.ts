@@ -42,7 +42,17 @@ export interface WorkloadSnapshot {
    * and requests are unknown, not zero.
    */
   nodes?: NodeResources[];
-  /** The owner of each ReplicaSet and Pod (ownedKind), keyed "Kind/namespace/name". */
+  /**
+   * CronJobs and their labels, which the entity of a CronJob's findings
+   * (its own, its Jobs' and their pods') is matched on. Absent in snapshots recorded before CronJobs were read,
+   * or by a service account that may not list them: then unknown, not none.
+   */
+  cronJobs?: Array<{
+    namespace: string;
+    name: string;
+    labels?: Record<string, string>;
+  }>;
+  /** The owner of each ReplicaSet, Job and Pod (ownedKind), keyed "Kind/namespace/name". */
   owners: Record<string, { kind: string; name: string }>;
   /** Services of type LoadBalancer and the addresses they were given. */
   loadBalancers: Array<{
@@ -53,9 +63,9 @@ export interface WorkloadSnapshot {
   }>;
 }
 
-/** Whether a snapshot keeps the owners of this kind of object: ReplicaSets and Pods. */
+/** Whether a snapshot keeps the owners of this kind of object: ReplicaSets, Jobs and Pods. */
 export const ownedKind = (kind: string) =>
-  kind === 'ReplicaSet' || kind === 'Pod';
+  kind === 'ReplicaSet' || kind === 'Pod' || kind === 'Job';
 
 export const ownerKey = (
   kind: string,

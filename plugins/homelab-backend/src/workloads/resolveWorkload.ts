@@ -2,10 +2,10 @@ import { ReportTarget } from '../security/reports';
 import { ownedKind, WorkloadSnapshot, ownerKey } from './WorkloadSnapshot';
 
 /**
- * The workload a report is about: a Pod or ReplicaSet is followed up its
- * owners (Pod -> ReplicaSet -> Deployment, Pod -> Job), because people
- * think in Deployments while scanners report ReplicaSets. A Job is not
- * followed to its CronJob: the snapshot keeps no owners of Jobs.
+ * The workload a report is about: a Pod, ReplicaSet or Job is followed up
+ * its owners (Pod -> ReplicaSet -> Deployment, Pod -> Job -> CronJob),
+ * because people think in Deployments and CronJobs while scanners report
+ * ReplicaSets and Pods, and a CronJob's Job is named anew every run.
  */
 export function resolveWorkload(
   target: ReportTarget,
