@@ -3,7 +3,10 @@ import { HOMELAB_RESOURCE_TYPES } from '@homelab/plugin-homelab-common';
 import { PrometheusClient } from '@homelab/plugin-homelab-node';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
-import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import {
+  labelledObjects,
+  WorkloadSnapshot,
+} from '../workloads/WorkloadSnapshot';
 import { CpuLoad } from './inventoryEstimate';
 import { CpuUsageQueries, WINDOW_PLACEHOLDER } from './PowerSettings';
 
@@ -59,17 +62,18 @@ function appOf(
     { kind: 'Pod', namespace, name: pod },
     snapshot,
   );
-  const workload = snapshot?.workloads.find(
-    w =>
-      w.kind === owner.kind &&
-      w.namespace === namespace &&
-      w.name === owner.name,
-  );
-  const entityRef = context.index.entityFor(
-    cluster,
-    namespace,
-    workload?.labels ?? {},
-  );
+  let labels: Record<string, string> | undefined;
+  for (const object of labelledObjects(snapshot)) {
+    if (
+      object.kind === owner.kind &&
+      object.namespace === namespace &&
+      object.name === owner.name
+    ) {
+      labels = object.labels;
+      break;
+    }
+  }
+  const entityRef = context.index.entityFor(cluster, namespace, labels ?? {});
   return { cluster, name: entityRef ?? `namespace/${namespace}`, entityRef };
 }
 

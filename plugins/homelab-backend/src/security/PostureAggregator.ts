@@ -6,7 +6,10 @@ import {
 import { StagedFindings, stagedFindings } from '../database/PostureStore';
 import { EntityIndex } from '../workloads/EntityIndex';
 import { resolveWorkload } from '../workloads/resolveWorkload';
-import { WorkloadSnapshot } from '../workloads/WorkloadSnapshot';
+import {
+  labelledObjects,
+  WorkloadSnapshot,
+} from '../workloads/WorkloadSnapshot';
 import { FindingIds } from './findingId';
 import { ImageScans, mergeScans, Scan } from './imageScans';
 import { Int32Slab } from './int32Slab';
@@ -98,10 +101,8 @@ export class PostureAggregator {
     private readonly entities: EntityIndex,
   ) {
     this.#tallies = new PostureTallies(cluster);
-    for (const workload of workloads?.workloads ?? [])
-      this.#labelsOf.set(workload, workload.labels);
-    for (const cronJob of workloads?.cronJobs ?? [])
-      this.#labelsOf.set({ kind: 'CronJob', ...cronJob }, cronJob.labels);
+    for (const object of labelledObjects(workloads))
+      this.#labelsOf.set(object, object.labels);
   }
 
   /** Adds one report. */

@@ -67,6 +67,16 @@ export interface WorkloadSnapshot {
 export const ownedKind = (kind: string) =>
   kind === 'ReplicaSet' || kind === 'Pod' || kind === 'Job';
 
+/**
+ * The objects of a snapshot whose labels match them to entities: its
+ * workloads and CronJobs, the ends of the owner chains.
+ */
+export function* labelledObjects(snapshot: WorkloadSnapshot | undefined) {
+  yield* snapshot?.workloads ?? [];
+  for (const cronJob of snapshot?.cronJobs ?? [])
+    yield { kind: 'CronJob', ...cronJob };
+}
+
 export const ownerKey = (
   kind: string,
   namespace: string | undefined,
