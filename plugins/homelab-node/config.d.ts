@@ -36,6 +36,13 @@ export interface Config {
        * instead of a live cluster: for demos and tests.
        */
       snapshotDirectory?: string;
+      /**
+       * When the snapshot was recorded (ISO 8601). Given, every time in it
+       * moves forward by the time since, so that it reads as if recorded
+       * now: a demo's backups and certificates keep the ages they had.
+       * Left out, the snapshot ages like any recording.
+       */
+      snapshotRecordedAt?: string;
       /** Time allowed for each request, in milliseconds. Default 10000. */
       requestTimeoutMs?: number;
       /** Items per page when listing. Default 250. */

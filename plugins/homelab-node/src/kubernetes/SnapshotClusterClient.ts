@@ -11,6 +11,7 @@ import {
   KubernetesResourceType,
   ServiceProxyTarget,
 } from './ClusterClient';
+import { replayRecordedTimes } from './replayRecordedTimes';
 
 /**
  * The file a snapshot keeps a resource type in, named as kubectl names the
@@ -33,7 +34,15 @@ function snapshotFileName(type: KubernetesResourceType): string {
 export class SnapshotClusterClient implements ClusterClient {
   readonly recorded = true;
 
-  constructor(readonly cluster: string, private readonly directory: string) {}
+  /**
+   * `recordedAt`, when given, replays the recording as if recorded now:
+   * its times move forward by the time since (replayRecordedTimes).
+   */
+  constructor(
+    readonly cluster: string,
+    private readonly directory: string,
+    private readonly recordedAt?: Date,
+  ) {}
 
   listNodes(): Promise<V1Node[]> {
     return this.list<V1Node>({ group: '', version: 'v1', plural: 'nodes' });
@@ -55,7 +64,9 @@ export class SnapshotClusterClient implements ClusterClient {
         )} is not a Kubernetes list (no items)`,
       );
     }
-    return list.items;
+    return this.recordedAt
+      ? replayRecordedTimes(list.items, this.recordedAt, new Date())
+      : list.items;
   }
 
   async *listPages<T extends KubernetesObject = KubernetesObject>(

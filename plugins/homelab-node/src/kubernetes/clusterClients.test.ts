@@ -439,6 +439,51 @@ describe('reading nodes from a recorded snapshot folder', () => {
     );
   });
 
+  it('replays a recording as if recorded now when told when it was recorded', async () => {
+    const velero = {
+      group: 'velero.io',
+      version: 'v1',
+      plural: 'backups',
+    };
+    const connection = (recordedAt?: Date): ClusterConnection => ({
+      name: 'production',
+      source: {
+        type: 'snapshot',
+        directory: path.resolve(
+          __dirname,
+          '../../../../examples/snapshots/production',
+        ),
+        ...(recordedAt ? { recordedAt } : {}),
+      },
+      requestTimeoutMs: 1000,
+      pageSize: 10,
+    });
+    const recordedAt = new Date('2026-12-02T14:30:00Z');
+    const as = await createClusterClient(connection()).list<any>(velero);
+    const before = Date.now();
+    const replayed = await createClusterClient(
+      connection(recordedAt),
+    ).list<any>(velero);
+    const after = Date.now();
+
+    expect(replayed.map(b => b.metadata.name)).toEqual(
+      as.map(b => b.metadata.name),
+    );
+    const shifts = new Set(
+      replayed.map(
+        (backup, i) =>
+          Date.parse(backup.status.completionTimestamp) -
+          Date.parse(as[i].status.completionTimestamp),
+      ),
+    );
+    // One shift for every object: the whole seconds since the recording.
+    expect(shifts.size).toBe(1);
+    const [shift] = shifts;
+    expect(shift % 1000).toBe(0);
+    expect(shift).toBeGreaterThan(before - recordedAt.getTime() - 1000);
+    expect(shift).toBeLessThanOrEqual(after - recordedAt.getTime());
+  });
+
   it('names the cluster and the file when the snapshot is missing', async () => {
     const reader = createClusterClient({
       name: 'staging',
@@ -473,6 +518,11 @@ describe('readClusterConnections', () => {
               snapshotDirectory: 'examples/snapshots/production',
               pageSize: 50,
             },
+            {
+              name: 'replayed',
+              snapshotDirectory: 'examples/snapshots/staging',
+              snapshotRecordedAt: '2026-12-02T14:30:00Z',
+            },
           ],
         },
       }),
@@ -504,6 +554,16 @@ describe('readClusterConnections', () => {
         requestTimeoutMs: 10000,
         pageSize: 50,
       },
+      {
+        name: 'replayed',
+        source: {
+          type: 'snapshot',
+          directory: 'examples/snapshots/staging',
+          recordedAt: new Date('2026-12-02T14:30:00Z'),
+        },
+        requestTimeoutMs: 10000,
+        pageSize: 250,
+      },
     ]);
   });
 
@@ -512,6 +572,13 @@ describe('readClusterConnections', () => {
       readClusterConnections(new ConfigReader({ homelab: { clusters } }));
     expect(read([{ name: 'a' }])).toThrow(
       'homelab.clusters "a" needs exactly one of url, kubeconfig or snapshotDirectory',
+    );
+    expect(
+      read([
+        { name: 'a', snapshotDirectory: 'y', snapshotRecordedAt: 'yesterday' },
+      ]),
+    ).toThrow(
+      'homelab.clusters "a": snapshotRecordedAt is not a time (ISO 8601, like 2026-12-02T14:30:00Z)',
     );
     expect(
       read([

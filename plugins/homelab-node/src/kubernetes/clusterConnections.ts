@@ -17,7 +17,12 @@ export type ClusterSource =
       skipTLSVerify: boolean;
     }
   | { type: 'kubeconfig'; path: string; context?: string }
-  | { type: 'snapshot'; directory: string };
+  | {
+      type: 'snapshot';
+      directory: string;
+      /** When it was recorded: given, its times are replayed as if recorded now. */
+      recordedAt?: Date;
+    };
 
 /**
  * How to reach one cluster of the inventory, from homelab.clusters.
@@ -47,6 +52,22 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  * @public
  */
 export const DEFAULT_PAGE_SIZE = 250;
+
+/** A snapshot's snapshotRecordedAt, which must be a time. */
+function snapshotRecordedAt(
+  entry: Config,
+  name: string,
+): { recordedAt?: Date } {
+  const text = entry.getOptionalString('snapshotRecordedAt');
+  if (text === undefined) return {};
+  const recordedAt = new Date(text);
+  if (Number.isNaN(recordedAt.getTime())) {
+    throw new InputError(
+      `homelab.clusters "${name}": snapshotRecordedAt is not a time (ISO 8601, like 2026-12-02T14:30:00Z)`,
+    );
+  }
+  return { recordedAt };
+}
 
 /**
  * Reads homelab.clusters. Each cluster has exactly one source: a URL (with a
@@ -91,7 +112,11 @@ export function readClusterConnections(config: Config): ClusterConnection[] {
         context: kubeconfig.getOptionalString('context'),
       };
     } else {
-      source = { type: 'snapshot', directory: snapshotDirectory! };
+      source = {
+        type: 'snapshot',
+        directory: snapshotDirectory!,
+        ...snapshotRecordedAt(entry, name),
+      };
     }
     return {
       name,

@@ -13,6 +13,10 @@ export function createClusterClient(
   connection: ClusterConnection,
 ): ClusterClient {
   return connection.source.type === 'snapshot'
-    ? new SnapshotClusterClient(connection.name, connection.source.directory)
+    ? new SnapshotClusterClient(
+        connection.name,
+        connection.source.directory,
+        connection.source.recordedAt,
+      )
     : new ApiClusterClient(connection);
 }
