@@ -6,6 +6,7 @@ import { collectWorkloads } from '../workloads/collectWorkloads';
 import { EntityIndex } from '../workloads/EntityIndex';
 import {
   cronJobRun,
+  helloComponent,
   helloCronJob,
 } from '../workloads/__testUtils__/cronJobRun';
 import { listingCluster } from '../workloads/__testUtils__/listingCluster';
@@ -20,16 +21,6 @@ const node: Entity = {
     type: HOMELAB_RESOURCE_TYPES.node,
     homelab: { cluster: 'production', nodeName: 'rk1-2' },
   },
-};
-
-const hello: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'hello',
-    annotations: { 'backstage.io/kubernetes-id': 'hello' },
-  },
-  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
 };
 
 describe('readCpuUse', () => {
@@ -66,7 +57,7 @@ describe('readCpuUse', () => {
       cpuUsage,
       {
         resources: [node],
-        index: new EntityIndex([hello]),
+        index: new EntityIndex([helloComponent]),
         workloads: new Map([['production', workloads]]),
       },
       '1h',

@@ -1,9 +1,9 @@
-import { Entity } from '@backstage/catalog-model';
 import { madeFindings } from '../database/PostureStore';
 import { collectWorkloads } from '../workloads/collectWorkloads';
 import { EntityIndex } from '../workloads/EntityIndex';
 import {
   cronJobRun,
+  helloComponent,
   helloCronJob,
 } from '../workloads/__testUtils__/cronJobRun';
 import { listingCluster } from '../workloads/__testUtils__/listingCluster';
@@ -13,16 +13,6 @@ import { PostureAggregator } from './PostureAggregator';
 import { parseTrivyReport } from './trivy';
 
 const CLUSTER = 'production';
-
-const hello: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'hello',
-    annotations: { 'backstage.io/kubernetes-id': 'hello' },
-  },
-  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-};
 
 /**
  * The Falco alert of the openreports sample (sample-falco-policy.yaml), as
@@ -55,7 +45,7 @@ async function collectDuring(scheduledMinute: number, podSuffix: string) {
   const aggregator = new PostureAggregator(
     CLUSTER,
     snapshot,
-    new EntityIndex([hello]),
+    new EntityIndex([helloComponent]),
   );
   for (const report of corpusObjects(
     'trivy-operator/configauditreport-envtest-cronjob-hello.yaml',

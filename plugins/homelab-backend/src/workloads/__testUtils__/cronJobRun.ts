@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import type { V1CronJob, V1Job, V1Pod } from '@kubernetes/client-node';
 
 /**
@@ -38,6 +39,17 @@ export const helloCronJob: V1CronJob = {
       },
     },
   },
+};
+
+/** The Component the CronJob's label names. */
+export const helloComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'hello',
+    annotations: { 'backstage.io/kubernetes-id': 'hello' },
+  },
+  spec: { type: 'service', owner: 'team', lifecycle: 'production' },
 };
 
 /**
