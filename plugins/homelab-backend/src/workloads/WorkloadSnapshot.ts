@@ -44,8 +44,9 @@ export interface WorkloadSnapshot {
   nodes?: NodeResources[];
   /**
    * CronJobs and their labels, which the entity of a CronJob's findings
-   * (its own, its Jobs' and their pods') is matched on. Absent in snapshots recorded before CronJobs were read,
-   * or by a service account that may not list them: then unknown, not none.
+   * (its own, its Jobs' and their pods') is matched on. Absent in snapshots
+   * recorded before CronJobs were read, or by a service account that may
+   * not list them: then unknown, not none.
    */
   cronJobs?: Array<{
     namespace: string;
